@@ -1,0 +1,91 @@
+//! The backward pass: gradients of one output with respect to every node, and the order it visits them.
+
+use super::{Graph, NodeId};
+
+/// The gradient of one output with respect to every node of a graph, made fresh by each pass.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Gradients {
+    of: Option<NodeId>,
+    values: Vec<f64>,
+}
+
+impl Gradients {
+    /// The output these are gradients of.
+    pub fn output(&self) -> Option<NodeId> {
+        self.of
+    }
+
+    /// d output / d `id` (0 for nodes the output does not depend on).
+    pub fn get(&self, id: NodeId) -> f64 {
+        self.values.get(id.index()).copied().unwrap_or(0.0)
+    }
+}
+
+/// One stop of the backward pass: a node and the upstream gradient d output / d node it holds
+/// when the pass reaches it (complete by then, since every reader of a node comes later).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Visit {
+    pub node: NodeId,
+    pub upstream: f64,
+}
+
+impl Graph {
+    /// Reverse-mode gradients of `output` with respect to every node.
+    pub fn backward(&self, output: NodeId) -> Gradients {
+        let mut grads = Gradients::default();
+        self.backward_into(output, &mut grads);
+        grads
+    }
+
+    /// Like [`Graph::backward`], reusing `grads`' memory; it is cleared first, so nothing carries over.
+    pub fn backward_into(&self, output: NodeId, grads: &mut Gradients) {
+        let out = self.check(output);
+        grads.of = Some(output);
+        grads.values.clear();
+        grads.values.resize(self.len(), 0.0);
+        grads.values[out] = 1.0;
+        let values = self.values();
+        for i in (0..=out).rev() {
+            let upstream = grads.values[i];
+            if upstream == 0.0 {
+                continue; // nothing flows through here (or the output does not depend on it)
+            }
+            let op = self.op_at(i);
+            for &(operand, local) in op.partials(values, values[i]).as_slice() {
+                grads.values[operand.index()] += upstream * local; // += : a node read twice adds up
+            }
+        }
+    }
+
+    /// Which nodes `output` depends on (itself included), indexed by [`NodeId::index`].
+    pub fn ancestors(&self, output: NodeId) -> Vec<bool> {
+        let out = self.check(output);
+        let mut reach = vec![false; self.len()];
+        reach[out] = true;
+        for i in (0..=out).rev() {
+            if reach[i] {
+                for operand in self.op_at(i).operands() {
+                    reach[operand.index()] = true;
+                }
+            }
+        }
+        reach
+    }
+
+    /// The nodes the backward pass of `output` visits, in its order (the output first, then
+    /// reverse creation order), each with its upstream gradient from `grads`.
+    pub fn visit_order(&self, grads: &Gradients) -> Vec<Visit> {
+        let Some(output) = grads.output() else {
+            return Vec::new();
+        };
+        let reach = self.ancestors(output);
+        self.ids()
+            .rev()
+            .filter(|id| reach[id.index()])
+            .map(|node| Visit {
+                node,
+                upstream: grads.get(node),
+            })
+            .collect()
+    }
+}

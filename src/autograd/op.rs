@@ -1,0 +1,160 @@
+//! The closed set of operations: each one's forward value and its local partial derivatives.
+
+use super::NodeId;
+
+/// What kind of leaf a node is; leaves have no operands and are set from outside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Leaf {
+    /// A value the learner feeds in (x1, x2, the targets t1, t2, a playground variable).
+    Input,
+    /// A value that training changes (w11 .. w24, b1 .. b4).
+    Param,
+    /// A fixed number written into the expression (the 1/2 of the error).
+    Const,
+}
+
+/// One node's operation. Operands are nodes created earlier in the same graph.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Op {
+    /// A leaf: no operands, no partials.
+    Leaf(Leaf),
+    /// `a + b`. d/da = 1, d/db = 1: the upstream gradient passes through unchanged.
+    Add(NodeId, NodeId),
+    /// `a - b`. d/da = 1, d/db = -1.
+    Sub(NodeId, NodeId),
+    /// `a * b`. d/da = b, d/db = a: each side gets the *other* operand.
+    Mul(NodeId, NodeId),
+    /// `a / b`. d/da = 1/b, d/db = -a/b^2.
+    Div(NodeId, NodeId),
+    /// `-a`. d/da = -1.
+    Neg(NodeId),
+    /// `a^k` for a constant exponent k. d/da = k * a^(k-1); `square` is `Pow(a, 2)`.
+    Pow(NodeId, f64),
+    /// `s(a) = 1 / (1 + e^-a)`. d/da = s(a) * (1 - s(a)).
+    Sigmoid(NodeId),
+    /// `tanh(a)`. d/da = 1 - tanh(a)^2.
+    Tanh(NodeId),
+    /// `max(a, 0)`. d/da = 1 where a > 0, else 0 (the kink at 0 takes 0).
+    Relu(NodeId),
+    /// `e^a`. d/da = e^a.
+    Exp(NodeId),
+    /// `ln(a)`. d/da = 1/a.
+    Log(NodeId),
+}
+
+/// The local partial derivatives of one node with respect to its operands: at most two
+/// `(operand, d node / d operand)` pairs, kept inline so the backward loop never allocates.
+/// An operand used twice (`a + a`) appears twice; the backward pass adds both.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Partials {
+    items: [(NodeId, f64); 2],
+    len: usize,
+}
+
+impl Partials {
+    const NONE: Partials = Partials {
+        items: [(NodeId::DANGLING, 0.0); 2],
+        len: 0,
+    };
+
+    fn one(a: NodeId, da: f64) -> Self {
+        Partials {
+            items: [(a, da), (NodeId::DANGLING, 0.0)],
+            len: 1,
+        }
+    }
+
+    fn two(a: NodeId, da: f64, b: NodeId, db: f64) -> Self {
+        Partials {
+            items: [(a, da), (b, db)],
+            len: 2,
+        }
+    }
+
+    /// The `(operand, local derivative)` pairs in operand order.
+    pub fn as_slice(&self) -> &[(NodeId, f64)] {
+        &self.items[..self.len]
+    }
+}
+
+/// The logistic function, written so that neither tail overflows.
+#[inline]
+pub fn sigmoid(x: f64) -> f64 {
+    if x >= 0.0 {
+        1.0 / (1.0 + (-x).exp())
+    } else {
+        let e = x.exp();
+        e / (1.0 + e)
+    }
+}
+
+impl Op {
+    /// The operands this op reads, in order (empty for a leaf).
+    pub fn operands(&self) -> impl Iterator<Item = NodeId> {
+        let p = self.partials(&[], 0.0);
+        (0..p.len).map(move |i| p.items[i].0)
+    }
+
+    /// The forward value, reading operand values from `v` (indexed by node).
+    #[inline(always)]
+    pub fn forward(&self, v: &[f64]) -> f64 {
+        use Op::*;
+        match *self {
+            Leaf(_) => f64::NAN, // leaves hold their own value; callers never evaluate them
+            Add(a, b) => v[a.index()] + v[b.index()],
+            Sub(a, b) => v[a.index()] - v[b.index()],
+            Mul(a, b) => v[a.index()] * v[b.index()],
+            Div(a, b) => v[a.index()] / v[b.index()],
+            Neg(a) => -v[a.index()],
+            Pow(a, k) if k == 2.0 => v[a.index()] * v[a.index()],
+            Pow(a, k) => v[a.index()].powf(k),
+            Sigmoid(a) => sigmoid(v[a.index()]),
+            Tanh(a) => v[a.index()].tanh(),
+            Relu(a) => v[a.index()].max(0.0),
+            Exp(a) => v[a.index()].exp(),
+            Log(a) => v[a.index()].ln(),
+        }
+    }
+
+    /// The local partials, given operand values `v` and this node's own value `out`
+    /// (sigmoid, tanh and exp reuse their output). With an empty `v` only the ids are meaningful.
+    #[inline(always)]
+    pub fn partials(&self, v: &[f64], out: f64) -> Partials {
+        use Op::*;
+        let at = |n: NodeId| v.get(n.index()).copied().unwrap_or(f64::NAN);
+        match *self {
+            Leaf(_) => Partials::NONE,
+            Add(a, b) => Partials::two(a, 1.0, b, 1.0),
+            Sub(a, b) => Partials::two(a, 1.0, b, -1.0),
+            Mul(a, b) => Partials::two(a, at(b), b, at(a)),
+            Div(a, b) => Partials::two(a, 1.0 / at(b), b, -at(a) / (at(b) * at(b))),
+            Neg(a) => Partials::one(a, -1.0),
+            Pow(a, k) if k == 2.0 => Partials::one(a, 2.0 * at(a)),
+            Pow(a, k) => Partials::one(a, k * at(a).powf(k - 1.0)),
+            Sigmoid(a) => Partials::one(a, out * (1.0 - out)),
+            Tanh(a) => Partials::one(a, 1.0 - out * out),
+            Relu(a) => Partials::one(a, if at(a) > 0.0 { 1.0 } else { 0.0 }),
+            Exp(a) => Partials::one(a, out),
+            Log(a) => Partials::one(a, 1.0 / at(a)),
+        }
+    }
+
+    /// A short symbol for the op, as a diagram would print it.
+    pub fn symbol(&self) -> &'static str {
+        use Op::*;
+        match self {
+            Leaf(_) => "",
+            Add(..) => "+",
+            Sub(..) => "-",
+            Mul(..) => "*",
+            Div(..) => "/",
+            Neg(_) => "neg",
+            Pow(..) => "^",
+            Sigmoid(_) => "sigmoid",
+            Tanh(_) => "tanh",
+            Relu(_) => "relu",
+            Exp(_) => "exp",
+            Log(_) => "log",
+        }
+    }
+}

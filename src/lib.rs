@@ -1,0 +1,5 @@
+//! Backprop Lab: a reverse-mode autograd core, the 2-2-2 network of the notes, and the lesson app on top.
+
+pub mod autograd;
+pub mod net;
+pub mod ui;

@@ -1,5 +1,9 @@
 //! Backprop Lab: a reverse-mode autograd core, the 2-2-2 network of the notes, and the lesson app on top.
 
 pub mod autograd;
+pub mod diagram;
+pub mod i18n;
+pub mod lesson;
 pub mod net;
+pub mod query;
 pub mod ui;

@@ -131,7 +131,7 @@ impl fmt::Display for NetError {
 impl std::error::Error for NetError {}
 
 /// The network as a graph with its named nodes, and dE/d(every node) for the current values.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Net {
     graph: Graph,
     x: [NodeId; 2],

@@ -25,7 +25,7 @@ impl NodeId {
 
 /// A graph of scalar nodes. Building an op computes its value at once; after changing leaves
 /// with [`Graph::set`], [`Graph::forward`] recomputes every op in creation order.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Graph {
     tag: u32,
     ops: Vec<Op>,

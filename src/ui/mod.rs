@@ -1,11 +1,69 @@
 //! Leptos components: they read the lesson state and dispatch changes; no arithmetic here.
 
+mod diagram;
+mod nav;
+pub mod num;
+mod panel;
 pub mod panic_page;
+pub mod state;
 
+use crate::query::State;
 use leptos::prelude::*;
+use state::Lesson;
 
-/// The whole app (grows with the lesson).
+const KEYS: [&str; 19] = [
+    "step", "lang", "lr", "x1", "x2", "t1", "t2", "w11", "w12", "w13", "w14", "w21", "w22", "w23", "w24", "b1", "b2",
+    "b3", "b4",
+];
+
+/// The state named by the page's URL query (the worked example where it says nothing).
+pub fn state_from_url() -> State {
+    let search = window().location().search().unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return State::default();
+    };
+    let pairs: Vec<(&str, String)> = KEYS.iter().filter_map(|&k| params.get(k).map(|v| (k, v))).collect();
+    State::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+}
+
+/// The whole app, started from the URL.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <main><h1>"Backprop Lab"</h1></main> }
+    view! { <Lab start=state_from_url() /> }
+}
+
+/// The lab for a given start state (tests mount it directly).
+#[component]
+pub fn Lab(start: State) -> impl IntoView {
+    let lesson = Lesson::new(start);
+    provide_context(lesson);
+    // Keep <html lang> and the address bar in step with the state, so a copied link restores it.
+    Effect::new(move |_| {
+        let state = lesson.state.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", state.lang.code());
+        }
+        if let Ok(history) = window().history() {
+            let url = format!("?{}", state.to_query());
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    });
+    let strings = move || lesson.state.with(|s| s.lang.strings());
+    view! {
+        <header class="top">
+            <h1>"Backprop Lab"</h1>
+            <p class="tagline">{move || strings().tagline}</p>
+            <nav::LangSwitch />
+        </header>
+        <main class="lab">
+            <div class="stage">
+                <diagram::NetworkDiagram />
+            </div>
+            <aside class="side">
+                <nav::StepNav />
+                <panel::StepPanel />
+                <nav::LearningRate />
+            </aside>
+        </main>
+    }
 }

@@ -1,0 +1,244 @@
+//! Where the 2-2-2 network's nodes and edges sit on the lesson diagram (pure geometry, no UI).
+
+use crate::net::Param;
+
+/// The diagram's coordinate box: `0 0 WIDTH HEIGHT`.
+pub const WIDTH: f64 = 1000.0;
+pub const HEIGHT: f64 = 540.0;
+
+/// What a drawn node stands for, which decides its shape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// x1, x2
+    Input,
+    /// t1, t2
+    Target,
+    /// b1 .. b4
+    Bias,
+    /// h1, h2, y1, y2: a weighted sum
+    Sum,
+    /// H1, H2, Y1, Y2: a sigmoid output
+    Activation,
+    /// Error1, Error2, E
+    Error,
+}
+
+/// One drawn node, named as in the notes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Node {
+    pub name: &'static str,
+    pub x: f64,
+    pub y: f64,
+    pub kind: Kind,
+}
+
+/// One drawn edge from `from` to `to`, carrying a parameter when it is a weight or a bias.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Edge {
+    pub from: &'static str,
+    pub to: &'static str,
+    pub param: Option<Param>,
+    /// Where along the edge (0 at `from`, 1 at `to`) its weight label sits, clear of crossings.
+    pub label_at: f64,
+}
+
+const TOP: f64 = 150.0;
+const BOTTOM: f64 = 390.0;
+
+/// Every node, inputs to the total error.
+pub const NODES: [Node; 19] = [
+    Node {
+        name: "x1",
+        x: 60.0,
+        y: TOP,
+        kind: Kind::Input,
+    },
+    Node {
+        name: "x2",
+        x: 60.0,
+        y: BOTTOM,
+        kind: Kind::Input,
+    },
+    Node {
+        name: "b1",
+        x: 200.0,
+        y: 38.0,
+        kind: Kind::Bias,
+    },
+    Node {
+        name: "b2",
+        x: 200.0,
+        y: 505.0,
+        kind: Kind::Bias,
+    },
+    Node {
+        name: "h1",
+        x: 270.0,
+        y: TOP,
+        kind: Kind::Sum,
+    },
+    Node {
+        name: "h2",
+        x: 270.0,
+        y: BOTTOM,
+        kind: Kind::Sum,
+    },
+    Node {
+        name: "H1",
+        x: 370.0,
+        y: TOP,
+        kind: Kind::Activation,
+    },
+    Node {
+        name: "H2",
+        x: 370.0,
+        y: BOTTOM,
+        kind: Kind::Activation,
+    },
+    Node {
+        name: "b3",
+        x: 530.0,
+        y: 38.0,
+        kind: Kind::Bias,
+    },
+    Node {
+        name: "b4",
+        x: 530.0,
+        y: 505.0,
+        kind: Kind::Bias,
+    },
+    Node {
+        name: "y1",
+        x: 600.0,
+        y: TOP,
+        kind: Kind::Sum,
+    },
+    Node {
+        name: "y2",
+        x: 600.0,
+        y: BOTTOM,
+        kind: Kind::Sum,
+    },
+    Node {
+        name: "Y1",
+        x: 700.0,
+        y: TOP,
+        kind: Kind::Activation,
+    },
+    Node {
+        name: "Y2",
+        x: 700.0,
+        y: BOTTOM,
+        kind: Kind::Activation,
+    },
+    Node {
+        name: "t1",
+        x: 830.0,
+        y: 38.0,
+        kind: Kind::Target,
+    },
+    Node {
+        name: "t2",
+        x: 830.0,
+        y: 505.0,
+        kind: Kind::Target,
+    },
+    Node {
+        name: "Error1",
+        x: 830.0,
+        y: TOP,
+        kind: Kind::Error,
+    },
+    Node {
+        name: "Error2",
+        x: 830.0,
+        y: BOTTOM,
+        kind: Kind::Error,
+    },
+    Node {
+        name: "E",
+        x: 945.0,
+        y: (TOP + BOTTOM) / 2.0,
+        kind: Kind::Error,
+    },
+];
+
+const fn edge(from: &'static str, to: &'static str, param: Option<Param>, label_at: f64) -> Edge {
+    Edge {
+        from,
+        to,
+        param,
+        label_at,
+    }
+}
+
+/// Every edge. Weights follow the notes: w11 x1->h1, w12 x1->h2, w13 x2->h1, w14 x2->h2,
+/// w21 H1->y1, w22 H1->y2, w23 H2->y1, w24 H2->y2.
+pub const EDGES: [Edge; 22] = [
+    edge("x1", "h1", Some(Param::W11), 0.5),
+    edge("x1", "h2", Some(Param::W12), 0.33),
+    edge("x2", "h1", Some(Param::W13), 0.33),
+    edge("x2", "h2", Some(Param::W14), 0.5),
+    edge("b1", "h1", Some(Param::B1), 0.0),
+    edge("b2", "h2", Some(Param::B2), 0.0),
+    edge("h1", "H1", None, 0.5),
+    edge("h2", "H2", None, 0.5),
+    edge("H1", "y1", Some(Param::W21), 0.5),
+    edge("H1", "y2", Some(Param::W22), 0.33),
+    edge("H2", "y1", Some(Param::W23), 0.33),
+    edge("H2", "y2", Some(Param::W24), 0.5),
+    edge("b3", "y1", Some(Param::B3), 0.0),
+    edge("b4", "y2", Some(Param::B4), 0.0),
+    edge("y1", "Y1", None, 0.5),
+    edge("y2", "Y2", None, 0.5),
+    edge("Y1", "Error1", None, 0.5),
+    edge("Y2", "Error2", None, 0.5),
+    edge("t1", "Error1", None, 0.5),
+    edge("t2", "Error2", None, 0.5),
+    edge("Error1", "E", None, 0.5),
+    edge("Error2", "E", None, 0.5),
+];
+
+/// The node drawn under this name.
+pub fn node(name: &str) -> Option<&'static Node> {
+    NODES.iter().find(|n| n.name == name)
+}
+
+/// The edge between two named nodes, in either direction.
+pub fn edge_between(a: &str, b: &str) -> Option<&'static Edge> {
+    EDGES
+        .iter()
+        .find(|e| (e.from == a && e.to == b) || (e.from == b && e.to == a))
+}
+
+/// The edge that carries a parameter (its weight or bias).
+pub fn edge_of(p: Param) -> &'static Edge {
+    EDGES
+        .iter()
+        .find(|e| e.param == Some(p))
+        .expect("every parameter has an edge")
+}
+
+/// Half the size of a drawn node, for trimming edges to its border.
+pub fn radius(kind: Kind) -> f64 {
+    match kind {
+        Kind::Bias | Kind::Target => 20.0,
+        _ => 31.0,
+    }
+}
+
+/// The segment an edge is drawn as: from the border of `from` to the border of `to`.
+pub fn segment(e: &Edge) -> (f64, f64, f64, f64) {
+    let (a, b) = (node(e.from).expect("edge start"), node(e.to).expect("edge end"));
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len = (dx * dx + dy * dy).sqrt();
+    let (ux, uy) = (dx / len, dy / len);
+    let (ra, rb) = (radius(a.kind), radius(b.kind));
+    (a.x + ux * ra, a.y + uy * ra, b.x - ux * rb, b.y - uy * rb)
+}
+
+/// Where an edge's weight label sits.
+pub fn label_point(e: &Edge) -> (f64, f64) {
+    let (a, b) = (node(e.from).expect("edge start"), node(e.to).expect("edge end"));
+    (a.x + (b.x - a.x) * e.label_at, a.y + (b.y - a.y) * e.label_at)
+}

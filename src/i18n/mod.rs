@@ -1,0 +1,91 @@
+//! Every string the UI shows, one table per language; a missing entry is a compile error.
+
+mod en;
+mod ko;
+
+/// The lesson's languages; Korean is the default, as in the notes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Ko,
+    En,
+}
+
+impl Lang {
+    /// The code used in `?lang=` and `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ko => "ko",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language with this code.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "ko" => Some(Lang::Ko),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// This language's strings.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Ko => &ko::STRINGS,
+            Lang::En => &en::STRINGS,
+        }
+    }
+}
+
+/// A title and a short explanation for one step.
+#[derive(Debug)]
+pub struct Text {
+    pub title: &'static str,
+    pub body: &'static str,
+}
+
+/// All UI strings. `{node}`, `{p}`, `{n}`, `{total}` and `{what}` are filled in by the UI.
+#[derive(Debug)]
+pub struct Strings {
+    pub tagline: &'static str,
+    pub next: &'static str,
+    pub prev: &'static str,
+    /// "step {n} of {total}"
+    pub progress: &'static str,
+    pub language: &'static str,
+    pub diagram_label: &'static str,
+    pub click_hint: &'static str,
+    pub parameters: &'static str,
+    pub learning_rate: &'static str,
+    pub values: &'static str,
+    pub inputs: Text,
+    pub hidden_sum: Text,
+    pub hidden_out: Text,
+    pub output_sum: Text,
+    pub output_out: Text,
+    pub error: Text,
+    pub backward_start: Text,
+    /// `{node}`: the node the pass is at.
+    pub backward_node: Text,
+    pub backward_params: Text,
+    /// `{p}`: the parameter.
+    pub grad: Text,
+    pub grad_w21: &'static str,
+    pub grad_w11: &'static str,
+    /// Shown on the chain rule of a first-layer weight or bias: the notes' slip and the right factor.
+    pub slip_note: &'static str,
+    pub path: &'static str,
+    pub product: &'static str,
+    pub path_sum: &'static str,
+    pub autograd_says: &'static str,
+    pub upstream: &'static str,
+    pub gradients: &'static str,
+    pub no_path: &'static str,
+    /// `{what}`: the core's message.
+    pub bad_state: &'static str,
+    pub legend_active: &'static str,
+    pub legend_path1: &'static str,
+    pub legend_path2: &'static str,
+    pub legend_shared: &'static str,
+}

@@ -1,0 +1,165 @@
+//! The 2-2-2 network drawn as SVG: nodes with their values, weight labels, and the current step's highlights.
+
+use super::num::short;
+use super::state::Lesson;
+use crate::diagram::{self, Kind, EDGES, NODES};
+use crate::lesson::{Mark, Step};
+use leptos::prelude::*;
+
+fn mark_class(mark: Option<Mark>) -> &'static str {
+    match mark {
+        None => "",
+        Some(Mark::Active) => "lit-active",
+        Some(Mark::Done) => "lit-done",
+        Some(Mark::Path(1)) => "lit-path1",
+        Some(Mark::Path(_)) => "lit-path2",
+        Some(Mark::Shared) => "lit-shared",
+    }
+}
+
+/// The whole diagram.
+#[component]
+pub fn NetworkDiagram() -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let view_box = format!("0 0 {} {}", diagram::WIDTH, diagram::HEIGHT);
+    view! {
+        <svg class="diagram" viewBox=view_box role="img" aria-label=move || strings().diagram_label>
+            <g class="edges">{EDGES.iter().enumerate().map(|(i, e)| view! { <EdgeLine index=i edge=e /> }).collect_view()}</g>
+            <g class="nodes">{NODES.iter().map(|n| view! { <NodeMark node=n /> }).collect_view()}</g>
+            <g class="labels">
+                {EDGES.iter().filter(|e| e.param.is_some() && e.label_at > 0.0).map(|e| view! { <WeightLabel edge=e /> }).collect_view()}
+            </g>
+        </svg>
+    }
+}
+
+#[component]
+fn EdgeLine(index: usize, edge: &'static diagram::Edge) -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let (x1, y1, x2, y2) = diagram::segment(edge);
+    let mark = move || lesson.frame.with(|f| f.edge_mark(index));
+    let class = move || format!("edge {}", mark_class(mark()));
+    view! {
+        <line class=class x1=x1 y1=y1 x2=x2 y2=y2 />
+        <line class=move || if mark() == Some(Mark::Shared) { "edge-inner" } else { "edge-inner hidden" } x1=x1 y1=y1 x2=x2 y2=y2 />
+    }
+}
+
+/// A weight's label on its edge: name and value; clicking it opens that weight's chain rule.
+#[component]
+fn WeightLabel(edge: &'static diagram::Edge) -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let p = edge.param.expect("a weight edge");
+    let (x, y) = diagram::label_point(edge);
+    let value = move || lesson.net.with(|(net, _)| net.example().param(p));
+    let selected = move || lesson.state.with(|s| s.step == Step::Grad(p));
+    let open = move || lesson.go(Step::Grad(p));
+    view! {
+        <g
+            class=move || if selected() { "param weight selected" } else { "param weight" }
+            role="button"
+            tabindex="0"
+            aria-label=move || format!("{} = {}", p.name(), short(value()))
+            on:click=move |_| open()
+            on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); open() }
+        >
+            <rect x=x - 44.0 y=y - 17.0 width="88" height="34" rx="8" />
+            <text x=x y=y + 6.0 text-anchor="middle">
+                <tspan class="pname">{p.name()}</tspan>
+                " "
+                <tspan data-testid=format!("param-{}", p.name()) data-value=move || value().to_string()>{move || short(value())}</tspan>
+            </text>
+        </g>
+    }
+}
+
+/// An upstream gradient in a node's badge: four significant digits, the panel has the rest.
+fn upstream_text(g: f64) -> String {
+    if g == 0.0 || !g.is_finite() || (1e-3..1e4).contains(&g.abs()) {
+        format!("{:.4}", g)
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_owned()
+    } else {
+        format!("{g:.2e}")
+    }
+}
+
+/// One node: shape by kind, its name, its value, and in the backward sweep its upstream gradient.
+#[component]
+fn NodeMark(node: &'static diagram::Node) -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let name = node.name;
+    let (x, y) = (node.x, node.y);
+    let param = crate::net::Param::from_name(name);
+    let value = move || match param {
+        Some(p) => lesson.net.with(|(net, _)| net.example().param(p)),
+        None => lesson.net.with(|(net, _)| net.value(name)),
+    };
+    let testid = match param {
+        Some(p) => format!("param-{}", p.name()),
+        None => format!("value-{name}"),
+    };
+    let class = move || {
+        lesson.frame.with(|f| {
+            let pending = if f.pending.contains(&name) { " pending" } else { "" };
+            let at = if f.sweep_at == Some(name) { " sweep-at" } else { "" };
+            format!(
+                "node kind-{:?} {}{pending}{at}",
+                node.kind,
+                mark_class(f.node_mark(name))
+            )
+            .to_lowercase()
+        })
+    };
+    let upstream = move || {
+        lesson
+            .frame
+            .with(|f| f.upstream.iter().find(|(n, _)| *n == name).map(|&(_, g)| g))
+    };
+    let small = matches!(node.kind, Kind::Bias | Kind::Target);
+    let shape = if small {
+        view! { <rect x=x - 34.0 y=y - 20.0 width="68" height="40" rx="8" /> }.into_any()
+    } else {
+        view! { <circle cx=x cy=y r="31" /> }.into_any()
+    };
+    let (name_y, value_y) = if small {
+        (y - 2.0, y + 15.0)
+    } else {
+        (y + 7.0, y + 52.0)
+    };
+    let body = view! {
+        {shape}
+        <text class="nname" x=x y=name_y text-anchor="middle">{name}</text>
+        <text class="nvalue" x=x y=value_y text-anchor="middle">
+            <tspan data-testid=testid data-value=move || value().to_string()>{move || short(value())}</tspan>
+        </text>
+        {move || upstream().map(|g| {
+            let top = if y > diagram::HEIGHT / 2.0 { y + 58.0 } else { y - 62.0 };
+            view! {
+                <g class="upstream">
+                    <rect x=x - 38.0 y=top width="76" height="24" rx="12" />
+                    <text x=x y=top + 17.0 text-anchor="middle">
+                        <tspan data-testid=format!("upstream-{name}") data-value=g.to_string()>{upstream_text(g)}</tspan>
+                    </text>
+                </g>
+            }
+        })}
+    };
+    match param {
+        Some(p) => {
+            let open = move || lesson.go(Step::Grad(p));
+            view! {
+                <g class=move || format!("{} param", class()) role="button" tabindex="0"
+                    aria-label=move || format!("{} = {}", name, short(value()))
+                    on:click=move |_| open()
+                    on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); open() }>
+                    {body}
+                </g>
+            }
+            .into_any()
+        }
+        None => view! { <g class=class>{body}</g> }.into_any(),
+    }
+}

@@ -1,0 +1,166 @@
+//! The step panel: title, explanation in the chosen language, and the step's numbers (chain rule, gradients).
+
+use super::num::Num;
+use super::state::Lesson;
+use crate::i18n::{Strings, Text};
+use crate::lesson::{sweep, Chain, Stage, Step};
+use crate::net::Param;
+use leptos::prelude::*;
+
+fn text_of(s: &'static Strings, step: Step) -> (String, String) {
+    let fill = |t: &Text, key: &str, with: &str| (t.title.replace(key, with), t.body.replace(key, with));
+    match step {
+        Step::Forward(Stage::Inputs) => fill(&s.inputs, "", ""),
+        Step::Forward(Stage::HiddenSum) => fill(&s.hidden_sum, "", ""),
+        Step::Forward(Stage::HiddenOut) => fill(&s.hidden_out, "", ""),
+        Step::Forward(Stage::OutputSum) => fill(&s.output_sum, "", ""),
+        Step::Forward(Stage::OutputOut) => fill(&s.output_out, "", ""),
+        Step::Error => fill(&s.error, "", ""),
+        Step::Backward(0) => fill(&s.backward_start, "", ""),
+        Step::Backward(k) => match sweep().get(k) {
+            Some(node) => fill(&s.backward_node, "{node}", node),
+            None => fill(&s.backward_params, "", ""),
+        },
+        Step::Grad(p) => fill(&s.grad, "{p}", p.name()),
+    }
+}
+
+/// The panel for the current step.
+#[component]
+pub fn StepPanel() -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let step = move || lesson.state.with(|s| s.step);
+    let text = move || text_of(strings(), step());
+    view! {
+        <section class="panel" aria-live="polite">
+            <h2>{move || text().0}</h2>
+            <p class="explain">{move || text().1}</p>
+            {move || lesson.net.with(|(_, err)| err.as_ref().map(|e| {
+                view! { <p class="warning" role="alert">{strings().bad_state.replace("{what}", &e.to_string())}</p> }
+            }))}
+            {move || lesson.frame.with(|f| f.chain.clone()).map(|chain| view! { <ChainView chain=chain /> })}
+            {move || lesson.frame.with(|f| (!f.upstream.is_empty()).then(|| view! { <SweepList upstream=f.upstream.clone() /> }))}
+            {move || lesson.frame.with(|f| f.all_grads).then(|| view! { <GradTable /> })}
+            <p class="hint">{move || strings().click_hint}</p>
+        </section>
+    }
+}
+
+/// The chain rule for one parameter: each path's factors and product, their sum, and the core's gradient.
+#[component]
+fn ChainView(chain: Chain) -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let strings = lesson.state.with_untracked(|s| s.lang.strings());
+    let p = chain.param.name();
+    let note = match chain.param {
+        Param::W21 => Some(strings.grad_w21),
+        Param::W11 => Some(strings.grad_w11),
+        _ => None,
+    };
+    let first_layer = matches!(
+        chain.param,
+        Param::W11 | Param::W12 | Param::W13 | Param::W14 | Param::B1 | Param::B2
+    );
+    let empty = chain.paths.is_empty();
+    let paths = chain
+        .paths
+        .iter()
+        .enumerate()
+        .map(|(k, path)| {
+            let k = k + 1;
+            let factors = path
+                .factors
+                .iter()
+                .enumerate()
+                .map(|(j, f)| {
+                    view! {
+                        <li class="factor">
+                            <span class="frac">"∂"{f.of.clone()}" / ∂"{f.wrt.clone()}</span>
+                            " = "
+                            <Num id=format!("factor-{k}-{}", j + 1) value=f.value />
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class=format!("path path{}", k.min(2))>
+                    <h3>{format!("{} {k}: ∂{}/∂{p}", strings.path, path.source)}</h3>
+                    <ol class="factors">{factors}</ol>
+                    <p class="product">{strings.product}" = "<Num id=format!("path-{k}") value=path.product /></p>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="chain">
+            {note.map(|n| view! { <p class="explain">{n}</p> })}
+            {empty.then(|| view! { <p>{strings.no_path}</p> })}
+            {paths}
+            <p class="sum">{strings.path_sum}" = "<Num id="path-sum" value=chain.sum /></p>
+            <p class="sum">{strings.autograd_says.replace("{p}", p)}" = "<Num id=format!("grad-{p}") value=chain.grad /></p>
+            {first_layer.then(|| view! { <p class="slip">{strings.slip_note}</p> })}
+            <Legend />
+        </div>
+    }
+}
+
+/// What the path styles mean: solid, dashed and double lines, not only colours.
+#[component]
+fn Legend() -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let s = lesson.state.with_untracked(|s| s.lang.strings());
+    view! {
+        <ul class="legend">
+            <li><svg width="44" height="12"><line class="edge lit-path1" x1="2" y1="6" x2="42" y2="6" /></svg>{s.legend_path1}</li>
+            <li><svg width="44" height="12"><line class="edge lit-path2" x1="2" y1="6" x2="42" y2="6" /></svg>{s.legend_path2}</li>
+            <li><svg width="44" height="12"><line class="edge lit-shared" x1="2" y1="6" x2="42" y2="6" /><line class="edge-inner" x1="2" y1="6" x2="42" y2="6" /></svg>{s.legend_shared}</li>
+        </ul>
+    }
+}
+
+/// The upstream gradients the backward sweep has delivered so far, in its visiting order.
+#[component]
+fn SweepList(upstream: Vec<(&'static str, f64)>) -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let caption = lesson.state.with_untracked(|s| s.lang.strings().upstream);
+    let items = upstream
+        .into_iter()
+        .map(|(name, g)| view! { <li>{format!("∂E/∂{name} = ")}<Num id=format!("sweep-{name}") value=g /></li> })
+        .collect_view();
+    view! {
+        <div class="sweep">
+            <h3>{caption}</h3>
+            <ol>{items}</ol>
+        </div>
+    }
+}
+
+/// Every parameter's dE/dp, shown when the backward sweep has reached the leaves.
+#[component]
+fn GradTable() -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let rows = move || {
+        lesson.net.with(|(net, _)| {
+            Param::ALL
+                .into_iter()
+                .map(|p| {
+                    let go = move |_| lesson.go(Step::Grad(p));
+                    view! {
+                        <tr>
+                            <th><button class="link" on:click=go>{format!("∂E/∂{}", p.name())}</button></th>
+                            <td><Num id=format!("grad-{}", p.name()) value=net.grad(p) /></td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <table class="grads">
+            <caption>{move || strings().gradients}</caption>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

@@ -1,0 +1,193 @@
+//! Native tests of the lesson model: slugs, step order, what each step lights, the chain view, URL state.
+#![cfg(not(target_arch = "wasm32"))]
+
+use backprop_lab::diagram::{self, EDGES};
+use backprop_lab::i18n::Lang;
+use backprop_lab::lesson::{sweep, Frame, Mark, Stage, Step};
+use backprop_lab::net::{Example, Net, Param};
+use backprop_lab::query::State;
+
+fn net() -> Net {
+    Net::new(&Example::worked()).unwrap()
+}
+
+#[test]
+fn every_step_has_a_slug_that_names_it_back() {
+    let mut steps = Step::sequence();
+    steps.extend(Param::ALL.map(Step::Grad));
+    for step in steps {
+        assert_eq!(Step::from_slug(&step.slug()), Some(step), "{}", step.slug());
+    }
+    // The contract slugs of the issue.
+    assert_eq!(Step::from_slug("forward"), Some(Step::Forward(Stage::Inputs)));
+    assert_eq!(Step::from_slug("error"), Some(Step::Error));
+    assert_eq!(Step::from_slug("backward"), Some(Step::Backward(0)));
+    assert_eq!(Step::from_slug("grad-w21"), Some(Step::Grad(Param::W21)));
+    assert_eq!(Step::from_slug("grad-w11"), Some(Step::Grad(Param::W11)));
+    assert_eq!(Step::from_slug("grad-w99"), None);
+    assert_eq!(Step::from_slug(""), None);
+}
+
+#[test]
+fn next_and_back_walk_the_sequence_both_ways() {
+    let seq = Step::sequence();
+    assert_eq!(seq[0], Step::FIRST);
+    assert_eq!(Step::FIRST.prev(), None);
+    for pair in seq.windows(2) {
+        assert_eq!(pair[0].next(), Some(pair[1]));
+        assert_eq!(pair[1].prev(), Some(pair[0]));
+    }
+    assert_eq!(seq.last().unwrap().next(), None);
+    // A chain-rule step opened by clicking goes back into the sequence.
+    assert_eq!(Step::Grad(Param::B2).prev(), Some(*seq.last().unwrap()));
+}
+
+#[test]
+fn the_sweep_follows_the_cores_visiting_order_from_e() {
+    // E is read by nobody, so it is first; Error1 and Error2 come before anything below them,
+    // and H1 comes after both y1 and y2 (it needs both shares before passing on).
+    let s = sweep();
+    assert_eq!(s[0], "E");
+    let at = |n: &str| s.iter().position(|x| *x == n).unwrap();
+    assert!(at("Error1") < at("Y1") && at("Error2") < at("Y2"));
+    assert!(at("y1") < at("H1") && at("y2") < at("H1"));
+    assert!(at("H1") < at("h1"));
+    assert_eq!(s.len(), 11);
+}
+
+#[test]
+fn backward_frames_carry_the_cores_upstream_gradients() {
+    let net = net();
+    let end = Frame::build(&net, Step::Backward(sweep().len()));
+    assert!(end.all_grads);
+    assert_eq!(end.upstream.len(), 11);
+    // dE/dH1 by hand: (Y1 - t1) Y1(1-Y1) w21 + (Y2 - t2) Y2(1-Y2) w22.
+    let (y1, y2) = (net.value("Y1"), net.value("Y2"));
+    let by_hand = (y1 - 0.01) * y1 * (1.0 - y1) * 0.40 + (y2 - 0.99) * y2 * (1.0 - y2) * 0.50;
+    let h1 = end.upstream.iter().find(|(n, _)| *n == "H1").unwrap().1;
+    assert!((h1 - by_hand).abs() < 1e-15);
+    let first = Frame::build(&net, Step::Backward(0));
+    assert_eq!(first.upstream, vec![("E", 1.0)]);
+    assert_eq!(first.node_mark("E"), Some(Mark::Active));
+}
+
+#[test]
+fn grad_w21_lights_one_path_with_three_factors() {
+    let net = net();
+    let f = Frame::build(&net, Step::Grad(Param::W21));
+    let chain = f.chain.clone().unwrap();
+    assert_eq!(chain.paths.len(), 1);
+    let names: Vec<_> = chain.paths[0]
+        .factors
+        .iter()
+        .map(|f| (f.of.as_str(), f.wrt.as_str()))
+        .collect();
+    assert_eq!(names, [("Error1", "Y1"), ("Y1", "y1"), ("y1", "w21")]);
+    // Mazur (2015): dE/dw5 = 0.082167041 (w5 is the notes' w21).
+    assert!((chain.paths[0].product - 0.082167041).abs() < 1e-9);
+    assert!((chain.sum - 0.082167041).abs() < 1e-9);
+    for e in ["H1->y1", "y1->Y1", "Y1->Error1"] {
+        let (a, b) = e.split_once("->").unwrap();
+        let i = EDGES.iter().position(|x| x.from == a && x.to == b).unwrap();
+        assert_eq!(f.edge_mark(i), Some(Mark::Path(1)), "{e}");
+    }
+}
+
+#[test]
+fn grad_w11_lights_two_paths_that_share_h1_h1_w11() {
+    let net = net();
+    let f = Frame::build(&net, Step::Grad(Param::W11));
+    let chain = f.chain.clone().unwrap();
+    assert_eq!(chain.paths.len(), 2);
+    assert_eq!(
+        (chain.paths[0].source.as_str(), chain.paths[1].source.as_str()),
+        ("Error1", "Error2")
+    );
+    // The corrected factor of the seed README: dy1/dH1 = w21 = 0.40 and dy2/dH1 = w22 = 0.50.
+    assert_eq!(chain.paths[0].factors[2].wrt, "H1");
+    assert_eq!(chain.paths[0].factors[2].value, 0.40);
+    assert_eq!(chain.paths[1].factors[2].value, 0.50);
+    // Mazur (2015): w1 (the notes' w11) goes from 0.15 to 0.149780716 with lr 0.5,
+    // so dE/dw11 = (0.15 - 0.149780716) / 0.5 = 0.000438568.
+    assert!((chain.sum - 0.000438568).abs() < 1e-9);
+    let shared = |a: &str, b: &str| f.edge_mark(EDGES.iter().position(|x| x.from == a && x.to == b).unwrap());
+    assert_eq!(shared("h1", "H1"), Some(Mark::Shared));
+    assert_eq!(shared("x1", "h1"), Some(Mark::Shared));
+    assert_eq!(shared("H1", "y1"), Some(Mark::Path(1)));
+    assert_eq!(shared("H1", "y2"), Some(Mark::Path(2)));
+}
+
+#[test]
+fn every_parameters_chain_sums_to_its_gradient() {
+    let net = net();
+    for p in Param::ALL {
+        let chain = Frame::build(&net, Step::Grad(p)).chain.unwrap();
+        assert!(
+            (chain.sum - chain.grad).abs() <= 1e-12 * chain.grad.abs(),
+            "{}",
+            p.name()
+        );
+        for path in &chain.paths {
+            // Every factor travels an edge of the drawing, so the whole path can be lit.
+            for f in &path.factors {
+                let drawn = match Param::from_name(&f.wrt) {
+                    Some(q) => Some(diagram::edge_of(q)),
+                    None => diagram::edge_between(&f.of, &f.wrt),
+                };
+                assert!(drawn.is_some(), "{} -> {} is not drawn", f.of, f.wrt);
+            }
+        }
+    }
+}
+
+#[test]
+fn forward_stages_light_in_order() {
+    let net = net();
+    let f = Frame::build(&net, Step::Forward(Stage::HiddenOut));
+    assert_eq!(f.node_mark("H1"), Some(Mark::Active));
+    assert_eq!(f.node_mark("h1"), Some(Mark::Done));
+    assert!(f.pending.contains(&"Y1") && f.pending.contains(&"E"));
+    let e = Frame::build(&net, Step::Error);
+    assert!(e.pending.is_empty());
+    assert_eq!(e.node_mark("E"), Some(Mark::Active));
+}
+
+#[test]
+fn url_state_reads_known_keys_and_ignores_the_rest() {
+    let s = State::from_pairs([
+        ("w11", "0.3"),
+        ("lr", "0.1"),
+        ("step", "grad-w11"),
+        ("lang", "en"),
+        ("x2", "-1e-3"),
+    ]);
+    assert_eq!(s.example.param(Param::W11), 0.3);
+    assert_eq!(s.example.x[1], -1e-3);
+    assert_eq!(s.lr, 0.1);
+    assert_eq!(s.step, Step::Grad(Param::W11));
+    assert_eq!(s.lang, Lang::En);
+    let bad = State::from_pairs([
+        ("w21", "abc"),
+        ("lr", "NaN"),
+        ("x1", "1e999"),
+        ("step", "nope"),
+        ("lang", "fr"),
+        ("zzz", "1"),
+    ]);
+    assert_eq!(bad, State::default());
+    assert_eq!(State::from_pairs([("t1", " 0.25 ")]).example.t[0], 0.25);
+}
+
+#[test]
+fn url_state_round_trips() {
+    let mut s = State::default();
+    s.example.params[Param::W23.index()] = -0.125;
+    s.example.t[1] = 0.5;
+    s.lr = 2.0;
+    s.step = Step::Backward(3);
+    s.lang = Lang::En;
+    let q = s.to_query();
+    let pairs: Vec<(&str, &str)> = q.split('&').map(|kv| kv.split_once('=').unwrap()).collect();
+    assert_eq!(State::from_pairs(pairs), s);
+    assert_eq!(State::default().to_query(), "step=forward&lang=ko");
+}

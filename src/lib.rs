@@ -5,5 +5,6 @@ pub mod diagram;
 pub mod i18n;
 pub mod lesson;
 pub mod net;
+pub mod plot;
 pub mod query;
 pub mod ui;

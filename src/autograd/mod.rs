@@ -14,5 +14,5 @@ mod paths;
 
 pub use backward::{Gradients, Visit};
 pub use graph::{Graph, NodeId};
-pub use op::{Leaf, Op, Partials};
+pub use op::{sigmoid, Leaf, Op, Partials};
 pub use paths::{Factor, Path, Paths, MAX_PATHS};

@@ -64,6 +64,7 @@ pub const STRINGS: Strings = Strings {
     gradients: "Gradients ∂E/∂p",
     no_path: "No path leads from this parameter to the error.",
     bad_state: "These values cannot be computed: {what}",
+    sigmoid_caption: "The current points on the sigmoid and their tangents. A tangent's slope is the chain-rule factor ∂Y/∂y (or ∂H/∂h) = s(z)(1 − s(z)). Far out on either side the curve is flat, so almost no gradient gets through.",
     legend_active: "computed now",
     legend_path1: "path 1 (solid)",
     legend_path2: "path 2 (dashed)",

@@ -64,6 +64,7 @@ pub const STRINGS: Strings = Strings {
     gradients: "기울기 ∂E/∂p",
     no_path: "이 매개변수에서 오차까지 가는 경로가 없습니다.",
     bad_state: "이 값으로는 계산할 수 없습니다: {what}",
+    sigmoid_caption: "시그모이드 곡선 위의 현재 점과 접선. 접선의 기울기가 연쇄법칙의 인수 ∂Y/∂y (또는 ∂H/∂h) = s(z)(1 − s(z))입니다. 곡선의 양 끝에서는 기울기가 0에 가까워져 기울기가 거의 전달되지 않습니다.",
     legend_active: "지금 계산",
     legend_path1: "경로 1 (실선)",
     legend_path2: "경로 2 (점선)",

@@ -84,6 +84,7 @@ pub struct Strings {
     pub no_path: &'static str,
     /// `{what}`: the core's message.
     pub bad_state: &'static str,
+    pub sigmoid_caption: &'static str,
     pub legend_active: &'static str,
     pub legend_path1: &'static str,
     pub legend_path2: &'static str,

@@ -1,6 +1,6 @@
 //! What one step shows: which nodes and edges are lit and how, the upstream gradients, the chain rule.
 
-use super::{sweep, Step};
+use super::{sweep, Stage, Step};
 use crate::diagram::{self, EDGES};
 use crate::net::{Net, Param};
 
@@ -45,6 +45,34 @@ pub struct Chain {
     pub grad: f64,
 }
 
+/// A point on a sigmoid to draw: the node's input z, its output s(z), and the local derivative
+/// ds/dz the core computed on that edge (the tangent's slope).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SigmoidMark {
+    /// The weighted sum, e.g. "y1".
+    pub input: &'static str,
+    /// The activation, e.g. "Y1".
+    pub output: &'static str,
+    pub z: f64,
+    pub s: f64,
+    pub slope: f64,
+}
+
+impl SigmoidMark {
+    /// The mark for the activation node `output` reading `input`, numbers from the core.
+    pub fn of(net: &Net, input: &'static str, output: &'static str) -> Option<SigmoidMark> {
+        let id = net.node(output)?;
+        let &(_, slope) = net.graph().partials(id).as_slice().first()?;
+        Some(SigmoidMark {
+            input,
+            output,
+            z: net.value(input),
+            s: net.value(output),
+            slope,
+        })
+    }
+}
+
 /// Everything a step lights and the numbers it adds to the diagram.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Frame {
@@ -61,6 +89,8 @@ pub struct Frame {
     /// Whether every parameter's gradient is on show (end of the sweep).
     pub all_grads: bool,
     pub chain: Option<Chain>,
+    /// Sigmoids to plot with their current point and tangent.
+    pub sigmoids: Vec<SigmoidMark>,
 }
 
 const FORWARD_ORDER: [&[&str]; 5] = [
@@ -92,6 +122,26 @@ fn factor_edge(of: &str, wrt: &str) -> Option<usize> {
 impl Frame {
     /// The frame of `step` for the network's current values.
     pub fn build(net: &Net, step: Step) -> Frame {
+        let mut frame = Frame::lights(net, step);
+        let pairs: &[(&'static str, &'static str)] = match step {
+            Step::Forward(Stage::HiddenOut) => &[("h1", "H1"), ("h2", "H2")],
+            Step::Forward(Stage::OutputOut) => &[("y1", "Y1"), ("y2", "Y2")],
+            Step::Grad(_) => &[("y1", "Y1"), ("y2", "Y2"), ("h1", "H1"), ("h2", "H2")],
+            _ => &[],
+        };
+        let on_chain = |output: &str| match &frame.chain {
+            None => true,
+            Some(chain) => chain.paths.iter().any(|p| p.factors.iter().any(|f| f.of == output)),
+        };
+        let wanted: Vec<_> = pairs.iter().filter(|(_, o)| on_chain(o)).copied().collect();
+        frame.sigmoids = wanted
+            .into_iter()
+            .filter_map(|(i, o)| SigmoidMark::of(net, i, o))
+            .collect();
+        frame
+    }
+
+    fn lights(net: &Net, step: Step) -> Frame {
         match step {
             Step::Forward(stage) => Frame::forward(stage as usize),
             Step::Error => {

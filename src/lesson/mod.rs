@@ -2,7 +2,7 @@
 
 mod frame;
 
-pub use frame::{Chain, ChainFactor, ChainPath, Frame, Mark};
+pub use frame::{Chain, ChainFactor, ChainPath, Frame, Mark, SigmoidMark};
 
 use crate::net::{Example, Net, Param};
 use std::sync::OnceLock;

@@ -1,5 +1,6 @@
 //! Leptos components: they read the lesson state and dispatch changes; no arithmetic here.
 
+mod chart;
 mod diagram;
 mod nav;
 pub mod num;
@@ -58,6 +59,7 @@ pub fn Lab(start: State) -> impl IntoView {
         <main class="lab">
             <div class="stage">
                 <diagram::NetworkDiagram />
+                <chart::SigmoidChart />
             </div>
             <aside class="side">
                 <nav::StepNav />

@@ -1,0 +1,68 @@
+//! Charts drawn with plotters over any backend (canvas in the app, an SVG string in tests).
+
+use crate::autograd::sigmoid;
+use crate::lesson::SigmoidMark;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+/// Colours of the marks, in order (paths use the same two first colours).
+pub const MARK_COLOURS: [RGBColor; 4] = [
+    RGBColor(0xc2, 0x25, 0x5c),
+    RGBColor(0x19, 0x71, 0xc2),
+    RGBColor(0x2b, 0x8a, 0x3e),
+    RGBColor(0xe8, 0x59, 0x0c),
+];
+
+/// The two ends of the tangent at a mark, `half` to either side in z: the slope is the core's
+/// local derivative ds/dz, not recomputed here.
+pub fn tangent(mark: &SigmoidMark, half: f64) -> [(f64, f64); 2] {
+    [
+        (mark.z - half, mark.s - mark.slope * half),
+        (mark.z + half, mark.s + mark.slope * half),
+    ]
+}
+
+/// The z range to show: at least -6..6, widened to keep every mark and its tangent in view.
+pub fn z_range(marks: &[SigmoidMark]) -> (f64, f64) {
+    marks
+        .iter()
+        .fold((-6.0, 6.0), |(lo, hi), m| (lo.min(m.z - 1.5), hi.max(m.z + 1.5)))
+}
+
+/// The sigmoid s(z) with each mark's point (z, s(z)) and its tangent, whose slope is the local
+/// derivative that appears as a factor dY/dy or dH/dh in the chain rule.
+pub fn draw_sigmoids<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    marks: &[SigmoidMark],
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&WHITE)?;
+    let (lo, hi) = z_range(marks);
+    let mut chart = ChartBuilder::on(root)
+        .margin(8)
+        .x_label_area_size(26)
+        .y_label_area_size(34)
+        .build_cartesian_2d(lo..hi, -0.1..1.1)?;
+    chart
+        .configure_mesh()
+        .x_desc("z")
+        .y_desc("s(z)")
+        .max_light_lines(1)
+        .draw()?;
+    const STEPS: usize = 240;
+    let curve = (0..=STEPS)
+        .map(|i| lo + (hi - lo) * i as f64 / STEPS as f64)
+        .map(|z| (z, sigmoid(z)));
+    chart.draw_series(LineSeries::new(curve, BLACK.stroke_width(2)))?;
+    for (i, mark) in marks.iter().enumerate() {
+        let colour = MARK_COLOURS[i % MARK_COLOURS.len()];
+        chart.draw_series(LineSeries::new(tangent(mark, 1.2), colour.stroke_width(3)))?;
+        chart.draw_series([Circle::new((mark.z, mark.s), 6, colour.filled())])?;
+        let label = format!("{} = s({})", mark.output, mark.input);
+        chart.draw_series([Text::new(
+            label,
+            (mark.z + 0.15, mark.s - 0.06),
+            ("sans-serif", 15).into_font().color(&colour),
+        )])?;
+    }
+    root.present()
+}

@@ -1,0 +1,146 @@
+//! Browser tests of the lesson (wasm32, headless Chromium): mount the lab, click, read the DOM contract.
+#![cfg(target_arch = "wasm32")]
+
+use backprop_lab::i18n::Lang;
+use backprop_lab::lesson::Step;
+use backprop_lab::net::Param;
+use backprop_lab::query::State;
+use backprop_lab::ui::Lab;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts the lab at `step` into a fresh element and returns that element.
+fn mount(step: Step, lang: Lang) -> web_sys::HtmlElement {
+    let doc = document();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let start = State {
+        step,
+        lang,
+        ..State::default()
+    };
+    leptos::mount::mount_to(host.clone(), move || view! { <Lab start=start /> }).forget();
+    host
+}
+
+fn find(host: &web_sys::HtmlElement, testid: &str) -> Option<web_sys::Element> {
+    host.query_selector(&format!("[data-testid=\"{testid}\"]")).unwrap()
+}
+
+fn value(host: &web_sys::HtmlElement, testid: &str) -> f64 {
+    let el = find(host, testid).unwrap_or_else(|| panic!("no element {testid}"));
+    el.get_attribute("data-value").unwrap().parse().unwrap()
+}
+
+fn slug(host: &web_sys::HtmlElement) -> String {
+    find(host, "step").unwrap().get_attribute("data-slug").unwrap()
+}
+
+fn click(host: &web_sys::HtmlElement, selector: &str) {
+    let el: web_sys::HtmlElement = host.query_selector(selector).unwrap().expect(selector).unchecked_into();
+    el.click();
+}
+
+/// SVG `<g>` elements are not HtmlElements; dispatch a click event instead.
+fn click_svg(host: &web_sys::HtmlElement, selector: &str) {
+    let el = host.query_selector(selector).unwrap().expect(selector);
+    el.dispatch_event(&web_sys::MouseEvent::new("click").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn grad_w11_shows_two_paths_that_sum_to_the_published_gradient() {
+    let host = mount(Step::Grad(Param::W11), Lang::En);
+    leptos::task::tick().await;
+    let (p1, p2, sum) = (value(&host, "path-1"), value(&host, "path-2"), value(&host, "path-sum"));
+    assert!((p1 + p2 - sum).abs() < 1e-15);
+    // Mazur (2015): w1 0.15 -> 0.149780716 at lr 0.5, so dE/dw11 = 0.000438568.
+    assert!((value(&host, "grad-w11") - 0.000438568).abs() < 1e-9);
+    // Path 1 has five factors (Error1 -> Y1 -> y1 -> H1 -> h1 -> w11); its third is w21 = 0.4.
+    assert!(find(&host, "factor-1-5").is_some() && find(&host, "factor-1-6").is_none());
+    assert_eq!(value(&host, "factor-1-3"), 0.4);
+    assert_eq!(value(&host, "factor-2-3"), 0.5);
+}
+
+#[wasm_bindgen_test]
+async fn next_and_back_move_through_the_steps() {
+    let host = mount(Step::FIRST, Lang::Ko);
+    leptos::task::tick().await;
+    assert_eq!(slug(&host), "forward");
+    assert!(find(&host, "prev").unwrap().has_attribute("disabled"));
+    click(&host, "[data-testid=next]");
+    leptos::task::tick().await;
+    assert_eq!(slug(&host), "forward-hidden-sum");
+    click(&host, "[data-testid=next]");
+    leptos::task::tick().await;
+    assert_eq!(slug(&host), "forward-hidden-out");
+    click(&host, "[data-testid=prev]");
+    leptos::task::tick().await;
+    assert_eq!(slug(&host), "forward-hidden-sum");
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_weight_opens_its_chain_rule() {
+    let host = mount(Step::Error, Lang::En);
+    leptos::task::tick().await;
+    assert!(find(&host, "path-1").is_none());
+    click_svg(&host, "g.param.weight[aria-label^=\"w21 \"]");
+    leptos::task::tick().await;
+    assert_eq!(slug(&host), "grad-w21");
+    // Mazur (2015): dE/dw5 = 0.082167041 (w5 is w21).
+    assert!((value(&host, "path-1") - 0.082167041).abs() < 1e-9);
+    assert!(find(&host, "path-2").is_none());
+    // A bias node too.
+    click_svg(&host, "g.param[aria-label^=\"b3 \"]");
+    leptos::task::tick().await;
+    assert_eq!(slug(&host), "grad-b3");
+}
+
+#[wasm_bindgen_test]
+async fn the_backward_sweep_shows_upstream_gradients_node_by_node() {
+    let host = mount(Step::Backward(0), Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(value(&host, "upstream-E"), 1.0);
+    assert!(find(&host, "upstream-H1").is_none());
+    for _ in 0..backprop_lab::lesson::sweep_len() - 1 {
+        click(&host, "[data-testid=next]");
+        leptos::task::tick().await;
+    }
+    assert_eq!(slug(&host), "backward-params");
+    assert!(find(&host, "upstream-h1").is_some());
+    // Mazur (2015): dE/dw5 = 0.082167041, shown in the gradient table at the end of the sweep.
+    assert!((value(&host, "grad-w21") - 0.082167041).abs() < 1e-9);
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_changes_text_and_html_lang() {
+    let host = mount(Step::FIRST, Lang::Ko);
+    leptos::task::tick().await;
+    assert!(host.text_content().unwrap().contains("다음"));
+    click(&host, "[data-testid=lang-en]");
+    leptos::task::tick().await;
+    assert!(host.text_content().unwrap().contains("Next"));
+    assert_eq!(
+        document().document_element().unwrap().get_attribute("lang").as_deref(),
+        Some("en")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn every_node_value_is_in_the_dom() {
+    let host = mount(Step::Error, Lang::En);
+    leptos::task::tick().await;
+    for n in [
+        "x1", "x2", "t1", "t2", "h1", "h2", "H1", "H2", "y1", "y2", "Y1", "Y2", "Error1", "Error2", "E",
+    ] {
+        assert!(value(&host, &format!("value-{n}")).is_finite(), "{n}");
+    }
+    // Mazur (2015): E_total = 0.298371109.
+    assert!((value(&host, "value-E") - 0.298371109).abs() < 1e-9);
+    for p in Param::ALL {
+        assert!(find(&host, &format!("param-{}", p.name())).is_some());
+    }
+    assert_eq!(value(&host, "param-lr"), 0.5);
+}

@@ -45,13 +45,15 @@ impl Graph {
         grads.values.resize(self.len(), 0.0);
         grads.values[out] = 1.0;
         let values = self.values();
-        for i in (0..=out).rev() {
+        // Only op nodes pass gradient on; leaves just receive it.
+        let upto = self.computed().partition_point(|&i| i as usize <= out);
+        for &i in self.computed()[..upto].iter().rev() {
+            let i = i as usize;
             let upstream = grads.values[i];
             if upstream == 0.0 {
                 continue; // nothing flows through here (or the output does not depend on it)
             }
-            let op = self.op_at(i);
-            for &(operand, local) in op.partials(values, values[i]).as_slice() {
+            for &(operand, local) in self.op_at(i).partials(values, values[i]).as_slice() {
                 grads.values[operand.index()] += upstream * local; // += : a node read twice adds up
             }
         }

@@ -31,6 +31,9 @@ pub struct Graph {
     ops: Vec<Op>,
     values: Vec<f64>,
     labels: Vec<Option<String>>,
+    /// The indices of the op (non-leaf) nodes in creation order: the only ones forward and
+    /// backward have work to do at.
+    computed: Vec<u32>,
 }
 
 impl Default for Graph {
@@ -47,6 +50,7 @@ impl Graph {
             ops: Vec::new(),
             values: Vec::new(),
             labels: Vec::new(),
+            computed: Vec::new(),
         }
     }
 
@@ -83,6 +87,9 @@ impl Graph {
             graph: self.tag,
             index: self.ops.len() as u32,
         };
+        if !matches!(op, Op::Leaf(_)) {
+            self.computed.push(id.index);
+        }
         self.ops.push(op);
         self.values.push(value);
         self.labels.push(label);
@@ -189,6 +196,11 @@ impl Graph {
         self.ops[self.check(id)]
     }
 
+    /// The op nodes' indices in creation order.
+    pub(crate) fn computed(&self) -> &[u32] {
+        &self.computed
+    }
+
     pub(crate) fn op_at(&self, index: usize) -> Op {
         self.ops[index]
     }
@@ -212,11 +224,9 @@ impl Graph {
 
     /// Recomputes every op node from the leaves, in creation order.
     pub fn forward(&mut self) {
-        for i in 0..self.ops.len() {
-            let op = self.ops[i];
-            if !matches!(op, Op::Leaf(_)) {
-                self.values[i] = op.forward(&self.values);
-            }
+        for &i in &self.computed {
+            let i = i as usize;
+            self.values[i] = self.ops[i].forward(&self.values);
         }
     }
 

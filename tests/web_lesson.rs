@@ -144,3 +144,19 @@ async fn every_node_value_is_in_the_dom() {
     }
     assert_eq!(value(&host, "param-lr"), 0.5);
 }
+
+#[wasm_bindgen_test]
+fn a_panic_message_is_shown_in_the_page_as_text() {
+    backprop_lab::ui::panic_page::show("boom <img src=x onerror=alert(1)>");
+    let el = document()
+        .query_selector("[data-testid=panic]")
+        .unwrap()
+        .expect("the panic box");
+    let text = el.text_content().unwrap();
+    assert!(text.contains("boom <img src=x onerror=alert(1)>") && text.contains("reload"));
+    assert!(
+        el.query_selector("img").unwrap().is_none(),
+        "the detail is text, not HTML"
+    );
+    el.remove();
+}

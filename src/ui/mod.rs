@@ -49,6 +49,23 @@ pub fn Lab(start: State) -> impl IntoView {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
     });
+    // Arrow keys and Page Up / Page Down step through the lesson (presenter remotes send those).
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
+            return;
+        }
+        let step = lesson.state.with_untracked(|s| s.step);
+        let target = match ev.key().as_str() {
+            "ArrowRight" | "PageDown" => step.next(),
+            "ArrowLeft" | "PageUp" => step.prev(),
+            _ => None,
+        };
+        if let Some(s) = target {
+            ev.prevent_default();
+            lesson.go(s);
+        }
+    });
+    on_cleanup(move || keys.remove());
     let strings = move || lesson.state.with(|s| s.lang.strings());
     view! {
         <header class="top">

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Install what is missing, build the release app into dist/ and serve it on http://127.0.0.1:${PORT:-8080}/.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/setup.sh
+PORT="${PORT:-8080}"
+
+trunk build --release
+echo "Backprop Lab: http://127.0.0.1:$PORT/  (Ctrl-C stops)"
+exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Install whatever is missing to build, serve and test Backprop Lab; fast when all is present.
+# Run it (`bash scripts/setup.sh`) or source it (serve.sh and test.sh do) to also get PATH set.
+# Installs: rust target wasm32-unknown-unknown, trunk, wasm-bindgen-cli (the version in Cargo.lock),
+# wasm-opt (npm binaryen, pinned in package-lock.json), Debian chromium + chromium-driver.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+
+say() { printf 'setup: %-36s %s\n' "$1" "$2"; }
+
+for tool in cargo rustup node npm python3; do
+  command -v "$tool" >/dev/null || { echo "setup: $tool is missing; this machine should come with it" >&2; exit 1; }
+done
+
+# Rust target for the browser.
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "rust target wasm32-unknown-unknown" present
+else
+  rustup target add wasm32-unknown-unknown >/dev/null
+  say "rust target wasm32-unknown-unknown" installed
+fi
+
+# trunk (0.22 needs a newer rustc; no default features = no self-download of tools).
+if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then
+  say "trunk $TRUNK_VERSION" present
+else
+  cargo install --locked trunk --version "$TRUNK_VERSION" --no-default-features
+  say "trunk $TRUNK_VERSION" installed
+fi
+
+# wasm-bindgen-cli must be exactly the wasm-bindgen in Cargo.lock (Trunk.toml names it too).
+[ -f Cargo.lock ] || cargo generate-lockfile
+WB_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+grep -q "wasm_bindgen = \"$WB_VERSION\"" Trunk.toml ||
+  echo "setup: WARNING Trunk.toml [tools] wasm_bindgen differs from Cargo.lock's $WB_VERSION" >&2
+if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WB_VERSION" ] &&
+  command -v wasm-bindgen-test-runner >/dev/null; then
+  say "wasm-bindgen-cli $WB_VERSION" present
+else
+  cargo install wasm-bindgen-cli --version "$WB_VERSION" --no-default-features
+  say "wasm-bindgen-cli $WB_VERSION" installed
+fi
+
+# Crates for every target: Trunk.toml's offline = true makes trunk run `cargo build --offline`.
+cargo fetch -q
+say "crates (cargo fetch)" ok
+
+# wasm-opt from npm (Debian's binaryen 108 produces a blank page: never use it).
+if node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
+  say "wasm-opt (npm binaryen) $BINARYEN_VERSION" present
+else
+  npm ci --no-audit --no-fund --loglevel=error
+  say "wasm-opt (npm binaryen) $BINARYEN_VERSION" installed
+fi
+
+# Headless browser and its WebDriver for the browser and end-to-end tests; a Korean font for screenshots.
+if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -d /usr/share/fonts/truetype/nanum ]; then
+  say "chromium + chromedriver + font" present
+else
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium chromium-driver fonts-nanum >/dev/null
+  say "chromium + chromedriver + font" installed
+fi

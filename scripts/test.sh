@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Install what is missing, then run every test: native, browser (wasm), release build, end-to-end.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/setup.sh
+
+echo "== cargo fmt --check"
+cargo fmt --check >/dev/null 2>&1 || echo "WARNING: code is not formatted (run cargo fmt); not fatal"
+
+echo "== native tests (lib, unit, integration, doc; browser e2e_* skipped)"
+cargo test -- --skip e2e_
+
+echo "== browser tests (wasm32 in headless Chromium)"
+cargo test --target wasm32-unknown-unknown --test web
+
+echo "== release build (dist/)"
+trunk build --release
+
+echo "== end-to-end tests against dist/"
+cargo test --test e2e -- --test-threads=1

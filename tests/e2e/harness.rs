@@ -1,0 +1,323 @@
+//! E2E harness: serves dist/ on a free loopback port, starts chromedriver, drives headless Chromium with fantoccini.
+
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+/// How long to wait for an element or a change on the page.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+/// Upper bound for one whole test body.
+const TEST_TIMEOUT: Duration = Duration::from_secs(90);
+
+/// Chromium flags for running as root in a container without a GPU or network.
+const CHROME_ARGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--window-size=1280,800",
+];
+
+/// Open `path_and_query` (e.g. `/?step=forward`) of the built app and run `body` on it.
+/// Server, chromedriver and browser are torn down even when `body` panics.
+pub async fn with_page<F, Fut>(path_and_query: &str, body: F)
+where
+    F: FnOnce(Page) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let addr = serve(dist_dir()).await;
+    let driver = Driver::start().await;
+    let mut caps = fantoccini::wd::Capabilities::new();
+    let profile = driver.profile.display();
+    let mut args: Vec<String> = CHROME_ARGS.iter().map(|s| s.to_string()).collect();
+    args.push(format!("--user-data-dir={profile}"));
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({ "binary": chromium_path(), "args": args }),
+    );
+    let client = ClientBuilder::new(HttpConnector::new())
+        .capabilities(caps)
+        .connect(&driver.url)
+        .await
+        .unwrap_or_else(|e| panic!("cannot start a Chromium session via {}: {e}", driver.url));
+    let page = Page {
+        client: client.clone(),
+        base: format!("http://{addr}"),
+    };
+    let start = path_and_query.to_string();
+    let test = body(page.clone());
+    let outcome = tokio::time::timeout(
+        TEST_TIMEOUT,
+        tokio::spawn(async move {
+            page.goto(&start).await;
+            test.await
+        }),
+    )
+    .await;
+    let _ = client.close().await;
+    drop(driver);
+    match outcome {
+        Err(_) => panic!("test body did not finish within {TEST_TIMEOUT:?}"),
+        Ok(Err(e)) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Ok(Err(e)) => panic!("test body failed: {e}"),
+        Ok(Ok(())) => {}
+    }
+}
+
+/// One open browser tab on the served app.
+#[derive(Clone)]
+pub struct Page {
+    pub client: Client,
+    base: String,
+}
+
+impl Page {
+    /// Navigate to `path_and_query` of the served app.
+    pub async fn goto(&self, path_and_query: &str) {
+        let url = format!("{}{}", self.base, path_and_query);
+        self.client
+            .goto(&url)
+            .await
+            .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+    }
+
+    /// Wait up to [`TIMEOUT`] for the element `[data-testid="<id>"]`.
+    pub async fn wait(&self, id: &str) -> Element {
+        let css = format!("[data-testid=\"{id}\"]");
+        match self
+            .client
+            .wait()
+            .at_most(TIMEOUT)
+            .for_element(Locator::Css(&css))
+            .await
+        {
+            Ok(el) => el,
+            Err(e) => panic!("{css} did not appear within {TIMEOUT:?} on {}: {e}", self.url().await),
+        }
+    }
+
+    /// Attribute `name` of `[data-testid="<id>"]` (waits for the element).
+    pub async fn attr(&self, id: &str, name: &str) -> String {
+        let el = self.wait(id).await;
+        let v = el
+            .attr(name)
+            .await
+            .unwrap_or_else(|e| panic!("reading {name} of {id}: {e}"));
+        v.unwrap_or_else(|| panic!("[data-testid=\"{id}\"] has no attribute {name}"))
+    }
+
+    /// The number in `data-value` of `[data-testid="<id>"]`.
+    pub async fn value(&self, id: &str) -> f64 {
+        let raw = self.attr(id, "data-value").await;
+        raw.parse()
+            .unwrap_or_else(|e| panic!("data-value {raw:?} of {id} is not an f64: {e}"))
+    }
+
+    /// How many `[data-testid="<id>"]` elements exist right now (no waiting).
+    pub async fn count(&self, id: &str) -> usize {
+        let css = format!("[data-testid=\"{id}\"]");
+        self.client
+            .find_all(Locator::Css(&css))
+            .await
+            .map(|v| v.len())
+            .unwrap_or(0)
+    }
+
+    /// Click `[data-testid="<id>"]`.
+    pub async fn click(&self, id: &str) {
+        let el = self.wait(id).await;
+        el.click().await.unwrap_or_else(|e| panic!("clicking {id}: {e}"));
+    }
+
+    /// Poll `attr(id, name)` until it differs from `old`; return the new value.
+    pub async fn wait_attr_change(&self, id: &str, name: &str, old: &str) -> String {
+        let css = format!("[data-testid=\"{id}\"]");
+        let start = Instant::now();
+        loop {
+            // Re-find each time: the element may be replaced when the view changes.
+            if let Ok(el) = self.client.find(Locator::Css(&css)).await {
+                if let Ok(Some(v)) = el.attr(name).await {
+                    if v != old {
+                        return v;
+                    }
+                }
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "{name} of {css} stayed {old:?} for {TIMEOUT:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Poll a JavaScript expression until it returns `want`.
+    pub async fn wait_js(&self, expr: &str, want: serde_json::Value) {
+        let start = Instant::now();
+        loop {
+            let got = self.js(expr).await;
+            if got == want {
+                return;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "`{expr}` is {got} (want {want}) after {TIMEOUT:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Evaluate a JavaScript expression in the page.
+    pub async fn js(&self, expr: &str) -> serde_json::Value {
+        let script = format!("return ({expr});");
+        self.client
+            .execute(&script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("`{expr}`: {e}"))
+    }
+
+    /// The page must not show the panic box of `ui::panic_page`.
+    pub async fn assert_no_panic(&self) {
+        if self.count("panic").await > 0 {
+            let text = self.wait("panic").await.text().await.unwrap_or_default();
+            panic!("the app panicked: {text}");
+        }
+    }
+
+    async fn url(&self) -> String {
+        self.client
+            .current_url()
+            .await
+            .map(|u| u.to_string())
+            .unwrap_or_default()
+    }
+}
+
+fn dist_dir() -> PathBuf {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("index.html").is_file(),
+        "{}/index.html is missing: run `trunk build --release` first (scripts/test.sh does)",
+        dist.display()
+    );
+    dist
+}
+
+fn chromium_path() -> String {
+    std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
+}
+
+/// Serve `dir` over plain HTTP on 127.0.0.1 (free port) until the test's runtime ends.
+async fn serve(dir: PathBuf) -> std::net::SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((stream, _)) = listener.accept().await {
+            tokio::spawn(respond(stream, dir.clone()));
+        }
+    });
+    addr
+}
+
+/// Answer one GET with the file under `dir` (`/` is index.html), then close.
+async fn respond(mut stream: TcpStream, dir: PathBuf) {
+    let mut head = Vec::new();
+    let mut chunk = [0u8; 4096];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 65536 {
+        match stream.read(&mut chunk).await {
+            Ok(0) | Err(_) => return,
+            Ok(n) => head.extend_from_slice(&chunk[..n]),
+        }
+    }
+    let head = String::from_utf8_lossy(&head);
+    let target = head.split_whitespace().nth(1).unwrap_or("/");
+    let rel = target.split(['?', '#']).next().unwrap_or("/").trim_start_matches('/');
+    let rel = if rel.is_empty() { "index.html" } else { rel };
+    let file = dir.join(rel);
+    let found = if rel.split('/').any(|c| c == "..") {
+        None
+    } else {
+        tokio::fs::read(&file).await.ok()
+    };
+    let (status, ctype, body) = match found {
+        Some(body) => ("200 OK", content_type(&file), body),
+        None => ("404 Not Found", "text/plain", b"not found".to_vec()),
+    };
+    let header = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let _ = stream.write_all(header.as_bytes()).await;
+    let _ = stream.write_all(&body).await;
+    let _ = stream.shutdown().await;
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("json") => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+/// A running chromedriver on a free loopback port; killed (and its profile dir removed) on drop.
+struct Driver {
+    child: Child,
+    url: String,
+    profile: PathBuf,
+}
+
+impl Driver {
+    async fn start() -> Driver {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let exe = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let child = Command::new(&exe)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {exe} (scripts/setup.sh installs it): {e}"));
+        let profile = std::env::temp_dir().join(format!("backprop-lab-e2e-{}-{port}", std::process::id()));
+        let driver = Driver {
+            child,
+            url: format!("http://127.0.0.1:{port}"),
+            profile,
+        };
+        let start = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).await.is_err() {
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "{exe} did not listen on port {port} within {TIMEOUT:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        driver
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}

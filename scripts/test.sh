@@ -4,14 +4,15 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
 
-echo "== cargo fmt --check"
+echo "== cargo fmt --check, cargo clippy"
 cargo fmt --check >/dev/null 2>&1 || echo "WARNING: code is not formatted (run cargo fmt); not fatal"
+cargo clippy -q --all-targets -- -D warnings
 
 echo "== native tests (lib, unit, integration, doc; browser e2e_* skipped)"
 cargo test -- --skip e2e_
 
 echo "== browser tests (wasm32 in headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test web
+cargo test --target wasm32-unknown-unknown --test web --test web_lesson
 
 echo "== release build (dist/)"
 trunk build --release

@@ -13,8 +13,13 @@ fn close(a: f64, b: f64, rel: f64) -> bool {
     (a - b).abs() <= rel * a.abs().max(b.abs()).max(1e-12)
 }
 
+/// Builds a binary op on a graph.
+type Binary = fn(&mut Graph, NodeId, NodeId) -> NodeId;
+/// Builds a unary op on a graph.
+type Unary = fn(&mut Graph, NodeId) -> NodeId;
+
 /// Builds `op(a, b)` on fresh leaves and returns (value, d/da, d/db) by reverse mode.
-fn eval2(make: fn(&mut Graph, NodeId, NodeId) -> NodeId, a: f64, b: f64) -> (f64, f64, f64) {
+fn eval2(make: Binary, a: f64, b: f64) -> (f64, f64, f64) {
     let mut g = Graph::new();
     let (na, nb) = (g.input("a", a), g.input("b", b));
     let out = make(&mut g, na, nb);
@@ -24,7 +29,7 @@ fn eval2(make: fn(&mut Graph, NodeId, NodeId) -> NodeId, a: f64, b: f64) -> (f64
 
 #[test]
 fn every_binary_op_matches_central_differences() {
-    let ops: [(&str, fn(&mut Graph, NodeId, NodeId) -> NodeId); 4] = [
+    let ops: [(&str, Binary); 4] = [
         ("add", Graph::add),
         ("sub", Graph::sub),
         ("mul", Graph::mul),
@@ -43,7 +48,7 @@ fn every_binary_op_matches_central_differences() {
 
 #[test]
 fn every_unary_op_matches_central_differences() {
-    let ops: [(&str, fn(&mut Graph, NodeId) -> NodeId, &[f64]); 9] = [
+    let ops: [(&str, Unary, &[f64]); 9] = [
         ("neg", Graph::neg, &[-1.5, 0.3]),
         ("square", Graph::square, &[-1.5, 0.3, 2.0]),
         ("pow3", |g, a| g.pow(a, 3.0), &[-1.5, 0.3, 2.0]),

@@ -5,11 +5,11 @@ use crate::lesson::SigmoidMark;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-/// Colours of the marks, in order (paths use the same two first colours).
+/// Colours of the marks, in order: those of path 1, path 2 and the shared part in the diagram.
 pub const MARK_COLOURS: [RGBColor; 4] = [
     RGBColor(0xc2, 0x25, 0x5c),
     RGBColor(0x19, 0x71, 0xc2),
-    RGBColor(0x2b, 0x8a, 0x3e),
+    RGBColor(0x67, 0x41, 0xd9),
     RGBColor(0xe8, 0x59, 0x0c),
 ];
 
@@ -57,12 +57,10 @@ pub fn draw_sigmoids<DB: DrawingBackend>(
         let colour = MARK_COLOURS[i % MARK_COLOURS.len()];
         chart.draw_series(LineSeries::new(tangent(mark, 1.2), colour.stroke_width(3)))?;
         chart.draw_series([Circle::new((mark.z, mark.s), 6, colour.filled())])?;
-        let label = format!("{} = s({})", mark.output, mark.input);
-        chart.draw_series([Text::new(
-            label,
-            (mark.z + 0.15, mark.s - 0.06),
-            ("sans-serif", 15).into_font().color(&colour),
-        )])?;
+        // A legend row per mark, top left, so close points never hide each other's labels.
+        let label = format!("● {} = s({}), slope {:.4}", mark.output, mark.input, mark.slope);
+        let at = (lo + 0.2, 1.04 - 0.11 * i as f64);
+        chart.draw_series([Text::new(label, at, ("sans-serif", 15).into_font().color(&colour))])?;
     }
     root.present()
 }

@@ -48,8 +48,12 @@ fn the_chart_renders_to_svg_with_the_curve_points_and_labels() {
     }
     assert!(svg.starts_with("<svg"));
     assert_eq!(svg.matches("<circle").count(), 3, "one point per mark");
-    for label in ["Y1 = s(y1)", "Y2 = s(y2)", "H1 = s(h1)"] {
-        assert!(svg.contains(label), "{label}");
+    for label in ["Y1 = s(y1), slope", "Y2 = s(y2), slope", "H1 = s(h1), slope"] {
+        assert!(
+            svg.contains(label),
+            "{label} in {}",
+            &svg[svg.len().saturating_sub(900)..]
+        );
     }
     // The curve and three tangents are polylines.
     assert!(svg.matches("<polyline").count() >= 4);

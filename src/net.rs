@@ -282,6 +282,21 @@ impl Net {
         }
     }
 
+    /// E with parameter `p` set to each of `values` in turn and everything else held, each by a
+    /// forward pass of the core (non-finite where the forward pass overflows).
+    pub fn error_along(&self, p: Param, values: impl IntoIterator<Item = f64>) -> Vec<f64> {
+        let mut graph = self.graph.clone();
+        let leaf = self.param_id(p);
+        values
+            .into_iter()
+            .map(|v| {
+                graph.set(leaf, v);
+                graph.forward();
+                graph.value(self.error)
+            })
+            .collect()
+    }
+
     /// The parameters one SGD step would give: p - lr * dE/dp for each, in [`Param::ALL`] order.
     pub fn next_params(&self, lr: f64) -> [f64; 12] {
         Param::ALL.map(|p| self.graph.value(self.param_id(p)) - lr * self.grad(p))

@@ -14,6 +14,8 @@ pub struct State {
     pub lr: f64,
     pub step: Step,
     pub lang: Lang,
+    /// The parameter the descent step varies (`?param=`).
+    pub focus: Param,
 }
 
 impl Default for State {
@@ -23,6 +25,7 @@ impl Default for State {
             lr: DEFAULT_LR,
             step: Step::FIRST,
             lang: Lang::Ko,
+            focus: Param::W21,
         }
     }
 }
@@ -41,6 +44,7 @@ impl State {
             match key {
                 "step" => s.step = Step::from_slug(value.trim()).unwrap_or(s.step),
                 "lang" => s.lang = Lang::from_code(value.trim()).unwrap_or(s.lang),
+                "param" => s.focus = Param::from_name(value.trim()).unwrap_or(s.focus),
                 "lr" => s.lr = number(value).filter(|&v| v > 0.0).unwrap_or(s.lr),
                 "x1" | "x2" | "t1" | "t2" => {
                     if let Some(v) = number(value) {
@@ -77,6 +81,9 @@ impl State {
         }
         if self.lr.to_bits() != base.lr.to_bits() {
             parts.push(format!("lr={}", self.lr));
+        }
+        if self.focus != base.focus {
+            parts.push(format!("param={}", self.focus.name()));
         }
         parts.join("&")
     }

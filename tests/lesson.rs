@@ -24,6 +24,9 @@ fn every_step_has_a_slug_that_names_it_back() {
     assert_eq!(Step::from_slug("backward"), Some(Step::Backward(0)));
     assert_eq!(Step::from_slug("grad-w21"), Some(Step::Grad(Param::W21)));
     assert_eq!(Step::from_slug("grad-w11"), Some(Step::Grad(Param::W11)));
+    assert_eq!(Step::from_slug("update"), Some(Step::Update));
+    assert_eq!(Step::from_slug("descent"), Some(Step::Descent));
+    assert_eq!(Step::from_slug("train"), Some(Step::Train));
     assert_eq!(Step::from_slug("grad-w99"), None);
     assert_eq!(Step::from_slug(""), None);
 }
@@ -39,7 +42,8 @@ fn next_and_back_walk_the_sequence_both_ways() {
     }
     assert_eq!(seq.last().unwrap().next(), None);
     // A chain-rule step opened by clicking goes back into the sequence.
-    assert_eq!(Step::Grad(Param::B2).prev(), Some(*seq.last().unwrap()));
+    assert_eq!(Step::Grad(Param::B2).prev(), Some(Step::Grad(Param::W11)));
+    assert_eq!(Step::Grad(Param::B2).next(), Some(Step::Update));
 }
 
 #[test]
@@ -190,4 +194,65 @@ fn url_state_round_trips() {
     let pairs: Vec<(&str, &str)> = q.split('&').map(|kv| kv.split_once('=').unwrap()).collect();
     assert_eq!(State::from_pairs(pairs), s);
     assert_eq!(State::default().to_query(), "step=forward&lang=ko");
+}
+
+#[test]
+fn the_update_table_is_one_sgd_step_of_the_core() {
+    use backprop_lab::lesson::Update;
+    let net = net();
+    let u = Update::of(&net, 0.5);
+    // Mazur (2015), lr 0.5: w5+ = 0.35891648 and w1+ = 0.149780716 (w5 = w21, w1 = w11).
+    let row = |p: Param| u.rows.iter().find(|r| r.param == p).copied().unwrap();
+    assert!((row(Param::W21).new - 0.35891648).abs() < 1e-8);
+    assert!((row(Param::W11).new - 0.149780716).abs() < 1e-9);
+    let mut stepped = net.clone();
+    let e_after = stepped.step(0.5).unwrap();
+    for r in &u.rows {
+        assert_eq!(r.new, stepped.example().param(r.param), "{}", r.param.name());
+        assert_eq!(r.scaled, 0.5 * r.grad);
+        assert_eq!(r.new, r.old - r.scaled);
+    }
+    assert_eq!(u.error_after, Ok(e_after));
+    assert!(e_after < u.error_before);
+}
+
+#[test]
+fn the_descent_tangent_is_the_slope_of_the_plotted_curve() {
+    use backprop_lab::lesson::Descent;
+    let net = net();
+    for p in [Param::W21, Param::W11, Param::B3] {
+        let d = Descent::of(&net, p, 0.5);
+        // Central difference over the plotted function E(p), independent of the backward pass.
+        let x = d.at.0;
+        let h = 1e-6;
+        let es = net.error_along(p, [x + h, x - h]);
+        let fd = (es[0] - es[1]) / (2.0 * h);
+        assert!((fd - d.slope).abs() < 1e-9, "{}: {fd} vs {}", p.name(), d.slope);
+        assert_eq!(d.slope, net.grad(p));
+        assert_eq!(d.next.0, x - 0.5 * d.slope);
+        // The curve passes through the current point.
+        assert!((net.error_along(p, [x])[0] - d.at.1).abs() < 1e-15);
+        assert!(d.curve.first().unwrap().0 < x && x < d.curve.last().unwrap().0);
+    }
+}
+
+#[test]
+fn a_large_learning_rate_steps_past_the_minimum_of_b3() {
+    use backprop_lab::lesson::Descent;
+    // E along b3 alone is lowest where Y1 = t1, i.e. y1 = ln(0.01/0.99) ~ -4.595, which is
+    // b3 = -4.595 - (w21 H1 + w23 H2) ~ -5.10 at the worked example (by hand from the forward values).
+    let net = net();
+    let (h1, h2) = (net.value("H1"), net.value("H2"));
+    let b3_min = (0.01f64 / 0.99).ln() - (0.40 * h1 + 0.45 * h2);
+    let small = Descent::of(&net, Param::B3, 0.5);
+    assert!(
+        small.next.0 > b3_min && small.next.1 < small.at.1,
+        "a small step goes downhill"
+    );
+    let big = Descent::of(&net, Param::B3, 100.0);
+    assert!(
+        big.next.0 < b3_min,
+        "lr 100 overshoots the minimum at {b3_min}: {}",
+        big.next.0
+    );
 }

@@ -58,3 +58,30 @@ fn the_chart_renders_to_svg_with_the_curve_points_and_labels() {
     // The curve and three tangents are polylines.
     assert!(svg.matches("<polyline").count() >= 4);
 }
+
+#[test]
+fn the_descent_chart_renders_the_curve_tangent_and_step() {
+    use backprop_lab::lesson::Descent;
+    use backprop_lab::plot::descent::{draw_descent, tangent as descent_tangent};
+    let net = Net::new(&Example::worked()).unwrap();
+    let d = Descent::of(&net, Param::W21, 0.5);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (760, 300)).into_drawing_area();
+        draw_descent(&root, &d).unwrap();
+    }
+    assert!(
+        svg.contains("w21"),
+        "the x axis is labelled with the parameter: {}",
+        &svg[svg.find("<text").unwrap_or(0)..][..600]
+    );
+    assert_eq!(
+        svg.matches("<circle").count(),
+        2,
+        "the current point and the step's end"
+    );
+    assert!(svg.contains("<polygon"), "the step's arrow head");
+    // The tangent's slope is dE/dw21; Mazur (2015) gives dE/dw5 = 0.082167041 (w5 = w21).
+    let [(x0, e0), (x1, e1)] = descent_tangent(&d, 1.0);
+    assert!(((e1 - e0) / (x1 - x0) - 0.082167041).abs() < 1e-9);
+}

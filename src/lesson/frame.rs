@@ -158,6 +158,18 @@ impl Frame {
             }
             Step::Backward(k) => Frame::backward(net, k),
             Step::Grad(p) => Frame::chain(net, p),
+            Step::Update => {
+                let mut f = Frame::default();
+                f.edges.extend(
+                    EDGES
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| e.param.is_some())
+                        .map(|(i, _)| (i, Mark::Active)),
+                );
+                f
+            }
+            Step::Descent | Step::Train => Frame::default(),
         }
     }
 

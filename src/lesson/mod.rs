@@ -1,8 +1,12 @@
 //! The lesson's steps in order, their stable URL slugs, and moving between them.
 
+mod descent;
 mod frame;
+mod update;
 
+pub use descent::Descent;
 pub use frame::{Chain, ChainFactor, ChainPath, Frame, Mark, SigmoidMark};
+pub use update::{Update, UpdateRow};
 
 use crate::net::{Example, Net, Param};
 use std::sync::OnceLock;
@@ -32,6 +36,12 @@ pub enum Step {
     Backward(usize),
     /// The chain rule for dE/dp: every path, its factors, their products and sum.
     Grad(Param),
+    /// One SGD step on all twelve parameters: W_new = W_old - lr * dE/dW.
+    Update,
+    /// Gradient descent on E as a function of one parameter.
+    Descent,
+    /// Training: many SGD steps, the error and the parameters over time.
+    Train,
 }
 
 const STAGES: [(Stage, &str); 5] = [
@@ -73,6 +83,7 @@ impl Step {
         steps.extend((0..sweep_len()).map(Step::Backward));
         steps.push(Step::Grad(Param::W21));
         steps.push(Step::Grad(Param::W11));
+        steps.extend([Step::Update, Step::Descent, Step::Train]);
         steps
     }
 
@@ -92,6 +103,9 @@ impl Step {
                 None => "backward-params".into(),
             },
             Step::Grad(p) => format!("grad-{}", p.name()),
+            Step::Update => "update".into(),
+            Step::Descent => "descent".into(),
+            Step::Train => "train".into(),
         }
     }
 
@@ -102,6 +116,9 @@ impl Step {
         }
         match slug {
             "error" => Some(Step::Error),
+            "update" => Some(Step::Update),
+            "descent" => Some(Step::Descent),
+            "train" => Some(Step::Train),
             "backward" => Some(Step::Backward(0)),
             "backward-params" => Some(Step::Backward(sweep().len())),
             _ => {
@@ -118,22 +135,23 @@ impl Step {
         }
     }
 
-    /// Where this step sits in [`Step::sequence`]; a chain-rule step reached by clicking a
-    /// parameter that is not in the sequence sits after the last one.
+    /// Where this step sits in [`Step::sequence`]. A chain-rule step reached by clicking a
+    /// parameter that is not in the sequence sits just after grad-w11.
     fn position(self, seq: &[Step]) -> (usize, bool) {
         match seq.iter().position(|&s| s == self) {
             Some(i) => (i, true),
-            None => (seq.len() - 1, false),
+            None => (
+                seq.iter().position(|&s| s == Step::Grad(Param::W11)).unwrap_or(0),
+                false,
+            ),
         }
     }
 
     /// The step after this one, if any.
     pub fn next(self) -> Option<Step> {
         let seq = Step::sequence();
-        match self.position(&seq) {
-            (i, true) => seq.get(i + 1).copied(),
-            (_, false) => None,
-        }
+        let (i, _) = self.position(&seq);
+        seq.get(i + 1).copied()
     }
 
     /// The step before this one, if any.
@@ -142,7 +160,7 @@ impl Step {
         match self.position(&seq) {
             (0, true) => None,
             (i, true) => Some(seq[i - 1]),
-            (last, false) => Some(seq[last]),
+            (i, false) => Some(seq[i]),
         }
     }
 

@@ -1,20 +1,23 @@
 //! Leptos components: they read the lesson state and dispatch changes; no arithmetic here.
 
 mod chart;
+mod descent;
 mod diagram;
 mod nav;
 pub mod num;
 mod panel;
 pub mod panic_page;
 pub mod state;
+mod train;
+mod update;
 
 use crate::query::State;
 use leptos::prelude::*;
 use state::Lesson;
 
-const KEYS: [&str; 19] = [
-    "step", "lang", "lr", "x1", "x2", "t1", "t2", "w11", "w12", "w13", "w14", "w21", "w22", "w23", "w24", "b1", "b2",
-    "b3", "b4",
+const KEYS: [&str; 20] = [
+    "step", "lang", "param", "lr", "x1", "x2", "t1", "t2", "w11", "w12", "w13", "w14", "w21", "w22", "w23", "w24",
+    "b1", "b2", "b3", "b4",
 ];
 
 /// The state named by the page's URL query (the worked example where it says nothing).
@@ -38,6 +41,7 @@ pub fn App() -> impl IntoView {
 pub fn Lab(start: State) -> impl IntoView {
     let lesson = Lesson::new(start);
     provide_context(lesson);
+    train::provide(lesson);
     // Keep <html lang> and the address bar in step with the state, so a copied link restores it.
     Effect::new(move |_| {
         let state = lesson.state.get();
@@ -54,16 +58,19 @@ pub fn Lab(start: State) -> impl IntoView {
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
             return;
         }
-        let step = lesson.state.with_untracked(|s| s.step);
-        let target = match ev.key().as_str() {
-            "ArrowRight" | "PageDown" => step.next(),
-            "ArrowLeft" | "PageUp" => step.prev(),
-            _ => None,
-        };
-        if let Some(s) = target {
-            ev.prevent_default();
-            lesson.go(s);
+        // Arrow keys belong to a slider, a list or a text field when one has focus.
+        let in_field = document()
+            .active_element()
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+        if in_field {
+            return;
         }
+        match ev.key().as_str() {
+            "ArrowRight" | "PageDown" => lesson.forward(),
+            "ArrowLeft" | "PageUp" => lesson.back(),
+            _ => return,
+        }
+        ev.prevent_default();
     });
     on_cleanup(move || keys.remove());
     let strings = move || lesson.state.with(|s| s.lang.strings());
@@ -77,6 +84,8 @@ pub fn Lab(start: State) -> impl IntoView {
             <div class="stage">
                 <diagram::NetworkDiagram />
                 <chart::SigmoidChart />
+                <descent::DescentChart />
+                <train::TrainCharts />
             </div>
             <aside class="side">
                 <nav::StepNav />

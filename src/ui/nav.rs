@@ -20,13 +20,13 @@ pub fn StepNav() -> impl IntoView {
     };
     view! {
         <nav class="stepnav">
-            <button data-testid="prev" disabled=move || step().prev().is_none()
-                on:click=move |_| if let Some(s) = step().prev() { lesson.go(s) }>
+            <button data-testid="prev" disabled=move || step().prev().is_none() && !lesson.can_undo()
+                on:click=move |_| lesson.back()>
                 "◀ " {move || strings().prev}
             </button>
             <span class="progress" data-testid="step" data-slug=move || step().slug()>{progress}</span>
             <button data-testid="next" class="primary" disabled=move || step().next().is_none()
-                on:click=move |_| if let Some(s) = step().next() { lesson.go(s) }>
+                on:click=move |_| lesson.forward()>
                 {move || strings().next} " ▶"
             </button>
         </nav>

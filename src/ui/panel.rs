@@ -22,6 +22,9 @@ fn text_of(s: &'static Strings, step: Step) -> (String, String) {
             None => fill(&s.backward_params, "", ""),
         },
         Step::Grad(p) => fill(&s.grad, "{p}", p.name()),
+        Step::Update => fill(&s.update, "", ""),
+        Step::Descent => fill(&s.descent, "", ""),
+        Step::Train => fill(&s.train, "", ""),
     }
 }
 
@@ -42,6 +45,12 @@ pub fn StepPanel() -> impl IntoView {
             {move || lesson.frame.with(|f| f.chain.clone()).map(|chain| view! { <ChainView chain=chain /> })}
             {move || lesson.frame.with(|f| (!f.upstream.is_empty()).then(|| view! { <SweepList upstream=f.upstream.clone() /> }))}
             {move || lesson.frame.with(|f| f.all_grads).then(|| view! { <GradTable /> })}
+            {move || match step() {
+                Step::Update => Some(view! { <super::update::UpdateView /> }.into_any()),
+                Step::Descent => Some(view! { <super::descent::DescentView /> }.into_any()),
+                Step::Train => Some(view! { <super::train::TrainView /> }.into_any()),
+                _ => None,
+            }}
             <p class="hint">{move || strings().click_hint}</p>
         </section>
     }

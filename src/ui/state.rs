@@ -1,7 +1,7 @@
 //! The lesson state shared through context: one signal of what the URL can set, and Memos derived from it.
 
 use crate::lesson::{Frame, Step};
-use crate::net::{Net, NetError};
+use crate::net::{Example, Net, NetError};
 use crate::query::State;
 use leptos::prelude::*;
 
@@ -13,6 +13,8 @@ pub struct Lesson {
     pub net: Memo<(Net, Option<NetError>)>,
     /// What the current step lights.
     pub frame: Memo<Frame>,
+    /// The examples before each applied update, newest last: Back on the update step undoes one.
+    pub applied: RwSignal<Vec<Example>>,
 }
 
 impl Lesson {
@@ -32,11 +34,46 @@ impl Lesson {
             let step = state.with(|s| s.step);
             net.with(|(net, _)| Frame::build(net, step))
         });
-        Lesson { state, net, frame }
+        Lesson {
+            state,
+            net,
+            frame,
+            applied: RwSignal::new(Vec::new()),
+        }
     }
 
     /// Moves to `step`.
     pub fn go(&self, step: Step) {
         self.state.update(|s| s.step = step);
+    }
+
+    /// Moves the network to `next`, remembering the current values so Back can undo it.
+    pub fn apply(&self, next: Example) {
+        let now = self.state.with_untracked(|s| s.example);
+        self.applied.update(|a| a.push(now));
+        self.state.update(|s| s.example = next);
+    }
+
+    /// Whether Back would undo an applied update rather than change the step.
+    pub fn can_undo(&self) -> bool {
+        self.state.with(|s| s.step == Step::Update) && self.applied.with(|a| !a.is_empty())
+    }
+
+    /// Back: undoes the last applied update while on the update step, else goes to the previous step.
+    pub fn back(&self) {
+        if self.can_undo() {
+            if let Some(before) = self.applied.try_update(|a| a.pop()).flatten() {
+                self.state.update(|s| s.example = before);
+            }
+        } else if let Some(prev) = self.state.with_untracked(|s| s.step.prev()) {
+            self.go(prev);
+        }
+    }
+
+    /// Next: the next step, if any.
+    pub fn forward(&self) {
+        if let Some(next) = self.state.with_untracked(|s| s.step.next()) {
+            self.go(next);
+        }
     }
 }

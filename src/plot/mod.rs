@@ -1,5 +1,7 @@
 //! Charts drawn with plotters over any backend (canvas in the app, an SVG string in tests).
 
+pub mod descent;
+
 use crate::autograd::sigmoid;
 use crate::lesson::SigmoidMark;
 use plotters::coord::Shift;

@@ -1,0 +1,129 @@
+//! The descent step: choose a parameter and a learning rate, see E along it, the tangent and the step.
+
+use super::num::Num;
+use super::state::Lesson;
+use crate::lesson::{Descent, Step};
+use crate::net::Param;
+use crate::plot::descent::draw_descent;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+
+/// The descent picture for the current state; recomputed when the values, lr or parameter change.
+fn descent_memo(lesson: Lesson) -> Memo<Option<Descent>> {
+    Memo::new(move |_| {
+        let (step, p, lr) = lesson.state.with(|s| (s.step, s.focus, s.lr));
+        (step == Step::Descent).then(|| lesson.net.with(|(net, _)| Descent::of(net, p, lr)))
+    })
+}
+
+/// The learning rate on a log slider, from 0.001 to 100; rounded to three significant digits.
+fn lr_from_slider(v: f64) -> f64 {
+    let lr = 10f64.powf(v);
+    let scale = 10f64.powi(2 - lr.log10().floor() as i32);
+    (lr * scale).round() / scale
+}
+
+/// Controls and numbers, in the step panel.
+#[component]
+pub fn DescentView() -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let descent = descent_memo(lesson);
+    let focus = move || lesson.state.with(|s| s.focus);
+    let options = Param::ALL
+        .into_iter()
+        .map(|p| view! { <option value=p.name() selected=move || focus() == p>{p.name()}</option> })
+        .collect_view();
+    let choose = move |ev: leptos::ev::Event| {
+        if let Some(p) = Param::from_name(&event_target_value(&ev)) {
+            lesson.state.update(|s| s.focus = p);
+        }
+    };
+    let slide = move |ev: leptos::ev::Event| {
+        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+            lesson.state.update(|s| s.lr = lr_from_slider(v));
+        }
+    };
+    let why = move || {
+        let s = strings();
+        let slope = descent.with(|d| d.as_ref().map_or(0.0, |d| d.slope));
+        let sign = if slope > 0.0 {
+            s.slope_positive
+        } else if slope < 0.0 {
+            s.slope_negative
+        } else {
+            s.slope_zero
+        };
+        s.descent_why.replace("{p}", focus().name()).replace("{slope}", sign)
+    };
+    let numbers = move || {
+        descent.with(|d| {
+            d.as_ref().map(|d| {
+                let p = d.param.name();
+                view! {
+                    <ul class="descent-numbers">
+                        <li>{format!("{p} = ")}<Num id="descent-at" value=d.at.0 />", E = "<Num id="descent-error" value=d.at.1 /></li>
+                        <li>{format!("∂E/∂{p} = ")}<Num id="descent-slope" value=d.slope /></li>
+                        <li>{format!("{p} − η · ∂E/∂{p} = ")}<Num id="descent-next" value=d.next.0 />", E = "<Num id="descent-next-error" value=d.next.1 /></li>
+                    </ul>
+                }
+            })
+        })
+    };
+    view! {
+        <div class="descent">
+            <label class="field">
+                <span>{move || strings().descent_param}</span>
+                <select data-testid="descent-param" on:change=choose>{options}</select>
+            </label>
+            <label class="field">
+                <span>{move || strings().learning_rate}" η = "{move || view! { <Num id="descent-lr" value=lesson.state.with(|s| s.lr) /> }}</span>
+                <input type="range" data-testid="descent-lr-slider" min="-3" max="2" step="0.01"
+                    prop:value=move || lesson.state.with(|s| s.lr.log10()).to_string() on:input=slide />
+            </label>
+            {numbers}
+            <p class="explain">{why}</p>
+        </div>
+    }
+}
+
+/// The chart, under the diagram; only on the descent step.
+#[component]
+pub fn DescentChart() -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let descent = descent_memo(lesson);
+    let canvas = NodeRef::<Canvas>::new();
+    Effect::new(move |_| {
+        descent.with(|d| {
+            if let (Some(d), Some(el)) = (d, canvas.get()) {
+                if let Some(backend) = CanvasBackend::with_canvas_object(el) {
+                    let _ = draw_descent(&backend.into_drawing_area(), d);
+                }
+            }
+        })
+    });
+    let summary = move || {
+        descent.with(|d| {
+            d.as_ref().map_or(String::new(), |d| {
+                format!(
+                    "E({}): at {:.4}, slope {:.4}, next {:.4}",
+                    d.param.name(),
+                    d.at.0,
+                    d.slope,
+                    d.next.0
+                )
+            })
+        })
+    };
+    view! {
+        <Show when=move || descent.with(Option::is_some)>
+            <figure class="chart">
+                <canvas node_ref=canvas width="760" height="300" role="img" aria-label=summary></canvas>
+                <figcaption>{move || strings().descent_caption}</figcaption>
+            </figure>
+        </Show>
+    }
+}

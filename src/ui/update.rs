@@ -1,0 +1,73 @@
+//! The update step: every parameter's old value, gradient, lr * gradient and new value; apply and undo.
+
+use super::num::Num;
+use super::state::Lesson;
+use crate::lesson::{Step, Update};
+use crate::net::Param;
+use leptos::prelude::*;
+
+/// The update table and the "apply" action.
+#[component]
+pub fn UpdateView() -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let update = Memo::new(move |_| {
+        let lr = lesson.state.with(|s| s.lr);
+        lesson.net.with(|(net, _)| Update::of(net, lr))
+    });
+    let header = move || {
+        strings()
+            .update_cols
+            .map(|c| view! { <th scope="col">{c}</th> })
+            .collect_view()
+    };
+    let rows = move || {
+        update.with(|u| {
+            u.rows
+                .iter()
+                .map(|r| {
+                    let p = r.param;
+                    let tied = matches!(p, Param::W21 | Param::W11);
+                    view! {
+                        <tr class:tied=tied>
+                            <th scope="row">
+                                <button class="link" on:click=move |_| lesson.go(Step::Grad(p))>{p.name()}</button>
+                            </th>
+                            <td><Num id=format!("old-{}", p.name()) value=r.old /></td>
+                            <td><Num id=format!("grad-{}", p.name()) value=r.grad /></td>
+                            <td><Num id=format!("scaled-{}", p.name()) value=r.scaled /></td>
+                            <td><Num id=format!("next-{}", p.name()) value=r.new /></td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let after = move || {
+        update.with(|u| match &u.error_after {
+            Ok(e) => view! { <Num id="error-after" value=*e /> }.into_any(),
+            Err(err) => view! { <span class="warning">{err.to_string()}</span> }.into_any(),
+        })
+    };
+    let apply = move |_| {
+        if let (next, Ok(_)) = update.with_untracked(|u| (u.next, u.error_after.clone())) {
+            lesson.apply(next);
+        }
+    };
+    view! {
+        <div class="update">
+            <p class="rule">"W_new = W_old − η · ∂E/∂W,  η = "{move || view! { <Num id="update-lr" value=update.with(|u| u.lr) /> }}</p>
+            <table class="grads update-table">
+                <thead><tr>{header}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <p class="hint">{move || strings().update_ties}</p>
+            <p class="sum">
+                {move || strings().error_before}" = "{move || view! { <Num id="error-before" value=update.with(|u| u.error_before) /> }}
+                "  →  "{move || strings().error_after}" = "{after}
+            </p>
+            <button class="action" data-testid="apply-update" on:click=apply>{move || strings().apply_update}</button>
+            <p class="hint">{move || strings().undo_hint}</p>
+        </div>
+    }
+}

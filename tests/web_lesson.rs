@@ -160,3 +160,43 @@ fn a_panic_message_is_shown_in_the_page_as_text() {
     );
     el.remove();
 }
+
+#[wasm_bindgen_test]
+async fn applying_the_update_moves_the_network_and_back_undoes_it() {
+    let host = mount(Step::Update, Lang::En);
+    leptos::task::tick().await;
+    // Mazur (2015), lr 0.5: w5+ = 0.35891648 (w5 is w21) and w1+ = 0.149780716 (w1 is w11).
+    assert!((value(&host, "next-w21") - 0.35891648).abs() < 1e-8);
+    assert!((value(&host, "next-w11") - 0.149780716).abs() < 1e-9);
+    assert_eq!(value(&host, "param-w21"), 0.4);
+    let after = value(&host, "error-after");
+    click(&host, "[data-testid=apply-update]");
+    leptos::task::tick().await;
+    assert!((value(&host, "param-w21") - 0.35891648).abs() < 1e-8, "the diagram moved");
+    assert_eq!(value(&host, "value-E"), after, "E is now the error after the update");
+    assert_eq!(slug(&host), "update");
+    click(&host, "[data-testid=prev]");
+    leptos::task::tick().await;
+    assert_eq!(value(&host, "param-w21"), 0.4, "Back undid the update");
+    assert_eq!(slug(&host), "update");
+    click(&host, "[data-testid=prev]");
+    leptos::task::tick().await;
+    assert_eq!(slug(&host), "grad-w11", "with nothing left to undo, Back changes the step");
+}
+
+#[wasm_bindgen_test]
+async fn descent_follows_the_chosen_parameter() {
+    let host = mount(Step::Descent, Lang::En);
+    leptos::task::tick().await;
+    // Mazur (2015): dE/dw5 = 0.082167041 (w5 is w21, the default parameter).
+    assert!((value(&host, "descent-slope") - 0.082167041).abs() < 1e-9);
+    assert!((value(&host, "descent-next") - 0.35891648).abs() < 1e-8);
+    let select: web_sys::HtmlSelectElement =
+        host.query_selector("[data-testid=descent-param]").unwrap().unwrap().unchecked_into();
+    select.set_value("b3");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    leptos::task::tick().await;
+    // Mazur (2015): dE/dnet_o1 = 0.138498562, and dE/db3 = dE/dy1 * 1.
+    assert!((value(&host, "descent-slope") - 0.138498562).abs() < 1e-9);
+    assert!(host.query_selector("canvas").unwrap().is_some(), "the descent chart is drawn");
+}

@@ -85,6 +85,7 @@ pub fn Lab(start: State) -> impl IntoView {
                 <diagram::NetworkDiagram />
                 <chart::SigmoidChart />
                 <descent::DescentChart />
+                <update::UpdateTable />
                 <train::TrainCharts />
             </div>
             <aside class="side">

@@ -6,15 +6,20 @@ use crate::lesson::{Step, Update};
 use crate::net::Param;
 use leptos::prelude::*;
 
-/// The update table and the "apply" action.
+/// The update for the current values and lr, or nothing away from the update step.
+fn update_memo(lesson: Lesson) -> Memo<Option<Update>> {
+    Memo::new(move |_| {
+        let (step, lr) = lesson.state.with(|s| (s.step, s.lr));
+        (step == Step::Update).then(|| lesson.net.with(|(net, _)| Update::of(net, lr)))
+    })
+}
+
+/// The table of all twelve rows, under the diagram; only on the update step.
 #[component]
-pub fn UpdateView() -> impl IntoView {
+pub fn UpdateTable() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let strings = move || lesson.state.with(|s| s.lang.strings());
-    let update = Memo::new(move |_| {
-        let lr = lesson.state.with(|s| s.lr);
-        lesson.net.with(|(net, _)| Update::of(net, lr))
-    });
+    let update = update_memo(lesson);
     let header = move || {
         strings()
             .update_cols
@@ -23,8 +28,8 @@ pub fn UpdateView() -> impl IntoView {
     };
     let rows = move || {
         update.with(|u| {
-            u.rows
-                .iter()
+            u.iter()
+                .flat_map(|u| u.rows.iter())
                 .map(|r| {
                     let p = r.param;
                     let tied = matches!(p, Param::W21 | Param::W11);
@@ -43,27 +48,42 @@ pub fn UpdateView() -> impl IntoView {
                 .collect_view()
         })
     };
+    view! {
+        <Show when=move || update.with(Option::is_some)>
+            <div class="chart update-wrap">
+                <table class="grads update-table">
+                    <thead><tr>{header}</tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                <p class="hint">{move || strings().update_ties}</p>
+            </div>
+        </Show>
+    }
+}
+
+/// The rule, the error before and after, and the "apply" action, in the step panel.
+#[component]
+pub fn UpdateView() -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let update = update_memo(lesson);
     let after = move || {
-        update.with(|u| match &u.error_after {
-            Ok(e) => view! { <Num id="error-after" value=*e /> }.into_any(),
-            Err(err) => view! { <span class="warning">{err.to_string()}</span> }.into_any(),
+        update.with(|u| match u.as_ref().map(|u| &u.error_after) {
+            Some(Ok(e)) => view! { <Num id="error-after" value=*e /> }.into_any(),
+            Some(Err(err)) => view! { <span class="warning">{err.to_string()}</span> }.into_any(),
+            None => ().into_any(),
         })
     };
     let apply = move |_| {
-        if let (next, Ok(_)) = update.with_untracked(|u| (u.next, u.error_after.clone())) {
+        if let Some(next) = update.with_untracked(|u| u.as_ref().filter(|u| u.error_after.is_ok()).map(|u| u.next)) {
             lesson.apply(next);
         }
     };
     view! {
         <div class="update">
-            <p class="rule">"W_new = W_old − η · ∂E/∂W,  η = "{move || view! { <Num id="update-lr" value=update.with(|u| u.lr) /> }}</p>
-            <table class="grads update-table">
-                <thead><tr>{header}</tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-            <p class="hint">{move || strings().update_ties}</p>
+            <p class="rule">"W_new = W_old − η · ∂E/∂W,  η = "{move || view! { <Num id="update-lr" value=lesson.state.with(|s| s.lr) /> }}</p>
             <p class="sum">
-                {move || strings().error_before}" = "{move || view! { <Num id="error-before" value=update.with(|u| u.error_before) /> }}
+                {move || strings().error_before}" = "{move || view! { <Num id="error-before" value=update.with(|u| u.as_ref().map_or(f64::NAN, |u| u.error_before)) /> }}
                 "  →  "{move || strings().error_after}" = "{after}
             </p>
             <button class="action" data-testid="apply-update" on:click=apply>{move || strings().apply_update}</button>

@@ -12,7 +12,7 @@ echo "== native tests (lib, unit, integration, doc; browser e2e_* skipped)"
 cargo test -- --skip e2e_
 
 echo "== browser tests (wasm32 in headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test web --test web_lesson
+cargo test --target wasm32-unknown-unknown --test web --test web_lesson --test web_train
 
 echo "== release build (dist/)"
 trunk build --release

@@ -2,9 +2,11 @@
 
 pub mod autograd;
 pub mod diagram;
+pub mod expr;
 pub mod i18n;
 pub mod lesson;
 pub mod net;
 pub mod plot;
 pub mod query;
+pub mod train;
 pub mod ui;

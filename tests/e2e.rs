@@ -146,3 +146,212 @@ async fn e2e_lang_query_sets_document_language() {
     })
     .await;
 }
+
+/// Wait until `[data-testid=<id>]` has `data-value` equal to `want`.
+async fn wait_value(page: &Page, id: &str, want: &str) {
+    let expr = format!("document.querySelector('[data-testid=\"{id}\"]')?.dataset.value ?? null");
+    page.wait_js(&expr, json!(want)).await;
+}
+
+/// ACCEPTANCE: 1,000 steps at lr 0.5 from the worked example, run in chunks per frame, end at the
+/// error of an independent closed-form SGD loop; one more step and reset agree with it too.
+#[tokio::test]
+async fn e2e_train_thousand_steps_match_the_closed_form() {
+    with_page("/?step=train&lang=en", |page: Page| async move {
+        // Mazur (2015): E before training.
+        assert!((page.value("train-error").await - 0.298371109).abs() < 1e-9);
+        assert_eq!(page.value("train-steps").await, 0.0);
+        page.set_value("train-speed", "100").await;
+        page.set_value("train-goal", "1000").await;
+        page.click("train-run").await;
+        wait_value(&page, "train-steps", "1000").await;
+        page.wait_js(
+            "document.querySelector('[data-testid=train-status]').dataset.running",
+            json!("false"),
+        )
+        .await;
+        // Independent: tests/e2e/reference.rs, closed-form gradients in a plain SGD loop on all twelve parameters.
+        let want = MAZUR.sgd(0.5, 1000).forward().E;
+        let got = page.value("train-error").await;
+        assert!(
+            (got - want).abs() <= 1e-9 * want,
+            "train-error {got:e}, closed form {want:e}"
+        );
+        page.click("train-step").await;
+        wait_value(&page, "train-steps", "1001").await;
+        let (got, want) = (page.value("train-error").await, MAZUR.sgd(0.5, 1001).forward().E);
+        assert!(
+            (got - want).abs() <= 1e-9 * want,
+            "after one more step {got:e} vs {want:e}"
+        );
+        page.click("train-reset").await;
+        wait_value(&page, "train-steps", "0").await;
+        assert_close(
+            "train-error after reset",
+            page.value("train-error").await,
+            MAZUR.forward().E,
+        );
+        assert_eq!(page.count("train-message").await, 0);
+        page.assert_no_panic().await;
+    })
+    .await;
+}
+
+/// ACCEPTANCE: pause stops a run where it is; leaving the step stops it too; the charts are only on the train step.
+#[tokio::test]
+async fn e2e_train_pause_and_leaving_the_step_stop_the_run() {
+    with_page("/?step=train&lang=en", |page: Page| async move {
+        assert_eq!(page.count("train-error-chart").await, 1);
+        assert_eq!(page.count("train-param-chart").await, 1);
+        page.set_value("train-speed", "10").await;
+        page.set_value("train-goal", "1000000").await;
+        page.click("train-run").await;
+        page.wait_js(
+            "Number(document.querySelector('[data-testid=train-steps]').dataset.value) >= 50",
+            json!(true),
+        )
+        .await;
+        page.click("train-pause").await;
+        let paused = page.value("train-steps").await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert_eq!(page.value("train-steps").await, paused, "no steps after pause");
+        page.click("train-run").await;
+        let more = format!("Number(document.querySelector('[data-testid=train-steps]').dataset.value) > {paused}");
+        page.wait_js(&more, json!(true)).await;
+        page.click("prev").await;
+        page.wait_js(
+            "document.querySelector('[data-testid=step]').dataset.slug !== 'train'",
+            json!(true),
+        )
+        .await;
+        assert_eq!(
+            page.count("train-error-chart").await,
+            0,
+            "charts only on the train step"
+        );
+        page.click("next").await;
+        let at = page.value("train-steps").await;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert_eq!(
+            page.value("train-steps").await,
+            at,
+            "the run stopped when the step changed"
+        );
+        assert_eq!(page.attr("train-status", "data-running").await, "false");
+        page.assert_no_panic().await;
+    })
+    .await;
+}
+
+/// ACCEPTANCE: a learning rate that overflows a parameter stops the run with a message, keeps the
+/// last finite state, and leaves no NaN or infinity anywhere in the page.
+#[tokio::test]
+async fn e2e_train_diverging_lr_shows_the_message_and_no_nan() {
+    // tests/net.rs's case: dE/dw11 = dE/dh1 * x1 is about 1e298, times lr 1e100 overflows at step 1.
+    with_page("/?step=train&x1=1e300&w11=0&w12=0&lr=1e100&lang=en", |page: Page| async move {
+        let start = reference::Net {
+            x1: 1e300,
+            w11: 0.0,
+            w12: 0.0,
+            ..MAZUR
+        };
+        page.click("train-run").await;
+        let message = page.wait("train-message").await.text().await.unwrap();
+        assert!(message.contains("not a finite number"), "{message}");
+        assert!(message.contains("w11"), "{message}");
+        assert_eq!(page.value("train-steps").await, 0.0, "the first step was not taken");
+        assert_close("train-error (last finite state)", page.value("train-error").await, start.forward().E);
+        assert_eq!(page.attr("train-status", "data-running").await, "false");
+        assert_eq!(page.attr("train-run", "disabled").await, "true");
+        let text = page.js("document.body.innerText").await;
+        let text = text.as_str().unwrap();
+        let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+        for bad in ["NaN", "inf", "Infinity"] {
+            assert!(!words.contains(&bad), "{bad} in the page text: {text}");
+        }
+        let bad = page
+            .js("[...document.querySelectorAll('*')].flatMap(e => [...e.attributes]).filter(a => /NaN|\\binf\\b|Infinity/i.test(a.value)).map(a => a.name + '=' + a.value)")
+            .await;
+        assert_eq!(bad, json!([]), "attributes with NaN or infinity");
+        page.assert_no_panic().await;
+    })
+    .await;
+}
+
+/// Measurements: SGD steps per second inside the release bundle (10,000 steps, time spent in the
+/// steps as the page measures it with performance.now) and the median redraw of the error chart.
+#[tokio::test]
+async fn e2e_train_measurements() {
+    with_page("/?step=train&lang=en", |page: Page| async move {
+        page.set_value("train-speed", "10000").await;
+        page.set_value("train-goal", "10000").await;
+        page.click("train-run").await;
+        wait_value(&page, "train-steps", "10000").await;
+        page.wait_js(
+            "document.querySelector('[data-testid=train-status]').dataset.running",
+            json!("false"),
+        )
+        .await;
+        let compute_ms: f64 = page.attr("train-status", "data-compute-ms").await.parse().unwrap();
+        let run_ms: f64 = page.attr("train-status", "data-run-ms").await.parse().unwrap();
+        assert!(
+            compute_ms > 0.0 && run_ms >= compute_ms,
+            "compute {compute_ms} ms, run {run_ms} ms"
+        );
+        println!("wasm_train_steps_per_s={}", 10_000.0 / (compute_ms / 1000.0));
+        println!("train_10000_steps_wall_ms={run_ms}");
+        // Redraws with a full history (10,000 steps kept as at most 512 points), 10 steps per frame.
+        page.set_value("train-speed", "10").await;
+        page.set_value("train-goal", "1000000").await;
+        page.click("train-run").await;
+        page.wait_js(
+            "Number(document.querySelector('[data-testid=train-steps]').dataset.value) >= 10800",
+            json!(true),
+        )
+        .await;
+        page.click("train-pause").await;
+        let median = |raw: String| {
+            let mut v: Vec<f64> = raw.split_whitespace().map(|s| s.parse().unwrap()).collect();
+            v.sort_by(f64::total_cmp);
+            assert!(v.len() >= 60, "{} redraws logged", v.len());
+            v[v.len() / 2]
+        };
+        let error_chart = median(page.attr("train-error-chart", "data-redraw-ms").await);
+        let param_chart = median(page.attr("train-param-chart", "data-redraw-ms").await);
+        println!("chart_redraw_ms={error_chart}");
+        println!("param_chart_redraw_ms={param_chart}");
+        page.assert_no_panic().await;
+    })
+    .await;
+}
+
+/// A million steps in the page keep the error history at its fixed number of points (the
+/// downsampling, not a growing list) and end finite and below the 1,000-step error.
+#[tokio::test]
+async fn e2e_train_million_steps_keep_the_history_bounded() {
+    with_page("/?step=train&lang=en", |page: Page| async move {
+        page.set_value("train-speed", "10000").await;
+        page.set_value("train-goal", "1000000").await;
+        page.click("train-run").await;
+        let done = "document.querySelector('[data-testid=train-steps]').dataset.value";
+        let start = std::time::Instant::now();
+        while page.js(done).await != json!("1000000") {
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(60),
+                "1,000,000 steps within 60 s"
+            );
+            let points: usize = page.attr("train-status", "data-history-points").await.parse().unwrap();
+            assert!(points <= 512, "{points} history points");
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        let points: usize = page.attr("train-status", "data-history-points").await.parse().unwrap();
+        // 1,000,000 / 512 > 1024, so the stride is 2048 and 1,000,000 / 2048 + 1 = 489 points remain.
+        assert_eq!(points, 489);
+        let e = page.value("train-error").await;
+        assert!(e.is_finite() && e < MAZUR.sgd(0.5, 1000).forward().E, "E = {e}");
+        let run_ms: f64 = page.attr("train-status", "data-run-ms").await.parse().unwrap();
+        println!("train_1000000_steps_wall_ms={run_ms}");
+        page.assert_no_panic().await;
+    })
+    .await;
+}

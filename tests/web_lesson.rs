@@ -172,7 +172,10 @@ async fn applying_the_update_moves_the_network_and_back_undoes_it() {
     let after = value(&host, "error-after");
     click(&host, "[data-testid=apply-update]");
     leptos::task::tick().await;
-    assert!((value(&host, "param-w21") - 0.35891648).abs() < 1e-8, "the diagram moved");
+    assert!(
+        (value(&host, "param-w21") - 0.35891648).abs() < 1e-8,
+        "the diagram moved"
+    );
     assert_eq!(value(&host, "value-E"), after, "E is now the error after the update");
     assert_eq!(slug(&host), "update");
     click(&host, "[data-testid=prev]");
@@ -181,7 +184,11 @@ async fn applying_the_update_moves_the_network_and_back_undoes_it() {
     assert_eq!(slug(&host), "update");
     click(&host, "[data-testid=prev]");
     leptos::task::tick().await;
-    assert_eq!(slug(&host), "grad-w11", "with nothing left to undo, Back changes the step");
+    assert_eq!(
+        slug(&host),
+        "grad-w11",
+        "with nothing left to undo, Back changes the step"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -191,12 +198,66 @@ async fn descent_follows_the_chosen_parameter() {
     // Mazur (2015): dE/dw5 = 0.082167041 (w5 is w21, the default parameter).
     assert!((value(&host, "descent-slope") - 0.082167041).abs() < 1e-9);
     assert!((value(&host, "descent-next") - 0.35891648).abs() < 1e-8);
-    let select: web_sys::HtmlSelectElement =
-        host.query_selector("[data-testid=descent-param]").unwrap().unwrap().unchecked_into();
+    let select: web_sys::HtmlSelectElement = host
+        .query_selector("[data-testid=descent-param]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     select.set_value("b3");
     select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
     leptos::task::tick().await;
     // Mazur (2015): dE/dnet_o1 = 0.138498562, and dE/db3 = dE/dy1 * 1.
     assert!((value(&host, "descent-slope") - 0.138498562).abs() < 1e-9);
-    assert!(host.query_selector("canvas").unwrap().is_some(), "the descent chart is drawn");
+    assert!(
+        host.query_selector("canvas").unwrap().is_some(),
+        "the descent chart is drawn"
+    );
+}
+
+/// Types `text` into the input with this test id and fires `change`.
+fn type_into(host: &web_sys::HtmlElement, testid: &str, text: &str) {
+    let input: web_sys::HtmlInputElement = find(host, testid)
+        .unwrap_or_else(|| panic!("no input {testid}"))
+        .unchecked_into();
+    input.set_value(text);
+    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_add_and_multiply_rules_follow_edits() {
+    let host = mount(Step::AddNode, Lang::En);
+    leptos::task::tick().await;
+    type_into(&host, "input-upstream", "2.5");
+    type_into(&host, "input-x", "7");
+    leptos::task::tick().await;
+    // Add node: both inputs get the upstream gradient unchanged, whatever x and y are.
+    assert_eq!(value(&host, "node-grad-x"), 2.5);
+    assert_eq!(value(&host, "node-grad-y"), 2.5);
+    click(&host, "[data-testid=next]");
+    leptos::task::tick().await;
+    assert_eq!(slug(&host), "mul-node");
+    // Multiply node with x = 7, y = -2, upstream 2.5: dL/dx = 2.5 * -2 = -5, dL/dy = 2.5 * 7 = 17.5.
+    assert_eq!(value(&host, "node-grad-x"), -5.0);
+    assert_eq!(value(&host, "node-grad-y"), 17.5);
+    // A value that is not a number is ignored; the last good one stays.
+    type_into(&host, "input-y", "abc");
+    leptos::task::tick().await;
+    assert_eq!(value(&host, "node-grad-x"), -5.0);
+}
+
+#[wasm_bindgen_test]
+async fn the_worked_chain_steps_backwards_node_by_node() {
+    let host = mount(Step::Graph, Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(value(&host, "node-grad-f"), 1.0);
+    assert!(find(&host, "node-grad-x").is_none(), "x is not reached yet");
+    for _ in 0..4 {
+        click(&host, "[data-testid=node-next]");
+        leptos::task::tick().await;
+    }
+    // CS231n, "Backpropagation, Intuitions": df/dx = df/dy = -4, df/dz = 3.
+    assert_eq!(value(&host, "node-grad-x"), -4.0);
+    assert_eq!(value(&host, "node-grad-y"), -4.0);
+    assert_eq!(value(&host, "node-grad-z"), 3.0);
+    assert!(find(&host, "node-next").unwrap().has_attribute("disabled"));
 }

@@ -169,7 +169,7 @@ impl Frame {
                 );
                 f
             }
-            Step::Descent | Step::Train => Frame::default(),
+            Step::Descent | Step::Train | Step::AddNode | Step::MulNode | Step::Graph => Frame::default(),
         }
     }
 

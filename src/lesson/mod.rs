@@ -1,9 +1,11 @@
 //! The lesson's steps in order, their stable URL slugs, and moving between them.
 
+mod circuit;
 mod descent;
 mod frame;
 mod update;
 
+pub use circuit::{default_inputs, input_names, Circuit, CircuitEdge, CircuitKind, CircuitNode};
 pub use descent::Descent;
 pub use frame::{Chain, ChainFactor, ChainPath, Frame, Mark, SigmoidMark};
 pub use update::{Update, UpdateRow};
@@ -42,6 +44,12 @@ pub enum Step {
     Descent,
     /// Training: many SGD steps, the error and the parameters over time.
     Train,
+    /// The backward pass of an add node.
+    AddNode,
+    /// The backward pass of a multiply node.
+    MulNode,
+    /// A worked chain of both, node by node backwards.
+    Graph,
 }
 
 const STAGES: [(Stage, &str); 5] = [
@@ -83,7 +91,14 @@ impl Step {
         steps.extend((0..sweep_len()).map(Step::Backward));
         steps.push(Step::Grad(Param::W21));
         steps.push(Step::Grad(Param::W11));
-        steps.extend([Step::Update, Step::Descent, Step::Train]);
+        steps.extend([
+            Step::Update,
+            Step::Descent,
+            Step::Train,
+            Step::AddNode,
+            Step::MulNode,
+            Step::Graph,
+        ]);
         steps
     }
 
@@ -106,6 +121,9 @@ impl Step {
             Step::Update => "update".into(),
             Step::Descent => "descent".into(),
             Step::Train => "train".into(),
+            Step::AddNode => "add-node".into(),
+            Step::MulNode => "mul-node".into(),
+            Step::Graph => "graph".into(),
         }
     }
 
@@ -119,6 +137,9 @@ impl Step {
             "update" => Some(Step::Update),
             "descent" => Some(Step::Descent),
             "train" => Some(Step::Train),
+            "add-node" => Some(Step::AddNode),
+            "mul-node" => Some(Step::MulNode),
+            "graph" => Some(Step::Graph),
             "backward" => Some(Step::Backward(0)),
             "backward-params" => Some(Step::Backward(sweep().len())),
             _ => {

@@ -1,6 +1,7 @@
 //! Charts drawn with plotters over any backend (canvas in the app, an SVG string in tests).
 
 pub mod descent;
+pub mod train;
 
 use crate::autograd::sigmoid;
 use crate::lesson::SigmoidMark;

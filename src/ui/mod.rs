@@ -1,6 +1,7 @@
 //! Leptos components: they read the lesson state and dispatch changes; no arithmetic here.
 
 mod chart;
+mod circuit;
 mod descent;
 mod diagram;
 mod nav;
@@ -42,6 +43,7 @@ pub fn Lab(start: State) -> impl IntoView {
     let lesson = Lesson::new(start);
     provide_context(lesson);
     train::provide(lesson);
+    circuit::provide();
     // Keep <html lang> and the address bar in step with the state, so a copied link restores it.
     Effect::new(move |_| {
         let state = lesson.state.get();
@@ -82,7 +84,10 @@ pub fn Lab(start: State) -> impl IntoView {
         </header>
         <main class="lab">
             <div class="stage">
-                <diagram::NetworkDiagram />
+                <Show when=move || !circuit::is_circuit_step(lesson.state.with(|s| s.step))
+                    fallback=|| view! { <circuit::CircuitDiagram /> }>
+                    <diagram::NetworkDiagram />
+                </Show>
                 <chart::SigmoidChart />
                 <descent::DescentChart />
                 <update::UpdateTable />

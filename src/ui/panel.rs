@@ -25,6 +25,9 @@ fn text_of(s: &'static Strings, step: Step) -> (String, String) {
         Step::Update => fill(&s.update, "", ""),
         Step::Descent => fill(&s.descent, "", ""),
         Step::Train => fill(&s.train, "", ""),
+        Step::AddNode => fill(&s.add_node, "", ""),
+        Step::MulNode => fill(&s.mul_node, "", ""),
+        Step::Graph => fill(&s.graph, "", ""),
     }
 }
 
@@ -49,6 +52,7 @@ pub fn StepPanel() -> impl IntoView {
                 Step::Update => Some(view! { <super::update::UpdateView /> }.into_any()),
                 Step::Descent => Some(view! { <super::descent::DescentView /> }.into_any()),
                 Step::Train => Some(view! { <super::train::TrainView /> }.into_any()),
+                Step::AddNode | Step::MulNode | Step::Graph => Some(view! { <super::circuit::CircuitPanel /> }.into_any()),
                 _ => None,
             }}
             <p class="hint">{move || strings().click_hint}</p>

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -184,6 +185,21 @@ impl Page {
             .execute(&script, vec![])
             .await
             .unwrap_or_else(|e| panic!("`{expr}`: {e}"))
+    }
+
+    /// Set the value of the input or select `[data-testid="<id>"]` and fire `change`, as a person
+    /// choosing an option or leaving a field would.
+    pub async fn set_value(&self, id: &str, value: &str) {
+        self.wait(id).await;
+        let script = "const el = document.querySelector(`[data-testid=\"${arguments[0]}\"]`); \
+                      el.value = arguments[1]; \
+                      el.dispatchEvent(new Event('change', { bubbles: true })); return el.value;";
+        let got = self
+            .client
+            .execute(script, vec![json!(id), json!(value)])
+            .await
+            .unwrap_or_else(|e| panic!("setting {id} to {value}: {e}"));
+        assert_eq!(got, json!(value), "{id} did not take {value}");
     }
 
     /// The page must not show the panic box of `ui::panic_page`.

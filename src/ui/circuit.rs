@@ -1,0 +1,270 @@
+//! The add-node, mul-node and worked-chain steps: a small graph with forward values above its edges and gradients below.
+
+use super::num::{short, Num};
+use super::state::Lesson;
+use crate::lesson::{input_names, Circuit, CircuitKind, Step};
+use leptos::prelude::*;
+
+/// What the learner set on these steps: x and y of the add/mul nodes, the incoming gradient,
+/// the worked chain shown, and how far its backward pass has gone.
+#[derive(Clone, Copy)]
+pub struct CircuitState {
+    pub xy: RwSignal<[f64; 2]>,
+    pub upstream: RwSignal<f64>,
+    pub example: RwSignal<CircuitKind>,
+    pub cursor: RwSignal<usize>,
+}
+
+/// Puts the circuit state in context (called once by the lab).
+pub fn provide() {
+    provide_context(CircuitState {
+        xy: RwSignal::new([3.0, -2.0]),
+        upstream: RwSignal::new(1.5),
+        example: RwSignal::new(CircuitKind::Cs231n),
+        cursor: RwSignal::new(0),
+    });
+}
+
+/// The circuit of the current step, or nothing on other steps.
+fn circuit_memo(lesson: Lesson, cs: CircuitState) -> Memo<Option<Circuit>> {
+    Memo::new(move |_| {
+        let kind = match lesson.state.with(|s| s.step) {
+            Step::AddNode => CircuitKind::Add,
+            Step::MulNode => CircuitKind::Mul,
+            Step::Graph => cs.example.get(),
+            _ => return None,
+        };
+        let inputs = match kind {
+            CircuitKind::Add | CircuitKind::Mul => cs.xy.get().to_vec(),
+            _ => Vec::new(),
+        };
+        Some(Circuit::build(kind, &inputs, cs.upstream.get()))
+    })
+}
+
+/// Whether the step shows a circuit instead of the 2-2-2 network.
+pub fn is_circuit_step(step: Step) -> bool {
+    matches!(step, Step::AddNode | Step::MulNode | Step::Graph)
+}
+
+/// How many of the circuit's nodes the backward pass has reached (all of them outside the graph step).
+fn reached(c: &Circuit, cursor: usize) -> usize {
+    match c.kind {
+        CircuitKind::Add | CircuitKind::Mul => c.order.len(),
+        _ => (cursor + 1).min(c.order.len()),
+    }
+}
+
+/// The drawing, in place of the network diagram.
+#[component]
+pub fn CircuitDiagram() -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let cs = expect_context::<CircuitState>();
+    let circuit = circuit_memo(lesson, cs);
+    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let body = move || {
+        circuit.with(|c| {
+            let c = c.as_ref()?;
+            let done = &c.order[..reached(c, cs.cursor.get())];
+            let at = (c.kind != CircuitKind::Add && c.kind != CircuitKind::Mul).then(|| done.last().copied()).flatten();
+            let edges = c
+                .edges
+                .iter()
+                .map(|e| {
+                    let (a, b) = (&c.nodes[e.from], &c.nodes[e.to]);
+                    let (mx, my) = ((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+                    let flowing = done.contains(&e.to);
+                    let share = b.grad * e.local;
+                    let id = format!("edge-{}-{}", a.name, b.name);
+                    let hide_value = a.name == "L";
+                    view! {
+                        <line class=if flowing { "cedge lit" } else { "cedge" } x1=a.x y1=a.y x2=b.x y2=b.y />
+                        {(!hide_value).then(|| view! { <text class="fwd" x=mx y=my - 12.0 text-anchor="middle">{short(a.value)}</text> })}
+                        {flowing.then(|| view! {
+                            <text class="bwd" x=mx y=my + 26.0 text-anchor="middle">
+                                <tspan data-testid=id data-value=share.to_string()>{short(share)}</tspan>
+                            </text>
+                        })}
+                    }
+                })
+                .collect_view();
+            let nodes = c
+                .nodes
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    let reached = done.contains(&i);
+                    let class = if Some(i) == at { "cnode at" } else if reached { "cnode lit" } else { "cnode" };
+                    let is_rest = n.name == "L" && c.upstream.is_some();
+                    view! {
+                        <g class=class>
+                            <circle cx=n.x cy=n.y r="34" />
+                            <text class="cname" x=n.x y=n.y + 6.0 text-anchor="middle">
+                                {n.op.map_or(n.name.to_string(), |op| if is_rest { op.to_string() } else { format!("{op} {}", n.name) })}
+                            </text>
+                            {(!is_rest).then(|| view! {
+                                <text class="fwd" x=n.x y=n.y - 44.0 text-anchor="middle">
+                                    {format!("{} = ", n.name)}
+                                    <tspan data-testid=format!("node-value-{}", n.name) data-value=n.value.to_string()>{short(n.value)}</tspan>
+                                </text>
+                            })}
+                            {(reached && !is_rest).then(|| view! {
+                                <text class="bwd" x=n.x y=n.y + 58.0 text-anchor="middle">
+                                    {format!("∂{}/∂{} = ", c.nodes[c.order[0]].name, n.name)}
+                                    <tspan data-testid=format!("node-grad-{}", n.name) data-value=n.grad.to_string()>{short(n.grad)}</tspan>
+                                </text>
+                            })}
+                            {is_rest.then(|| view! {
+                                <text class="rest" x=n.x y=n.y + 58.0 text-anchor="middle">{strings().rest_of_network}</text>
+                            })}
+                        </g>
+                    }
+                })
+                .collect_view();
+            // The multiply node's swap: each input's value goes to the *other* input's gradient.
+            let swap = (c.kind == CircuitKind::Mul).then(|| {
+                view! {
+                    <path class="swap" d="M 150 188 Q 205 265 238 332" />
+                    <path class="swap" d="M 150 350 Q 205 270 238 256" />
+                }
+            });
+            Some(view! { {edges}{swap}{nodes} })
+        })
+    };
+    view! {
+        <svg class="diagram circuit" viewBox="0 0 640 330" role="img" aria-label=move || {
+            let s = strings();
+            format!("{}; {}", s.forward_legend, s.backward_legend)
+        }>
+            <defs>
+                <marker id="swap-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                    <path d="M 0 0 L 10 5 L 0 10 z" fill="#6741d9" />
+                </marker>
+            </defs>
+            {body}
+        </svg>
+        <p class="hint">{move || strings().forward_legend}" · "{move || strings().backward_legend}</p>
+    }
+}
+
+/// A number field that applies only finite numbers (the last good value stays otherwise).
+#[component]
+fn NumberField(label: String, testid: String, value: Signal<f64>, set: Callback<f64>) -> impl IntoView {
+    let on_change = move |ev: leptos::ev::Event| {
+        if let Ok(v) = event_target_value(&ev).trim().replace(',', ".").parse::<f64>() {
+            if v.is_finite() {
+                set.run(v);
+            }
+        }
+    };
+    view! {
+        <label class="field inline">
+            <span>{label}</span>
+            <input type="number" step="any" data-testid=testid prop:value=move || value.get().to_string() on:change=on_change />
+        </label>
+    }
+}
+
+/// The controls and numbers of these steps, in the step panel.
+#[component]
+pub fn CircuitPanel() -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let cs = expect_context::<CircuitState>();
+    let circuit = circuit_memo(lesson, cs);
+    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let step = move || lesson.state.with(|s| s.step);
+    let inputs = move || {
+        (step() != Step::Graph).then(|| {
+            let field = move |i: usize| {
+                let name = input_names(CircuitKind::Add)[i];
+                view! {
+                    <NumberField label=name.to_string() testid=format!("input-{name}")
+                        value=Signal::derive(move || cs.xy.get()[i])
+                        set=Callback::new(move |v| cs.xy.update(|xy| xy[i] = v)) />
+                }
+            };
+            view! {
+                <div class="fields">
+                    {field(0)}
+                    {field(1)}
+                    <NumberField label=strings().upstream_in.to_string() testid="input-upstream".to_string()
+                        value=Signal::derive(move || cs.upstream.get())
+                        set=Callback::new(move |v| cs.upstream.set(v)) />
+                </div>
+            }
+        })
+    };
+    let chooser = move || {
+        (step() == Step::Graph).then(|| {
+            let pick = move |ev: leptos::ev::Event| {
+                let kind = if event_target_value(&ev) == "apple" { CircuitKind::Apple } else { CircuitKind::Cs231n };
+                cs.example.set(kind);
+                cs.cursor.set(0);
+            };
+            let total = move || circuit.with(|c| c.as_ref().map_or(0, |c| c.order.len()));
+            view! {
+                <label class="field">
+                    <span>{move || strings().example_label}</span>
+                    <select data-testid="graph-example" on:change=pick>
+                        <option value="cs231n" selected=move || cs.example.get() == CircuitKind::Cs231n>{move || strings().cs231n_example}</option>
+                        <option value="apple" selected=move || cs.example.get() == CircuitKind::Apple>{move || strings().apple_example}</option>
+                    </select>
+                </label>
+                <div class="stepnav">
+                    <button data-testid="node-prev" disabled=move || cs.cursor.get() == 0
+                        on:click=move |_| cs.cursor.update(|k| *k = k.saturating_sub(1))>{move || strings().node_prev}</button>
+                    <button data-testid="node-next" disabled=move || { cs.cursor.get() + 1 >= total() }
+                        on:click=move |_| cs.cursor.update(|k| *k += 1)>{move || strings().node_next}</button>
+                </div>
+                <CurrentNode />
+            }
+        })
+    };
+    view! { <div class="circuit-panel">{inputs}{chooser}</div> }
+}
+
+/// Where the backward pass of the worked chain is: the node, its upstream gradient, and what it
+/// passes to each input (upstream times the local derivative).
+#[component]
+fn CurrentNode() -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let cs = expect_context::<CircuitState>();
+    let circuit = circuit_memo(lesson, cs);
+    let strings = move || lesson.state.with(|s| s.lang.strings());
+    move || {
+        circuit.with(|c| {
+            let c = c.as_ref()?;
+            let k = cs.cursor.get().min(c.order.len().saturating_sub(1));
+            let i = *c.order.get(k)?;
+            let node = &c.nodes[i];
+            let out = c.nodes[c.order[0]].name;
+            let at = strings()
+                .graph_at
+                .replace("{node}", node.name)
+                .replace("{n}", &(k + 1).to_string())
+                .replace("{total}", &c.order.len().to_string());
+            let shares = c
+                .edges
+                .iter()
+                .filter(|e| e.to == i)
+                .map(|e| {
+                    let from = c.nodes[e.from].name;
+                    view! {
+                        <li>
+                            {format!("∂{out}/∂{from} += ∂{out}/∂{} · ∂{}/∂{from} = ", node.name, node.name)}
+                            {short(node.grad)}" · "{short(e.local)}" = "
+                            <Num id=format!("share-{from}") value=node.grad * e.local />
+                        </li>
+                    }
+                })
+                .collect_view();
+            Some(view! {
+                <div class="current-node">
+                    <h3>{at}</h3>
+                    <p>{format!("∂{out}/∂{} = ", node.name)}<Num id="current-upstream" value=node.grad /></p>
+                    <ul>{shares}</ul>
+                </div>
+            })
+        })
+    }
+}

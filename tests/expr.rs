@@ -1,0 +1,730 @@
+//! Native tests of the playground's expressions: precedence, building, gradients, every error with its span, limits, layout, fuzzing.
+#![cfg(not(target_arch = "wasm32"))]
+
+use backprop_lab::expr::{
+    build, caret, check_gradients, evaluate, layout, parse, BinOp, Built, Caveat, Error, ErrorKind, Func, NodeKind,
+    Span, MAX_DEPTH, MAX_LEN,
+};
+use proptest::prelude::*;
+use std::time::{Duration, Instant};
+
+/// Values for the variables of a test: `("x", 2.0)` pairs.
+fn with<'a>(vars: &'a [(&'a str, f64)]) -> impl Fn(&str) -> Option<f64> + 'a {
+    move |name| vars.iter().find(|(n, _)| *n == name).map(|&(_, v)| v)
+}
+
+fn eval(src: &str, vars: &[(&str, f64)]) -> Built {
+    evaluate(src, with(vars)).unwrap_or_else(|e| panic!("{src:?}: {e}\n{}", e.caret(src)))
+}
+
+fn value(src: &str) -> f64 {
+    eval(src, &[("x", 3.0), ("y", -2.0)]).value()
+}
+
+fn close(a: f64, b: f64, rel: f64) -> bool {
+    (a - b).abs() <= rel * a.abs().max(b.abs()).max(1e-300)
+}
+
+/// The error of `src` (parse or build, with x = 3).
+fn error(src: &str) -> Error {
+    match evaluate(src, with(&[("x", 3.0)])) {
+        Ok(b) => panic!("{src:?} should fail, gave {}", b.value()),
+        Err(e) => e,
+    }
+}
+
+// ---------------------------------------------------------------- precedence and associativity
+
+#[test]
+fn precedence_and_associativity() {
+    // By hand: * before +, parentheses first, - and / left-associative, ^ right-associative,
+    // unary minus looser than ^ (as in mathematics: -2^2 = -(2^2)).
+    assert_eq!(value("1+2*3"), 7.0);
+    assert_eq!(value("(1+2)*3"), 9.0);
+    assert_eq!(value("1-2-3"), -4.0);
+    assert_eq!(value("8/4/2"), 1.0);
+    assert_eq!(value("-2^2"), -4.0);
+    assert_eq!(value("(-2)^2"), 4.0);
+    assert_eq!(value("2^-1"), 0.5);
+    assert_eq!(value("(2^3)^2"), 64.0);
+    assert_eq!(value("2*-3"), -6.0);
+    assert_eq!(value("-x*y"), 6.0);
+    assert_eq!(value("--x"), 3.0);
+    assert_eq!(value("---x"), -3.0);
+    assert_eq!(value("+x"), 3.0);
+    assert_eq!(value("1 - -x"), 4.0);
+    assert_eq!(value("x^2 - y^2"), 5.0);
+    // 2^3^2 = 2^(3^2) = 2^9 = 512; the exponent 3^2 is not a literal, so this is exp(9 ln 2).
+    assert!(close(value("2^3^2"), 512.0, 1e-14));
+    // (3 + 1)^0.5 = sqrt(4) = 2, and (x - 1)^-2 = 1/4 at x = 3 (by hand).
+    assert!(close(value("(x+1)^0.5"), 2.0, 1e-15));
+    assert!(close(value("(x-1)^-2"), 0.25, 1e-15));
+}
+
+#[test]
+fn the_tree_has_the_shape_of_the_precedence() {
+    let ast = parse("2^3^2").unwrap();
+    // 2, 3, then 3^2 (a constant power: the literal 2 is folded into the node), then 2 ^ (that).
+    assert_eq!(ast.nodes[2].kind, NodeKind::Power { base: 1, exponent: 2.0 });
+    assert_eq!(ast.nodes[3].kind, NodeKind::Binary(BinOp::Pow, 0, 2));
+    assert_eq!(ast.nodes.len(), 4);
+    let ast = parse("-x^2").unwrap();
+    assert_eq!(ast.nodes[1].kind, NodeKind::Power { base: 0, exponent: 2.0 });
+    assert_eq!(ast.nodes[2].kind, NodeKind::Neg(1));
+    let ast = parse("a - b - c").unwrap();
+    assert_eq!(ast.nodes[2].kind, NodeKind::Binary(BinOp::Sub, 0, 1));
+    assert_eq!(ast.nodes[4].kind, NodeKind::Binary(BinOp::Sub, 2, 3));
+    // Parentheses are no node, but the span of what they hold includes them.
+    let ast = parse(" (a + b) * c").unwrap();
+    assert_eq!(ast.nodes[2].span, Span::new(1, 8));
+    assert_eq!(ast.nodes[4].span, Span::new(1, 12));
+}
+
+#[test]
+fn numbers() {
+    assert_eq!(value("0.5"), 0.5);
+    assert_eq!(value(".5"), 0.5);
+    assert_eq!(value("1."), 1.0);
+    assert_eq!(value("1e-3"), 0.001);
+    assert_eq!(value("2E+2"), 200.0);
+    assert_eq!(value(" \t 42 \n"), 42.0);
+}
+
+#[test]
+fn function_calls() {
+    // Known values: s(0) = 1/2, tanh 0 = 0, relu(-1) = 0, e^0 = 1, ln 1 = 0, ln e^x = x.
+    assert_eq!(value("sigmoid(0)"), 0.5);
+    assert_eq!(value("tanh(0)"), 0.0);
+    assert_eq!(value("relu(y)"), 0.0);
+    assert_eq!(value("relu(x)"), 3.0);
+    assert_eq!(value("exp(0)"), 1.0);
+    assert_eq!(value("log(1)"), 0.0);
+    assert_eq!(value("ln(1)"), 0.0);
+    assert!(close(value("log(exp(x))"), 3.0, 1e-15));
+    assert!(close(value("sigmoid(x) + sigmoid(-x)"), 1.0, 1e-15));
+    assert_eq!(parse("relu(x)").unwrap().nodes[1].kind, NodeKind::Call(Func::Relu, 0));
+}
+
+// ---------------------------------------------------------------- building and gradients
+
+#[test]
+fn cs231n_circuit() {
+    // CS231n "Backpropagation, Intuitions": f = (x + y) * z at x = -2, y = 5, z = -4 gives
+    // f = -12, df/dz = q = 3, df/dx = df/dy = z = -4.
+    let b = eval("(x+y)*z", &[("x", -2.0), ("y", 5.0), ("z", -4.0)]);
+    assert_eq!(b.value(), -12.0);
+    let g = b.graph.backward(b.result);
+    let d = |n| g.get(b.variable(n).unwrap());
+    assert_eq!((d("x"), d("y"), d("z")), (-4.0, -4.0, 3.0));
+    let names: Vec<_> = b.variables.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(names, ["x", "y", "z"]);
+    assert!(check_gradients(&b).iter().all(|c| c.agrees && c.caveat.is_none()));
+}
+
+#[test]
+fn apple_example() {
+    // Saito, "Deep Learning from Scratch", ch. 5: 100 * 2 * 1.1 = 220; d/dapple = 2.2,
+    // d/dcount = 110, d/dtax = 200.
+    let b = eval("apple*count*tax", &[("apple", 100.0), ("count", 2.0), ("tax", 1.1)]);
+    assert!(close(b.value(), 220.0, 1e-15));
+    let g = b.graph.backward(b.result);
+    let d = |n| g.get(b.variable(n).unwrap());
+    assert!(close(d("apple"), 2.2, 1e-15));
+    assert!(close(d("count"), 110.0, 1e-15));
+    assert!(close(d("tax"), 200.0, 1e-15));
+    assert!(check_gradients(&b).iter().all(|c| c.agrees));
+}
+
+#[test]
+fn a_variable_used_twice_is_one_leaf() {
+    // d(x*x)/dx = 2x = 6 at x = 3 (by hand); both edges of the product lead to the one leaf.
+    let b = eval("x*x", &[("x", 3.0)]);
+    assert_eq!(b.graph.len(), 2);
+    let x = b.variable("x").unwrap();
+    assert_eq!(b.graph.partials(b.result).as_slice(), &[(x, 3.0), (x, 3.0)]);
+    assert_eq!(b.graph.backward(b.result).get(x), 6.0);
+    // x appearing three times, far apart: still one leaf, first seen at 0..1.
+    let b = eval("x + y*x - x", &[("x", 3.0), ("y", 2.0)]);
+    assert_eq!(b.variables.len(), 2);
+    assert_eq!(b.variables[0].span, Span::new(0, 1));
+    // d/dx (x + yx - x) = y = 2.
+    assert_eq!(b.graph.backward(b.result).get(b.variable("x").unwrap()), 2.0);
+}
+
+#[test]
+fn every_node_is_labelled_and_mapped_to_its_text() {
+    let src = "sigmoid(w*x + b) - 2^t + x^2";
+    let b = eval(src, &[("w", 0.5), ("x", 2.0), ("b", -1.0), ("t", 0.3)]);
+    assert_eq!(b.spans.len(), b.graph.len());
+    let text = |id| &src[b.span(id).range()];
+    for id in b.graph.ids() {
+        assert!(b.graph.label(id).is_some(), "node {id:?} ({}) has no label", text(id));
+    }
+    assert_eq!(text(b.result), src);
+    let label_of = |t: &str| {
+        b.graph
+            .ids()
+            .filter(|&id| text(id) == t)
+            .map(|id| b.graph.label(id).unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(label_of("w*x"), ["*"]);
+    assert_eq!(label_of("sigmoid(w*x + b)"), ["sigmoid"]);
+    assert_eq!(label_of("x^2"), ["^2"]);
+    // 2^t = exp(t * log 2): log of the base, then the product and exp over the whole power.
+    assert_eq!(label_of("2"), ["2", "log"]);
+    assert_eq!(label_of("2^t"), ["*", "exp"]);
+    // Finite differences agree for all four variables.
+    assert!(
+        check_gradients(&b).iter().all(|c| c.agrees),
+        "{:?}",
+        check_gradients(&b)
+    );
+}
+
+#[test]
+fn variable_exponent_gradient() {
+    // f = x^y = exp(y ln x): df/dx = y x^(y-1) = 3 * 4 = 12 at x = 2, y = 3; df/dy = x^y ln x = 8 ln 2.
+    let b = eval("x^y", &[("x", 2.0), ("y", 3.0)]);
+    let g = b.graph.backward(b.result);
+    assert!(close(b.value(), 8.0, 1e-14));
+    assert!(close(g.get(b.variable("x").unwrap()), 12.0, 1e-14));
+    assert!(close(g.get(b.variable("y").unwrap()), 8.0 * 2f64.ln(), 1e-14));
+}
+
+#[test]
+fn finite_differences_agree_across_every_op() {
+    let src = "tanh(a) * exp(b/3) - log(c + 2) ^ 2 / sigmoid(a*b) + relu(c) - (a - b)^3 + c^b";
+    let b = eval(src, &[("a", 0.7), ("b", -1.2), ("c", 1.5)]);
+    let checks = check_gradients(&b);
+    assert_eq!(checks.len(), 3);
+    for c in &checks {
+        assert!(c.agrees && c.caveat.is_none(), "{c:?}");
+    }
+}
+
+#[test]
+fn relu_at_its_kink_is_reported_not_hidden() {
+    // relu(x) at x = 0: reverse mode takes 0, the central difference (h - 0) / 2h = 1/2.
+    let b = eval("relu(x)", &[("x", 0.0)]);
+    let c = &check_gradients(&b)[0];
+    assert_eq!(c.analytic, 0.0);
+    assert!(close(c.numeric, 0.5, 1e-12));
+    assert!(!c.agrees);
+    assert_eq!(c.caveat, Some(Caveat::Kink));
+    // Away from the kink: no caveat. A relu of another variable at 0 does not flag x.
+    let b = eval("relu(x) + relu(y) * x", &[("x", 2.0), ("y", 0.0)]);
+    let checks = check_gradients(&b);
+    assert_eq!(checks[0].caveat, None);
+    assert!(checks[0].agrees);
+    assert_eq!(checks[1].caveat, Some(Caveat::Kink));
+}
+
+#[test]
+fn domain_edges_are_reported() {
+    // log(x) at x = 1e-6: x - h < 0, so the difference is not a number.
+    let b = eval("log(x)", &[("x", 1e-6)]);
+    let c = &check_gradients(&b)[0];
+    assert!(!c.agrees);
+    assert_eq!(c.caveat, Some(Caveat::NotFinite));
+    // x^0.5 at 0: the value is 0 but the derivative 0.5 * 0^-0.5 is infinite.
+    let b = eval("x^0.5", &[("x", 0.0)]);
+    assert_eq!(check_gradients(&b)[0].caveat, Some(Caveat::NotFinite));
+}
+
+#[test]
+fn large_values_do_not_fool_the_tolerance() {
+    // f = x*x + 1e8 at x = 0: df/dx = 0, and the difference quotient only has rounding noise.
+    let b = eval("x*x + 100000000", &[("x", 0.0)]);
+    assert!(check_gradients(&b)[0].agrees);
+    // And at an ordinary point the difference quotient is close to the true 2x = 2.
+    let b = eval("x*x", &[("x", 1.0)]);
+    let c = &check_gradients(&b)[0];
+    assert!(close(c.numeric, 2.0, 1e-8) && c.agrees);
+}
+
+// ---------------------------------------------------------------- errors, each with its span
+
+#[test]
+fn every_error_kind_with_its_span() {
+    use ErrorKind::*;
+    let cases: Vec<(&str, ErrorKind, (usize, usize))> = vec![
+        ("", Empty, (0, 0)),
+        ("   ", Empty, (0, 3)),
+        ("1 + # 2", UnexpectedChar('#'), (4, 5)),
+        ("x + é", UnexpectedChar('é'), (4, 6)),
+        ("1 + . + 2", UnexpectedChar('.'), (4, 5)),
+        ("_x", UnexpectedChar('_'), (0, 1)),
+        (
+            "a23456789012345678901234567890123 + 1",
+            NameTooLong { limit: 32 },
+            (0, 33),
+        ),
+        ("2 * 1e999", NumberOutOfRange, (4, 9)),
+        ("1e-999", NumberOutOfRange, (0, 6)),
+        ("1 +", UnexpectedEnd, (3, 3)),
+        ("(", UnexpectedEnd, (1, 1)),
+        ("-", UnexpectedEnd, (1, 1)),
+        ("sigmoid(", UnexpectedEnd, (8, 8)),
+        ("(1 + )", ExpectedOperand, (5, 6)),
+        ("* 2", StrayOperator('*'), (0, 1)),
+        ("1 + * 2", StrayOperator('*'), (4, 5)),
+        ("1 / / 2", StrayOperator('/'), (4, 5)),
+        ("x ^ ^ 2", StrayOperator('^'), (4, 5)),
+        ("2 x", MissingOperator, (2, 3)),
+        ("2x", MissingOperator, (1, 2)),
+        ("(1)(2)", MissingOperator, (3, 4)),
+        ("(1 2)", MissingOperator, (3, 4)),
+        ("1e", MissingOperator, (1, 2)),
+        ("((1 + 2) * 3", UnclosedParen, (0, 1)),
+        ("exp(x", UnclosedParen, (3, 4)),
+        ("1 + 2)", UnmatchedParen, (5, 6)),
+        ("()", EmptyParens, (0, 2)),
+        ("foo(1)", UnknownFunction("foo".into()), (0, 3)),
+        ("x (1)", UnknownFunction("x".into()), (0, 1)),
+        ("2 * exp()", MissingArgument(Func::Exp), (4, 9)),
+        ("log + 1", MissingArgument(Func::Log), (0, 3)),
+        ("x * tanh", MissingArgument(Func::Tanh), (4, 8)),
+        ("x + y", UnknownVariable("y".into()), (4, 5)),
+        ("1 / (x - 3)", DivisionByZero, (4, 11)),
+        ("x / 0", DivisionByZero, (4, 5)),
+        ("(x - 3) ^ -1", DivisionByZero, (0, 7)),
+        ("2 * log(1 - x)", LogOfNonPositive(-2.0), (8, 13)),
+        ("log(0)", LogOfNonPositive(0.0), (4, 5)),
+        (
+            "(1 - x) ^ 0.5",
+            NegativeBase {
+                base: -2.0,
+                exponent: 0.5,
+            },
+            (0, 7),
+        ),
+        ("(1 - x) ^ x", PowBaseNotPositive(-2.0), (0, 7)),
+        ("exp(x * 300)", NotFinite, (0, 12)),
+        ("x * 5e307 * 2", NotFinite, (0, 13)),
+    ];
+    for (src, kind, (start, end)) in cases {
+        let e = error(src);
+        assert_eq!((e.kind.clone(), e.span), (kind, Span::new(start, end)), "{src:?}: {e}");
+        assert!(!e.to_string().is_empty() && !e.kind.name().is_empty());
+    }
+}
+
+#[test]
+fn a_variable_given_an_infinite_value_is_refused_at_its_name() {
+    let e = evaluate("1 + x", with(&[("x", f64::INFINITY)])).unwrap_err();
+    assert_eq!((e.kind, e.span), (ErrorKind::NotFinite, Span::new(4, 5)));
+}
+
+#[test]
+fn the_first_error_in_the_text_wins() {
+    // A bad character later does not hide an earlier problem, and vice versa.
+    assert_eq!(error("* 2 # 3").kind, ErrorKind::StrayOperator('*'));
+    assert_eq!(error("1 # * 2").kind, ErrorKind::UnexpectedChar('#'));
+    assert_eq!(error("y + z").kind, ErrorKind::UnknownVariable("y".into()));
+}
+
+#[test]
+fn messages_name_the_problem_in_plain_english() {
+    assert_eq!(error("((1)").to_string(), "this '(' is never closed (at 0..1)");
+    assert_eq!(
+        error("1 +").kind.to_string(),
+        "the expression ends too early: a number, a name or '(' should follow"
+    );
+    assert!(error("foo(1)").to_string().contains("sigmoid, tanh, relu, exp, log"));
+    assert!(error("log(0 - x)").to_string().contains("-3"));
+}
+
+// ---------------------------------------------------------------- the caret display
+
+#[test]
+fn caret_marks_the_span() {
+    assert_eq!(caret("1 + * 2", Span::new(4, 5)), "1 + * 2\n    ^");
+    assert_eq!(caret("foo(1)", Span::new(0, 3)), "foo(1)\n^^^");
+    // An empty span at the end still gets one caret, after the last character.
+    assert_eq!(caret("1 +", Span::new(3, 3)), "1 +\n   ^");
+    // Columns count characters, not bytes; a tab or newline shows as a space.
+    assert_eq!(caret("é + #", Span::new(5, 6)), "é + #\n    ^");
+    assert_eq!(caret("1\n+\t#", Span::new(4, 5)), "1 + #\n    ^");
+    // Out-of-range or mid-character spans are clamped, never a panic.
+    let _ = caret("é", Span::new(1, 99));
+    let _ = caret("", Span::new(5, 2));
+}
+
+#[test]
+fn caret_shows_a_window_of_a_long_source() {
+    let src = format!("{}1 + * 2{}", "x+".repeat(100), "+x".repeat(100));
+    let e = parse(&src).unwrap_err();
+    let shown = e.caret(&src);
+    let lines: Vec<&str> = shown.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0].starts_with('…') && lines[0].ends_with('…'));
+    assert!(lines[0].chars().count() <= backprop_lab::expr::CARET_WIDTH + 2);
+    let col = lines[1].chars().position(|c| c == '^').unwrap();
+    assert_eq!(lines[0].chars().nth(col), Some('*'));
+}
+
+// ---------------------------------------------------------------- limits
+
+#[test]
+fn a_ten_thousand_character_expression_parses_fast() {
+    // "x+x+...+x " of exactly MAX_LEN characters: 5,000 uses of one leaf, value 5000 x.
+    let src = format!("x{} ", "+x".repeat(4999));
+    assert_eq!(src.chars().count(), MAX_LEN);
+    let started = Instant::now();
+    let b = eval(&src, &[("x", 0.5)]);
+    assert_eq!(b.value(), 0.5 * 5000.0);
+    assert_eq!(b.graph.backward(b.result).get(b.variable("x").unwrap()), 5000.0);
+    let l = layout(&b.graph, 800.0, 600.0);
+    assert_eq!(l.layers, 5000);
+    assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
+    // One character more than allowed is refused, pointing at what lies beyond the limit.
+    let long = format!("{}+x", "x+".repeat(MAX_LEN / 2));
+    let e = parse(&long).unwrap_err();
+    assert_eq!(
+        (e.kind, e.span),
+        (ErrorKind::TooLong { limit: MAX_LEN }, Span::new(MAX_LEN, long.len()))
+    );
+}
+
+#[test]
+fn many_distinct_variables_and_numbers() {
+    let src: String = (0..1000).map(|i| format!("+v{i}*{i}")).collect();
+    let started = Instant::now();
+    let b = evaluate(&src, |_| Some(1.0)).unwrap();
+    // sum of i for i < 1000 = 999 * 1000 / 2 (Gauss).
+    assert_eq!(b.value(), 499_500.0);
+    assert_eq!(b.variables.len(), 1000);
+    assert!(check_gradients(&b).iter().all(|c| c.agrees));
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+/// Runs `f` on a thread with a 256 KiB stack: a stack overflow there aborts the test binary.
+fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(256 * 1024)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap()
+}
+
+#[test]
+fn deep_nesting_is_refused_before_the_stack_runs_out() {
+    on_small_stack(|| {
+        // 4,000 parentheses: refused at the first one beyond the limit.
+        let src = format!("{}x{}", "(".repeat(4000), ")".repeat(4000));
+        let e = parse(&src).unwrap_err();
+        assert_eq!(
+            (e.kind, e.span),
+            (
+                ErrorKind::TooDeep { limit: MAX_DEPTH },
+                Span::new(MAX_DEPTH, MAX_DEPTH + 1)
+            )
+        );
+        // Exactly at the limit: fine, in every nesting construct, each in the worst place for the stack.
+        for (open, close) in [("(", ")"), ("-", ""), ("exp(", ")"), ("1+2*(", ")")] {
+            let src = format!("{}x{}", open.repeat(MAX_DEPTH), close.repeat(MAX_DEPTH));
+            if open == "exp(" {
+                // exp nested 200 times overflows f64 long before; parsing is what is tested here.
+                assert!(parse(&src).is_ok(), "{open}");
+            } else {
+                let b = evaluate(&src, |_| Some(0.5)).unwrap_or_else(|e| panic!("{open}: {e}"));
+                assert!(b.value().is_finite());
+            }
+            let deeper = format!("{}x{}", open.repeat(MAX_DEPTH + 1), close.repeat(MAX_DEPTH + 1));
+            assert!(
+                matches!(parse(&deeper).unwrap_err().kind, ErrorKind::TooDeep { .. }),
+                "{open}"
+            );
+        }
+        // Right-associative powers and unary chains nest too.
+        let powers = format!("x{}", "^x".repeat(4000));
+        assert!(matches!(parse(&powers).unwrap_err().kind, ErrorKind::TooDeep { .. }));
+        let signs = format!("{}x", "-".repeat(9000));
+        assert!(matches!(parse(&signs).unwrap_err().kind, ErrorKind::TooDeep { .. }));
+        // A long left-associative chain is not nesting: it parses, builds and drops with loops.
+        let chain = format!("x{}", "*x-x".repeat(2400));
+        let b = evaluate(&chain, |_| Some(1.0)).unwrap();
+        let _ = layout(&b.graph, 100.0, 100.0);
+    });
+}
+
+// ---------------------------------------------------------------- layout
+
+#[test]
+fn layout_of_one_node_is_centred() {
+    let b = eval("x", &[("x", 1.0)]);
+    let l = layout(&b.graph, 200.0, 100.0);
+    assert_eq!((l.points[0].x, l.points[0].y, l.layers), (100.0, 50.0, 1));
+}
+
+#[test]
+fn layout_puts_leaves_left_and_the_result_right() {
+    let b = eval("(x+y)*z", &[("x", -2.0), ("y", 5.0), ("z", -4.0)]);
+    let l = layout(&b.graph, 300.0, 200.0);
+    let p = |name| l.point(b.variable(name).unwrap());
+    assert_eq!(l.layers, 3);
+    assert_eq!((p("x").x, p("y").x, p("z").x), (50.0, 50.0, 50.0));
+    assert_eq!(l.point(b.result).x, 250.0);
+    // x above y, in reading order.
+    assert!(p("x").y < p("y").y);
+}
+
+#[test]
+fn layout_of_two_hundred_nodes_stays_in_the_box_without_overlaps() {
+    let src: String = (0..50).map(|i| format!("+sigmoid(w{}*x{}+b)", i % 7, i % 5)).collect();
+    let b = evaluate(&src, |_| Some(0.3)).unwrap();
+    assert!(b.graph.len() >= 200, "{}", b.graph.len());
+    let (w, h) = (1000.0, 700.0);
+    let l = layout(&b.graph, w, h);
+    let mut seen = std::collections::HashSet::new();
+    for (i, p) in l.points.iter().enumerate() {
+        assert!((0.0..=w).contains(&p.x) && (0.0..=h).contains(&p.y), "{i}: {p:?}");
+        assert!(seen.insert((p.x.to_bits(), p.y.to_bits())), "two nodes at {p:?}");
+    }
+    for id in b.graph.ids() {
+        for operand in b.graph.op_of(id).operands() {
+            assert!(l.layer[operand.index()] < l.layer[id.index()], "edges go right");
+        }
+    }
+    assert_eq!(l.layer[b.result.index()], l.layers - 1);
+    // Degenerate boxes give points, not NaN.
+    let l = layout(&b.graph, f64::NAN, -5.0);
+    assert!(l.points.iter().all(|p| p.x == 0.0 && p.y == 0.0));
+}
+
+// ---------------------------------------------------------------- fuzzing and the corpus
+
+/// What must hold for any input: no panic, a bounded time, errors inside the text on character
+/// boundaries, and an Ok parse that builds (or fails cleanly), checks and lays out.
+fn holds_for(src: &str) -> Result<(), String> {
+    let started = Instant::now();
+    let parsed = parse(src);
+    let span_ok = |e: &Error| {
+        let Span { start, end } = e.span;
+        start <= end && end <= src.len() && src.is_char_boundary(start) && src.is_char_boundary(end)
+    };
+    match &parsed {
+        Err(e) if !span_ok(e) => return Err(format!("bad span {e:?}")),
+        Err(e) => {
+            let _ = (e.to_string(), e.caret(src));
+        }
+        Ok(ast) => {
+            for value in [0.7, -1.3, 0.0] {
+                match build(ast, |_| Some(value)) {
+                    Err(e) if !span_ok(&e) => return Err(format!("bad span {e:?}")),
+                    Err(e) => {
+                        let _ = e.caret(src);
+                    }
+                    Ok(b) => {
+                        if !b.value().is_finite() {
+                            return Err(format!("Ok with a non-finite value {}", b.value()));
+                        }
+                        let _ = check_gradients(&b);
+                        let _ = layout(&b.graph, 640.0, 480.0);
+                    }
+                }
+            }
+        }
+    }
+    if started.elapsed() > Duration::from_secs(2) {
+        return Err(format!("took {:?}", started.elapsed()));
+    }
+    Ok(())
+}
+
+/// Strings made of the grammar's pieces, so most get deep into the parser and the builder.
+fn token_soup() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "x", "y", "z1", "0", "2", "0.5", "1e-3", "1e400", "+", "-", "*", "/", "^", "(", ")", "sigmoid(", "tanh(",
+        "relu(", "exp(", "log(", "ln", " ", ".", "e", "é", "#",
+    ]);
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+/// A random expression tree, printed fully parenthesised and evaluated here directly in f64:
+/// the independent reference for the parser and the builder.
+#[derive(Clone, Debug)]
+enum Tree {
+    Num(f64),
+    Var(&'static str),
+    Neg(Box<Tree>),
+    Bin(char, Box<Tree>, Box<Tree>),
+    Call(&'static str, Box<Tree>),
+}
+
+impl Tree {
+    fn text(&self, pad: &str) -> String {
+        match self {
+            Tree::Num(v) => format!("{v}"),
+            Tree::Var(n) => (*n).to_owned(),
+            Tree::Neg(a) => format!("(-{pad}{})", a.text(pad)),
+            Tree::Bin(op, a, b) => format!("({}{pad}{op}{pad}{})", a.text(pad), b.text(pad)),
+            Tree::Call(f, a) => format!("{f}({pad}{}{pad})", a.text(pad)),
+        }
+    }
+
+    fn value(&self, x: f64, y: f64) -> f64 {
+        match self {
+            Tree::Num(v) => *v,
+            Tree::Var(n) => {
+                if *n == "x" {
+                    x
+                } else {
+                    y
+                }
+            }
+            Tree::Neg(a) => -a.value(x, y),
+            Tree::Bin(op, a, b) => {
+                let (a, b) = (a.value(x, y), b.value(x, y));
+                match op {
+                    '+' => a + b,
+                    '-' => a - b,
+                    '*' => a * b,
+                    '/' => a / b,
+                    _ => a.powf(b),
+                }
+            }
+            Tree::Call(f, a) => {
+                let a = a.value(x, y);
+                match *f {
+                    "sigmoid" => 1.0 / (1.0 + (-a).exp()),
+                    "tanh" => a.tanh(),
+                    "relu" => a.max(0.0),
+                    "exp" => a.exp(),
+                    _ => a.ln(),
+                }
+            }
+        }
+    }
+}
+
+fn tree() -> impl Strategy<Value = Tree> {
+    let leaf = prop_oneof![
+        (0u8..8).prop_map(|n| Tree::Num(f64::from(n) / 2.0)),
+        prop::sample::select(vec!["x", "y"]).prop_map(Tree::Var),
+    ];
+    leaf.prop_recursive(6, 40, 2, |inner| {
+        prop_oneof![
+            inner.clone().prop_map(|a| Tree::Neg(Box::new(a))),
+            (
+                prop::sample::select(vec!['+', '-', '*', '/', '^']),
+                inner.clone(),
+                inner.clone()
+            )
+                .prop_map(|(op, a, b)| Tree::Bin(op, Box::new(a), Box::new(b))),
+            (
+                prop::sample::select(vec!["sigmoid", "tanh", "relu", "exp", "log"]),
+                inner
+            )
+                .prop_map(|(f, a)| Tree::Call(f, Box::new(a))),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn random_trees_evaluate_like_a_direct_computation(t in tree(), pad in prop::sample::select(vec!["", " ", "  \t"])) {
+        let src = t.text(pad);
+        let (x, y) = (0.7, -1.3);
+        let ast = parse(&src).map_err(|e| TestCaseError::fail(format!("{src}: {e}")))?;
+        match build(&ast, with(&[("x", x), ("y", y)])) {
+            Ok(b) => {
+                let expected = t.value(x, y);
+                // exp(b ln a) and powf differ by a few ulps; allow 1e-9 relative.
+                prop_assert!(close(b.value(), expected, 1e-9) || (b.value() - expected).abs() < 1e-12,
+                    "{} = {} but directly {}", src, b.value(), expected);
+                let _ = check_gradients(&b);
+            }
+            Err(e) => {
+                use ErrorKind::*;
+                let evaluation = matches!(e.kind, DivisionByZero | LogOfNonPositive(_) | NegativeBase { .. }
+                    | PowBaseNotPositive(_) | NotFinite);
+                prop_assert!(evaluation, "{}: {}", src, e);
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_strings_never_panic(src in any::<String>()) {
+        prop_assert_eq!(holds_for(&src), Ok(()));
+    }
+
+    #[test]
+    fn grammar_token_strings_never_panic(src in token_soup()) {
+        prop_assert_eq!(holds_for(&src), Ok(()));
+    }
+
+    #[test]
+    fn printed_sums_parse_back(terms in prop::collection::vec((-1000i32..1000, 0u8..3), 1..20)) {
+        // Build "a op b op c ..." from integers and evaluate it by hand, left to right with * first.
+        let ops = ["+", "-", "*"];
+        let mut src = String::new();
+        let mut sum = 0.0f64;
+        let mut product = 1.0f64;
+        let mut sign = 1.0f64;
+        for (k, &(n, _)) in terms.iter().enumerate() {
+            src.push_str(&format!("({n})"));
+            product *= f64::from(n);
+            let next = terms.get(k + 1).map(|t| t.1);
+            src.push_str(next.map_or("", |o| ops[usize::from(o)]));
+            if next != Some(2) {
+                sum += sign * product;
+                product = 1.0;
+                sign = if next == Some(1) { -1.0 } else { 1.0 };
+            }
+        }
+        let b = evaluate(&src, |_| None).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(close(b.value(), sum, 1e-12) || (b.value() - sum).abs() < 1e-6, "{} = {} vs {}", src, b.value(), sum);
+    }
+}
+
+/// Decodes a corpus line's input: `\n`, `\t`, `\\` and `\u{hex}` escapes.
+fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('u') => {
+                let hex: String = chars.by_ref().skip(1).take_while(|&c| c != '}').collect();
+                out.push(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).unwrap());
+            }
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+#[test]
+fn corpus_replays() {
+    // Each line: `ok` or `<ErrorKind name> <start>..<end>`, a tab, then the input (escaped).
+    let corpus = include_str!("expr_corpus.txt");
+    let mut count = 0;
+    for (n, line) in corpus.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let (expect, input) = line
+            .split_once('\t')
+            .unwrap_or_else(|| panic!("line {}: no tab", n + 1));
+        let src = unescape(input);
+        assert_eq!(holds_for(&src), Ok(()), "line {}: {src:?}", n + 1);
+        let got = match parse(&src) {
+            Ok(_) => "ok".to_owned(),
+            Err(e) => format!("{} {}..{}", e.kind.name(), e.span.start, e.span.end),
+        };
+        assert_eq!(got, expect, "line {}: {src:?}", n + 1);
+        count += 1;
+    }
+    assert!(count >= 20);
+}

@@ -261,3 +261,52 @@ async fn the_worked_chain_steps_backwards_node_by_node() {
     assert_eq!(value(&host, "node-grad-z"), 3.0);
     assert!(find(&host, "node-next").unwrap().has_attribute("disabled"));
 }
+
+/// Mounts the lab on the playground with an expression and values, as a link would.
+fn mount_playground(expr: &str, vars: &[(&str, f64)]) -> web_sys::HtmlElement {
+    let doc = document();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let start = State {
+        step: Step::Playground,
+        lang: Lang::En,
+        ..State::default()
+    };
+    let expr = Some(expr.to_owned());
+    let vars: std::collections::BTreeMap<String, f64> = vars.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+    leptos::mount::mount_to(
+        host.clone(),
+        move || view! { <Lab start=start expr=expr.clone() vars=vars.clone() /> },
+    )
+    .forget();
+    host
+}
+
+#[wasm_bindgen_test]
+async fn the_playground_differentiates_a_typed_expression_and_keeps_the_last_good_graph() {
+    let host = mount_playground("(x+y)*z", &[("x", -2.0), ("y", 5.0), ("z", -4.0)]);
+    leptos::task::tick().await;
+    // CS231n, "Backpropagation, Intuitions": f = -12, df/dx = df/dy = -4, df/dz = 3.
+    assert_eq!(value(&host, "value-result"), -12.0);
+    assert_eq!(value(&host, "grad-x"), -4.0);
+    assert_eq!(value(&host, "grad-z"), 3.0);
+    assert_eq!(value(&host, "var-y"), 5.0);
+    assert_eq!(
+        find(&host, "check-x").unwrap().get_attribute("data-agrees").as_deref(),
+        Some("true")
+    );
+    // A broken expression: a message pointing at the place, and the old numbers stay.
+    let input: web_sys::HtmlInputElement = find(&host, "expr-input").unwrap().unchecked_into();
+    input.set_value("(x+y)*(z");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert!(find(&host, "expr-error").unwrap().text_content().unwrap().contains('^'));
+    assert_eq!(value(&host, "value-result"), -12.0);
+    // d(x*x)/dx = 2x = -4 at x = -2 (by hand).
+    input.set_value("x*x");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert!(find(&host, "expr-error").is_none());
+    assert_eq!(value(&host, "grad-x"), -4.0);
+    assert_eq!(value(&host, "value-result"), 4.0);
+}

@@ -1,6 +1,7 @@
 //! Every string the UI shows, one table per language; a missing entry is a compile error.
 
 mod en;
+pub mod expr_errors;
 mod ko;
 
 /// The lesson's languages; Korean is the default, as in the notes.
@@ -105,6 +106,17 @@ pub struct Strings {
     pub add_node: Text,
     pub mul_node: Text,
     pub graph: Text,
+    pub playground: Text,
+    pub expr_label: &'static str,
+    pub result_label: &'static str,
+    pub pg_cols: [&'static str; 5],
+    pub agrees: &'static str,
+    pub disagrees: &'static str,
+    pub kink_note: &'static str,
+    pub all_at_once: &'static str,
+    pub node_by_node: &'static str,
+    pub too_big_to_draw: &'static str,
+    pub kept_last_good: &'static str,
     pub upstream_in: &'static str,
     pub rest_of_network: &'static str,
     pub example_label: &'static str,

@@ -169,7 +169,9 @@ impl Frame {
                 );
                 f
             }
-            Step::Descent | Step::Train | Step::AddNode | Step::MulNode | Step::Graph => Frame::default(),
+            Step::Descent | Step::Train | Step::AddNode | Step::MulNode | Step::Graph | Step::Playground => {
+                Frame::default()
+            }
         }
     }
 

@@ -3,11 +3,13 @@
 mod circuit;
 mod descent;
 mod frame;
+mod playground;
 mod update;
 
 pub use circuit::{default_inputs, input_names, Circuit, CircuitEdge, CircuitKind, CircuitNode};
 pub use descent::Descent;
 pub use frame::{Chain, ChainFactor, ChainPath, Frame, Mark, SigmoidMark};
+pub use playground::{Playground, DEFAULT_EXPR, DEFAULT_VALUE, MAX_DRAWN};
 pub use update::{Update, UpdateRow};
 
 use crate::net::{Example, Net, Param};
@@ -50,6 +52,8 @@ pub enum Step {
     MulNode,
     /// A worked chain of both, node by node backwards.
     Graph,
+    /// The learner's own expression.
+    Playground,
 }
 
 const STAGES: [(Stage, &str); 5] = [
@@ -98,6 +102,7 @@ impl Step {
             Step::AddNode,
             Step::MulNode,
             Step::Graph,
+            Step::Playground,
         ]);
         steps
     }
@@ -124,6 +129,7 @@ impl Step {
             Step::AddNode => "add-node".into(),
             Step::MulNode => "mul-node".into(),
             Step::Graph => "graph".into(),
+            Step::Playground => "playground".into(),
         }
     }
 
@@ -140,6 +146,7 @@ impl Step {
             "add-node" => Some(Step::AddNode),
             "mul-node" => Some(Step::MulNode),
             "graph" => Some(Step::Graph),
+            "playground" => Some(Step::Playground),
             "backward" => Some(Step::Backward(0)),
             "backward-params" => Some(Step::Backward(sweep().len())),
             _ => {

@@ -8,6 +8,7 @@ mod nav;
 pub mod num;
 mod panel;
 pub mod panic_page;
+mod playground;
 pub mod state;
 mod train;
 mod update;
@@ -15,6 +16,7 @@ mod update;
 use crate::query::State;
 use leptos::prelude::*;
 use state::Lesson;
+use std::collections::BTreeMap;
 
 const KEYS: [&str; 20] = [
     "step", "lang", "param", "lr", "x1", "x2", "t1", "t2", "w11", "w12", "w13", "w14", "w21", "w22", "w23", "w24",
@@ -31,27 +33,77 @@ pub fn state_from_url() -> State {
     State::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
 }
 
+/// The playground's expression and variable values named by the URL (`expr=...&x=...`).
+pub fn playground_from_url() -> (Option<String>, BTreeMap<String, f64>) {
+    let search = window().location().search().unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return (None, BTreeMap::new());
+    };
+    let Some(text) = params.get("expr") else {
+        return (None, BTreeMap::new());
+    };
+    let names = crate::expr::parse(&text)
+        .map(|ast| {
+            ast.variables()
+                .into_iter()
+                .map(|(n, _)| n.to_owned())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    let values = names
+        .into_iter()
+        .filter_map(|n| {
+            let v = params
+                .get(&n)?
+                .trim()
+                .replace(',', ".")
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite())?;
+            Some((n, v))
+        })
+        .collect();
+    (Some(text), values)
+}
+
 /// The whole app, started from the URL.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <Lab start=state_from_url() /> }
+    let (expr, vars) = playground_from_url();
+    view! { <Lab start=state_from_url() expr=expr vars=vars /> }
 }
 
 /// The lab for a given start state (tests mount it directly).
 #[component]
-pub fn Lab(start: State) -> impl IntoView {
+pub fn Lab(
+    start: State,
+    /// The playground's expression (its default when absent).
+    #[prop(default = None)]
+    expr: Option<String>,
+    /// The playground's variable values.
+    #[prop(optional)]
+    vars: BTreeMap<String, f64>,
+) -> impl IntoView {
     let lesson = Lesson::new(start);
     provide_context(lesson);
     train::provide(lesson);
     circuit::provide();
+    playground::provide(expr, vars);
+    let pg = expect_context::<playground::PlaygroundState>();
     // Keep <html lang> and the address bar in step with the state, so a copied link restores it.
     Effect::new(move |_| {
         let state = lesson.state.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", state.lang.code());
         }
-        if let Ok(history) = window().history() {
-            let url = format!("?{}", state.to_query());
+        let query = web_sys::UrlSearchParams::new_with_str(&state.to_query()).ok();
+        if let (Ok(history), Some(query)) = (window().history(), query) {
+            if state.step == crate::lesson::Step::Playground {
+                for (k, v) in pg.query_pairs() {
+                    query.append(&k, &v);
+                }
+            }
+            let url = format!("?{}", String::from(query.to_string()));
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
     });
@@ -86,7 +138,10 @@ pub fn Lab(start: State) -> impl IntoView {
             <div class="stage">
                 <Show when=move || !circuit::is_circuit_step(lesson.state.with(|s| s.step))
                     fallback=|| view! { <circuit::CircuitDiagram /> }>
-                    <diagram::NetworkDiagram />
+                    <Show when=move || !playground::is_playground(lesson.state.with(|s| s.step))
+                        fallback=|| view! { <playground::PlaygroundDiagram /> }>
+                        <diagram::NetworkDiagram />
+                    </Show>
                 </Show>
                 <chart::SigmoidChart />
                 <descent::DescentChart />

@@ -28,6 +28,7 @@ fn text_of(s: &'static Strings, step: Step) -> (String, String) {
         Step::AddNode => fill(&s.add_node, "", ""),
         Step::MulNode => fill(&s.mul_node, "", ""),
         Step::Graph => fill(&s.graph, "", ""),
+        Step::Playground => fill(&s.playground, "", ""),
     }
 }
 
@@ -53,6 +54,7 @@ pub fn StepPanel() -> impl IntoView {
                 Step::Descent => Some(view! { <super::descent::DescentView /> }.into_any()),
                 Step::Train => Some(view! { <super::train::TrainView /> }.into_any()),
                 Step::AddNode | Step::MulNode | Step::Graph => Some(view! { <super::circuit::CircuitPanel /> }.into_any()),
+                Step::Playground => Some(view! { <super::playground::PlaygroundPanel /> }.into_any()),
                 _ => None,
             }}
             <p class="hint">{move || strings().click_hint}</p>

@@ -1,0 +1,268 @@
+//! The playground: the learner's expression, its graph drawn automatically, gradients and their check.
+
+use super::num::{short, Num};
+use super::state::Lesson;
+use crate::autograd::Op;
+use crate::expr::Caveat;
+use crate::i18n::expr_errors;
+use crate::lesson::{Playground, Step, DEFAULT_EXPR};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// The playground's state: the text as typed, the variables' values, the last expression that
+/// built (kept on screen while the text is wrong), the current error, and the backward cursor.
+#[derive(Clone, Copy)]
+pub struct PlaygroundState {
+    pub text: RwSignal<String>,
+    pub values: RwSignal<BTreeMap<String, f64>>,
+    pub good: RwSignal<Option<Playground>>,
+    /// The error of the current text: its message and the caret lines under the text.
+    pub error: RwSignal<Option<(crate::expr::Error, String)>>,
+    /// `None`: every gradient at once; `Some(k)`: the backward pass has reached k + 1 nodes.
+    pub cursor: RwSignal<Option<usize>>,
+}
+
+impl PlaygroundState {
+    /// Rebuilds from the current text and values; on an error the last good graph stays.
+    pub fn recompute(&self) {
+        let text = self.text.get_untracked();
+        let result = self.values.with_untracked(|v| Playground::compute(&text, v));
+        match result {
+            Ok(p) => {
+                self.good.set(Some(p));
+                self.error.set(None);
+                self.cursor.update(|c| {
+                    if c.is_some() {
+                        *c = Some(0)
+                    }
+                });
+            }
+            Err(e) => {
+                let caret = e.caret(&text);
+                self.error.set(Some((e, caret)));
+            }
+        }
+    }
+
+    /// The query pairs that restore this playground: `expr` and each variable's value.
+    pub fn query_pairs(&self) -> Vec<(String, String)> {
+        let mut pairs = vec![("expr".to_owned(), self.text.get())];
+        if let Some(p) = self.good.with(|g| g.as_ref().map(Playground::variables)) {
+            pairs.extend(p.into_iter().map(|(name, v)| (name, v.to_string())));
+        }
+        pairs
+    }
+}
+
+/// Puts the playground in context, starting from `text` (the default when `None`) and `values`.
+pub fn provide(text: Option<String>, values: BTreeMap<String, f64>) {
+    let state = PlaygroundState {
+        text: RwSignal::new(text.unwrap_or_else(|| DEFAULT_EXPR.to_owned())),
+        values: RwSignal::new(values),
+        good: RwSignal::new(None),
+        error: RwSignal::new(None),
+        cursor: RwSignal::new(None),
+    };
+    state.recompute();
+    if state.good.get_untracked().is_none() {
+        // A linked expression that does not build still shows a graph: the default one.
+        let typed = state.text.get_untracked();
+        state.text.set(DEFAULT_EXPR.to_owned());
+        state.recompute();
+        state.text.set(typed);
+        state.recompute();
+    }
+    provide_context(state);
+}
+
+/// The graph, in place of the network diagram.
+#[component]
+pub fn PlaygroundDiagram() -> impl IntoView {
+    let pg = expect_context::<PlaygroundState>();
+    let lesson = expect_context::<Lesson>();
+    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let body = move || {
+        pg.good.with(|good| {
+            let p = good.as_ref()?;
+            let Some(layout) = p.layout.as_ref() else {
+                return Some(view! { <text x="380" y="180" text-anchor="middle" class="rest">{strings().too_big_to_draw}</text> }.into_any());
+            };
+            let g = &p.built.graph;
+            let reached = match pg.cursor.get() {
+                None => p.order.len(),
+                Some(k) => (k + 1).min(p.order.len()),
+            };
+            let done = &p.order[..reached];
+            let at = pg.cursor.get().and_then(|_| done.last().copied());
+            let edges = g
+                .ids()
+                .flat_map(|id| g.op_of(id).operands().map(move |o| (o, id)).collect::<Vec<_>>())
+                .map(|(from, to)| {
+                    let (a, b) = (layout.point(from), layout.point(to));
+                    let class = if done.contains(&to) { "cedge lit" } else { "cedge" };
+                    view! { <line class=class x1=a.x y1=a.y x2=b.x y2=b.y /> }
+                })
+                .collect_view();
+            let nodes = g
+                .ids()
+                .map(|id| {
+                    let pt = layout.point(id);
+                    let label = g.label(id).unwrap_or("").to_owned();
+                    let is_leaf = matches!(g.op_of(id), Op::Leaf(_));
+                    let class = if Some(id) == at {
+                        "cnode at"
+                    } else if done.contains(&id) {
+                        "cnode lit"
+                    } else {
+                        "cnode"
+                    };
+                    let i = id.index();
+                    let grad = p.grads.get(id);
+                    view! {
+                        <g class=class>
+                            <circle cx=pt.x cy=pt.y r=if is_leaf { "20" } else { "22" } />
+                            <text class="cname small" x=pt.x y=pt.y + 5.0 text-anchor="middle">{label}</text>
+                            <text class="fwd small" x=pt.x y=pt.y - 28.0 text-anchor="middle">
+                                <tspan data-testid=format!("pg-value-{i}") data-value=g.value(id).to_string()>{short(g.value(id))}</tspan>
+                            </text>
+                            {done.contains(&id).then(|| view! {
+                                <text class="bwd small" x=pt.x y=pt.y + 40.0 text-anchor="middle">
+                                    <tspan data-testid=format!("pg-grad-{i}") data-value=grad.to_string()>{short(grad)}</tspan>
+                                </text>
+                            })}
+                        </g>
+                    }
+                })
+                .collect_view();
+            Some(view! { {edges}{nodes} }.into_any())
+        })
+    };
+    view! {
+        <svg class="diagram circuit playground" viewBox="0 0 760 360" role="img"
+            aria-label=move || pg.text.get()>
+            {body}
+        </svg>
+        <p class="hint">{move || strings().forward_legend}" · "{move || strings().backward_legend}</p>
+        <PlaygroundTable />
+    }
+}
+
+/// The expression field, its error, the variables with their gradients and checks, in the panel.
+#[component]
+pub fn PlaygroundPanel() -> impl IntoView {
+    let pg = expect_context::<PlaygroundState>();
+    let lesson = expect_context::<Lesson>();
+    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let on_input = move |ev: leptos::ev::Event| {
+        pg.text.set(event_target_value(&ev));
+        pg.recompute();
+    };
+    let error = move || {
+        pg.error.with(|e| {
+            e.as_ref().map(|(err, caret)| {
+                let lang = lesson.state.with(|s| s.lang);
+                let msg = pg.text.with(|t| expr_errors::message(lang, err, t));
+                view! {
+                    <div class="warning" role="alert" data-testid="expr-error">
+                        <p>{msg}</p>
+                        <pre class="caret">{caret.clone()}</pre>
+                        <p class="hint">{strings().kept_last_good}</p>
+                    </div>
+                }
+            })
+        })
+    };
+    let total = move || pg.good.with(|g| g.as_ref().map_or(0, |p| p.order.len()));
+    view! {
+        <div class="playground-panel">
+            <label class="field">
+                <span>{move || strings().expr_label}</span>
+                <input type="text" class="expr" data-testid="expr-input" spellcheck="false" autocomplete="off"
+                    prop:value=move || pg.text.get() on:input=on_input />
+            </label>
+            {error}
+            {move || pg.good.with(|g| g.as_ref().map(|p| view! {
+                <p class="sum">{strings().result_label}" f = "<Num id="value-result" value=p.built.value() /></p>
+            }))}
+            <div class="stepnav">
+                <button aria-pressed=move || pg.cursor.get().is_none().to_string() data-testid="pg-all"
+                    on:click=move |_| pg.cursor.set(None)>{move || strings().all_at_once}</button>
+                <button data-testid="pg-prev" disabled=move || { pg.cursor.get().is_none_or(|k| k == 0) }
+                    on:click=move |_| pg.cursor.update(|c| *c = Some(c.map_or(0, |k| k.saturating_sub(1))))>{move || strings().node_prev}</button>
+                <button data-testid="pg-next" disabled=move || { pg.cursor.get().is_some_and(|k| k + 1 >= total()) }
+                    on:click=move |_| pg.cursor.update(|c| *c = Some(c.map_or(0, |k| k + 1)))>{move || strings().node_next}</button>
+            </div>
+        </div>
+    }
+}
+
+/// Every variable's value (editable), gradient and finite-difference check, under the graph.
+#[component]
+pub fn PlaygroundTable() -> impl IntoView {
+    let pg = expect_context::<PlaygroundState>();
+    let lesson = expect_context::<Lesson>();
+    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let rows = move || {
+        pg.good.with(|good| {
+            let p = good.as_ref()?;
+            let rows = p
+                .checks
+                .iter()
+                .map(|c| {
+                    let name = c.name.clone();
+                    let value = p.built.variable(&c.name).map_or(f64::NAN, |id| p.built.graph.value(id));
+                    let set_name = name.clone();
+                    let on_change = move |ev: leptos::ev::Event| {
+                        let text = event_target_value(&ev);
+                        if let Ok(v) = text.trim().replace(',', ".").parse::<f64>() {
+                            if v.is_finite() {
+                                pg.values.update(|m| {
+                                    m.insert(set_name.clone(), v);
+                                });
+                                pg.recompute();
+                            }
+                        }
+                    };
+                    let agree = if c.agrees {
+                        strings().agrees
+                    } else {
+                        strings().disagrees
+                    };
+                    let kink = c.caveat == Some(Caveat::Kink);
+                    view! {
+                        <tr class:differ=!c.agrees>
+                            <th scope="row">{name.clone()}</th>
+                            <td>
+                                <input type="number" step="any" class="small-input num" aria-label=name.clone()
+                                    data-testid=format!("var-{name}") data-value=value.to_string()
+                                    prop:value=value.to_string() on:change=on_change />
+                            </td>
+                            <td><Num id=format!("grad-{name}") value=c.analytic /></td>
+                            <td><Num id=format!("fd-{name}") value=c.numeric /></td>
+                            <td data-testid=format!("check-{name}") data-agrees=c.agrees.to_string()>
+                                {if c.agrees { "✓ " } else { "✗ " }}{agree}{kink.then_some(" *")}
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let kink = p.checks.iter().any(|c| c.caveat == Some(Caveat::Kink));
+            let header = strings()
+                .pg_cols
+                .map(|c| view! { <th scope="col">{c}</th> })
+                .collect_view();
+            Some(view! {
+                <div class="chart update-wrap">
+                    <table class="grads"><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>
+                    {kink.then(|| view! { <p class="hint">"* "{strings().kink_note}</p> })}
+                </div>
+            })
+        })
+    };
+    rows
+}
+
+/// Whether the step shows the playground graph instead of the 2-2-2 network.
+pub fn is_playground(step: Step) -> bool {
+    step == Step::Playground
+}

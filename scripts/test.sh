@@ -18,4 +18,4 @@ echo "== release build (dist/)"
 trunk build --release
 
 echo "== end-to-end tests against dist/"
-cargo test --test e2e --test e2e_lessons -- --test-threads=1
+cargo test --test e2e --test e2e_lessons -- --test-threads=1 --nocapture

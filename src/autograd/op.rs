@@ -91,8 +91,13 @@ pub fn sigmoid(x: f64) -> f64 {
 impl Op {
     /// The operands this op reads, in order (empty for a leaf).
     pub fn operands(&self) -> impl Iterator<Item = NodeId> {
-        let p = self.partials(&[], 0.0);
-        (0..p.len).map(move |i| p.items[i].0)
+        use Op::*;
+        let (ids, len) = match *self {
+            Leaf(_) => ([NodeId::DANGLING; 2], 0),
+            Add(a, b) | Sub(a, b) | Mul(a, b) | Div(a, b) => ([a, b], 2),
+            Neg(a) | Pow(a, _) | Sigmoid(a) | Tanh(a) | Relu(a) | Exp(a) | Log(a) => ([a, NodeId::DANGLING], 1),
+        };
+        ids.into_iter().take(len)
     }
 
     /// The forward value, reading operand values from `v` (indexed by node).
@@ -116,12 +121,12 @@ impl Op {
         }
     }
 
-    /// The local partials, given operand values `v` and this node's own value `out`
-    /// (sigmoid, tanh and exp reuse their output). With an empty `v` only the ids are meaningful.
+    /// The local partials, given every node's value `v` (indexed by node; operands must be in
+    /// it) and this node's own value `out` (sigmoid, tanh and exp reuse their output).
     #[inline(always)]
     pub fn partials(&self, v: &[f64], out: f64) -> Partials {
         use Op::*;
-        let at = |n: NodeId| v.get(n.index()).copied().unwrap_or(f64::NAN);
+        let at = |n: NodeId| v[n.index()];
         match *self {
             Leaf(_) => Partials::NONE,
             Add(a, b) => Partials::two(a, 1.0, b, 1.0),

@@ -53,9 +53,10 @@ impl Graph {
             if upstream == 0.0 {
                 continue; // nothing flows through here (or the output does not depend on it)
             }
-            for &(operand, local) in self.op_at(i).partials(values, values[i]).as_slice() {
-                grads.values[operand.index()] += upstream * local; // += : a node read twice adds up
-            }
+            let sums = &mut grads.values;
+            self.op_at(i).each_partial(values, values[i], |operand, local| {
+                sums[operand.index()] += upstream * local; // += : a node read twice adds up
+            });
         }
     }
 

@@ -57,20 +57,6 @@ impl Partials {
         len: 0,
     };
 
-    fn one(a: NodeId, da: f64) -> Self {
-        Partials {
-            items: [(a, da), (NodeId::DANGLING, 0.0)],
-            len: 1,
-        }
-    }
-
-    fn two(a: NodeId, da: f64, b: NodeId, db: f64) -> Self {
-        Partials {
-            items: [(a, da), (b, db)],
-            len: 2,
-        }
-    }
-
     /// The `(operand, local derivative)` pairs in operand order.
     pub fn as_slice(&self) -> &[(NodeId, f64)] {
         &self.items[..self.len]
@@ -125,22 +111,46 @@ impl Op {
     /// it) and this node's own value `out` (sigmoid, tanh and exp reuse their output).
     #[inline(always)]
     pub fn partials(&self, v: &[f64], out: f64) -> Partials {
+        let mut p = Partials::NONE;
+        self.each_partial(v, out, |operand, d| {
+            p.items[p.len] = (operand, d);
+            p.len += 1;
+        });
+        p
+    }
+
+    /// Calls `f(operand, d self / d operand)` for each operand in order: the one place the local
+    /// derivatives are written down ([`Op::partials`] and the backward pass both use it).
+    #[inline(always)]
+    pub fn each_partial(&self, v: &[f64], out: f64, mut f: impl FnMut(NodeId, f64)) {
         use Op::*;
         let at = |n: NodeId| v[n.index()];
         match *self {
-            Leaf(_) => Partials::NONE,
-            Add(a, b) => Partials::two(a, 1.0, b, 1.0),
-            Sub(a, b) => Partials::two(a, 1.0, b, -1.0),
-            Mul(a, b) => Partials::two(a, at(b), b, at(a)),
-            Div(a, b) => Partials::two(a, 1.0 / at(b), b, -at(a) / (at(b) * at(b))),
-            Neg(a) => Partials::one(a, -1.0),
-            Pow(a, 2.0) => Partials::one(a, 2.0 * at(a)),
-            Pow(a, k) => Partials::one(a, k * at(a).powf(k - 1.0)),
-            Sigmoid(a) => Partials::one(a, out * (1.0 - out)),
-            Tanh(a) => Partials::one(a, 1.0 - out * out),
-            Relu(a) => Partials::one(a, if at(a) > 0.0 { 1.0 } else { 0.0 }),
-            Exp(a) => Partials::one(a, out),
-            Log(a) => Partials::one(a, 1.0 / at(a)),
+            Leaf(_) => {}
+            Add(a, b) => {
+                f(a, 1.0);
+                f(b, 1.0);
+            }
+            Sub(a, b) => {
+                f(a, 1.0);
+                f(b, -1.0);
+            }
+            Mul(a, b) => {
+                f(a, at(b));
+                f(b, at(a));
+            }
+            Div(a, b) => {
+                f(a, 1.0 / at(b));
+                f(b, -at(a) / (at(b) * at(b)));
+            }
+            Neg(a) => f(a, -1.0),
+            Pow(a, 2.0) => f(a, 2.0 * at(a)),
+            Pow(a, k) => f(a, k * at(a).powf(k - 1.0)),
+            Sigmoid(a) => f(a, out * (1.0 - out)),
+            Tanh(a) => f(a, 1.0 - out * out),
+            Relu(a) => f(a, if at(a) > 0.0 { 1.0 } else { 0.0 }),
+            Exp(a) => f(a, out),
+            Log(a) => f(a, 1.0 / at(a)),
         }
     }
 

@@ -3,6 +3,7 @@
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
@@ -37,7 +38,34 @@ where
     F: FnOnce(Page) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    let addr = serve(dist_dir()).await;
+    with_site(Site::default(), path_and_query, body).await
+}
+
+/// How the loopback server presents a built site. `Site::default()` is dist/ at the root, as
+/// [`with_page`] serves it.
+#[derive(Clone, Default)]
+pub struct Site {
+    /// The built site; `None` is dist/.
+    pub dir: Option<PathBuf>,
+    /// Serve the site under this path (e.g. `/course/ml`, no trailing slash); `""` is the root.
+    /// Anything outside it is a 404.
+    pub prefix: String,
+    /// Extra response headers on every answer (e.g. a Content-Security-Policy).
+    pub headers: Vec<(String, String)>,
+    /// JavaScript served as `<prefix>/__probe.js` and loaded by a `<script>` inserted first in
+    /// the `<head>` of index.html, to observe the page from navigation start (a same-origin
+    /// file, so a strict CSP allows it).
+    pub probe: Option<String>,
+}
+
+/// [`with_page`] on the site `site` served as it says.
+pub async fn with_site<F, Fut>(site: Site, path_and_query: &str, body: F)
+where
+    F: FnOnce(Page) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let addr = serve(site, log.clone()).await;
     let driver = Driver::start().await;
     let mut caps = fantoccini::wd::Capabilities::new();
     let profile = driver.profile.display();
@@ -55,6 +83,7 @@ where
     let page = Page {
         client: client.clone(),
         base: format!("http://{addr}"),
+        log,
     };
     let start = path_and_query.to_string();
     let test = body(page.clone());
@@ -81,6 +110,7 @@ where
 pub struct Page {
     pub client: Client,
     base: String,
+    log: Arc<Mutex<Vec<(String, u16)>>>,
 }
 
 impl Page {
@@ -210,6 +240,12 @@ impl Page {
         }
     }
 
+    /// Every request the server answered so far: (request target, status code).
+    #[allow(dead_code)] // not every test file uses it
+    pub fn requests(&self) -> Vec<(String, u16)> {
+        self.log.lock().unwrap().clone()
+    }
+
     async fn url(&self) -> String {
         self.client
             .current_url()
@@ -219,7 +255,8 @@ impl Page {
     }
 }
 
-fn dist_dir() -> PathBuf {
+/// dist/ of this crate (`trunk build --release` output).
+pub fn dist_dir() -> PathBuf {
     let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
     assert!(
         dist.join("index.html").is_file(),
@@ -233,20 +270,27 @@ fn chromium_path() -> String {
     std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
 }
 
-/// Serve `dir` over plain HTTP on 127.0.0.1 (free port) until the test's runtime ends.
-async fn serve(dir: PathBuf) -> std::net::SocketAddr {
+/// Serve `site` over plain HTTP on 127.0.0.1 (free port) until the test's runtime ends; every
+/// answered request is appended to `log`.
+async fn serve(site: Site, log: Log) -> std::net::SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
     let addr = listener.local_addr().unwrap();
+    let site = Arc::new(Site {
+        dir: Some(site.dir.clone().unwrap_or_else(dist_dir)),
+        ..site
+    });
     tokio::spawn(async move {
         while let Ok((stream, _)) = listener.accept().await {
-            tokio::spawn(respond(stream, dir.clone()));
+            tokio::spawn(respond(stream, site.clone(), log.clone()));
         }
     });
     addr
 }
 
-/// Answer one GET with the file under `dir` (`/` is index.html), then close.
-async fn respond(mut stream: TcpStream, dir: PathBuf) {
+type Log = Arc<Mutex<Vec<(String, u16)>>>;
+
+/// Answer one GET with the file under the site's dir (`<prefix>/` is index.html), then close.
+async fn respond(mut stream: TcpStream, site: Arc<Site>, log: Log) {
     let mut head = Vec::new();
     let mut chunk = [0u8; 4096];
     while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 65536 {
@@ -256,21 +300,44 @@ async fn respond(mut stream: TcpStream, dir: PathBuf) {
         }
     }
     let head = String::from_utf8_lossy(&head);
-    let target = head.split_whitespace().nth(1).unwrap_or("/");
-    let rel = target.split(['?', '#']).next().unwrap_or("/").trim_start_matches('/');
-    let rel = if rel.is_empty() { "index.html" } else { rel };
-    let file = dir.join(rel);
-    let found = if rel.split('/').any(|c| c == "..") {
-        None
-    } else {
-        tokio::fs::read(&file).await.ok()
+    let target = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    // Only `<prefix>/...` belongs to the site.
+    let under = match path.strip_prefix(site.prefix.as_str()) {
+        Some(rest) if rest.starts_with('/') => Some(rest.trim_start_matches('/')),
+        _ => None,
     };
-    let (status, ctype, body) = match found {
-        Some(body) => ("200 OK", content_type(&file), body),
-        None => ("404 Not Found", "text/plain", b"not found".to_vec()),
+    let dir = site.dir.clone().expect("serve() sets dir");
+    let found = match under {
+        None => None,
+        Some(rel) if rel.split('/').any(|c| c == "..") => None,
+        Some("__probe.js") if site.probe.is_some() => {
+            Some((PathBuf::from("__probe.js"), site.probe.clone().unwrap().into_bytes()))
+        }
+        Some(rel) => {
+            let rel = if rel.is_empty() { "index.html" } else { rel };
+            let file = dir.join(rel);
+            tokio::fs::read(&file).await.ok().map(|mut body| {
+                if rel == "index.html" && site.probe.is_some() {
+                    let html = String::from_utf8_lossy(&body).replacen(
+                        "<head>",
+                        &format!("<head><script src=\"{}/__probe.js\"></script>", site.prefix),
+                        1,
+                    );
+                    body = html.into_bytes();
+                }
+                (file, body)
+            })
+        }
     };
+    let (status, code, ctype, body) = match found {
+        Some((file, body)) => ("200 OK", 200, content_type(&file), body),
+        None => ("404 Not Found", 404, "text/plain", b"not found".to_vec()),
+    };
+    log.lock().unwrap().push((target, code));
+    let extra: String = site.headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
     let header = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-store\r\n{extra}Connection: close\r\n\r\n",
         body.len()
     );
     let _ = stream.write_all(header.as_bytes()).await;

@@ -12,11 +12,11 @@ echo "== native tests (lib, unit, integration, doc; browser e2e_* skipped)"
 cargo test -- --skip e2e_
 
 echo "== browser tests (wasm32 in headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test web --test web_lesson --test web_train
+cargo test --target wasm32-unknown-unknown --test web --test web_lesson --test web_train --test web_edit
 
 echo "== release build (dist/), and the same for a sub-path (target/dist-course-ml/, tests/e2e_hosting.rs)"
 trunk build --release
 trunk build --release --public-url /course/ml/ --dist target/dist-course-ml
 
 echo "== end-to-end tests against dist/"
-cargo test --test e2e --test e2e_lessons --test e2e_hosting -- --test-threads=1 --nocapture
+cargo test --test e2e --test e2e_lessons --test e2e_edit --test e2e_hosting -- --test-threads=1 --nocapture

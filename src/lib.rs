@@ -10,3 +10,4 @@ pub mod plot;
 pub mod query;
 pub mod train;
 pub mod ui;
+pub mod value;

@@ -3,6 +3,18 @@
 use crate::i18n::Lang;
 use crate::lesson::Step;
 use crate::net::{Example, Param};
+use crate::value;
+
+/// Every key the URL reads; anything else is ignored.
+pub const KEYS: [&str; 20] = [
+    "step", "lang", "param", "lr", "x1", "x2", "t1", "t2", "w11", "w12", "w13", "w14", "w21", "w22", "w23", "w24",
+    "b1", "b2", "b3", "b4",
+];
+
+/// The names of the editable numbers, in the order the parameters panel shows them.
+pub const NUMBERS: [&str; 17] = [
+    "x1", "x2", "t1", "t2", "w11", "w12", "w13", "w14", "w21", "w22", "w23", "w24", "b1", "b2", "b3", "b4", "lr",
+];
 
 /// The learning rate of the worked example.
 pub const DEFAULT_LR: f64 = 0.5;
@@ -30,40 +42,70 @@ impl Default for State {
     }
 }
 
-/// A number as the URL or a field may carry it: must parse and be finite, otherwise ignored.
-fn number(text: &str) -> Option<f64> {
-    text.trim().parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
 impl State {
-    /// The state named by decoded query pairs. Missing keys keep the defaults; a value that does
-    /// not parse as a finite number, an unknown slug and an unknown key are ignored.
+    /// The state named by decoded query pairs. Missing keys keep the defaults; see [`State::read`].
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> State {
+        State::read(pairs).0
+    }
+
+    /// The state named by decoded query pairs, and the known keys whose value was refused (in the
+    /// order met). Numbers go through [`value::parse`], like a typed field: a refused value keeps
+    /// the default. A repeated key: the first occurrence wins, as `URLSearchParams.get` does, and
+    /// later ones are ignored. An unknown key is ignored.
+    pub fn read<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (State, Vec<&'static str>) {
         let mut s = State::default();
-        for (key, value) in pairs {
-            match key {
-                "step" => s.step = Step::from_slug(value.trim()).unwrap_or(s.step),
-                "lang" => s.lang = Lang::from_code(value.trim()).unwrap_or(s.lang),
-                "param" => s.focus = Param::from_name(value.trim()).unwrap_or(s.focus),
-                "lr" => s.lr = number(value).filter(|&v| v > 0.0).unwrap_or(s.lr),
-                "x1" | "x2" | "t1" | "t2" => {
-                    if let Some(v) = number(value) {
-                        let i = usize::from(key.ends_with('2'));
-                        if key.starts_with('x') {
-                            s.example.x[i] = v;
-                        } else {
-                            s.example.t[i] = v;
-                        }
-                    }
-                }
-                _ => {
-                    if let (Some(p), Some(v)) = (Param::from_name(key), number(value)) {
-                        s.example.params[p.index()] = v;
-                    }
-                }
+        let mut seen: Vec<&'static str> = Vec::new();
+        let mut refused = Vec::new();
+        for (key, text) in pairs {
+            let Some(&key) = KEYS.iter().find(|&&k| k == key) else {
+                continue;
+            };
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            let ok = match key {
+                "step" => Step::from_slug(text.trim()).map(|v| s.step = v).is_some(),
+                "lang" => Lang::from_code(text.trim()).map(|v| s.lang = v).is_some(),
+                "param" => Param::from_name(text.trim()).map(|v| s.focus = v).is_some(),
+                _ => match value::parse(value::Kind::of(key), text) {
+                    Ok(v) => s.set(key, v.value),
+                    Err(_) => false,
+                },
+            };
+            if !ok {
+                refused.push(key);
             }
         }
-        s
+        (s, refused)
+    }
+
+    /// The number called `name` (`x1` ... `b4`, `lr`), NaN for another name.
+    pub fn get(&self, name: &str) -> f64 {
+        match name {
+            "lr" => self.lr,
+            "x1" => self.example.x[0],
+            "x2" => self.example.x[1],
+            "t1" => self.example.t[0],
+            "t2" => self.example.t[1],
+            _ => Param::from_name(name).map_or(f64::NAN, |p| self.example.param(p)),
+        }
+    }
+
+    /// Sets the number called `name`; false (and no change) for another name.
+    pub fn set(&mut self, name: &str, v: f64) -> bool {
+        match name {
+            "lr" => self.lr = v,
+            "x1" => self.example.x[0] = v,
+            "x2" => self.example.x[1] = v,
+            "t1" => self.example.t[0] = v,
+            "t2" => self.example.t[1] = v,
+            _ => match Param::from_name(name) {
+                Some(p) => self.example.params[p.index()] = v,
+                None => return false,
+            },
+        }
+        true
     }
 
     /// The query string (without `?`) that restores this state: the step and language always,

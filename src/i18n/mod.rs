@@ -156,4 +156,31 @@ pub struct Strings {
     pub train_step_axis: &'static str,
     pub train_error_caption: &'static str,
     pub train_param_caption: &'static str,
+    // editing
+    pub edit_title: &'static str,
+    pub edit_hint: &'static str,
+    pub edit_empty: &'static str,
+    /// `{n}`: the longest accepted length.
+    pub edit_too_long: &'static str,
+    pub edit_not_number: &'static str,
+    pub edit_non_finite: &'static str,
+    /// `{max}`: the largest magnitude.
+    pub edit_out_of_range: &'static str,
+    /// `{max}`: the largest learning rate.
+    pub edit_lr_range: &'static str,
+    pub edit_negative_zero: &'static str,
+    pub edit_comma: &'static str,
+    /// `{value}`: the value still in force.
+    pub edit_kept: &'static str,
+    pub edit_reset: &'static str,
+    pub edit_undo: &'static str,
+    pub edit_redo: &'static str,
+    pub edit_randomise: &'static str,
+    pub edit_seed: &'static str,
+    pub edit_copy_link: &'static str,
+    pub edit_copied: &'static str,
+    pub edit_copy_manually: &'static str,
+    pub edit_link_label: &'static str,
+    /// `{keys}`: the refused URL keys, comma-separated.
+    pub edit_url_refused: &'static str,
 }

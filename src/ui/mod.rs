@@ -8,29 +8,43 @@ mod nav;
 pub mod num;
 mod panel;
 pub mod panic_page;
+mod params;
 mod playground;
 pub mod state;
 mod train;
 mod update;
 
-use crate::query::State;
+use crate::query::{State, KEYS};
 use leptos::prelude::*;
 use state::Lesson;
 use std::collections::BTreeMap;
 
-const KEYS: [&str; 20] = [
-    "step", "lang", "param", "lr", "x1", "x2", "t1", "t2", "w11", "w12", "w13", "w14", "w21", "w22", "w23", "w24",
-    "b1", "b2", "b3", "b4",
-];
-
 /// The state named by the page's URL query (the worked example where it says nothing).
 pub fn state_from_url() -> State {
+    read_url().0
+}
+
+/// The state named by the page's URL query and the keys whose value was refused. A repeated key:
+/// the first occurrence wins (`URLSearchParams.get`).
+pub fn read_url() -> (State, Vec<&'static str>) {
     let search = window().location().search().unwrap_or_default();
     let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-        return State::default();
+        return (State::default(), Vec::new());
     };
     let pairs: Vec<(&str, String)> = KEYS.iter().filter_map(|&k| params.get(k).map(|v| (k, v))).collect();
-    State::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+    State::read(pairs.iter().map(|(k, v)| (*k, v.as_str())))
+}
+
+/// The query string (without `?`, URL-encoded) that restores the lab: the state, and on the
+/// playground its expression and variables.
+fn page_query(state: &State, pg: &playground::PlaygroundState) -> Option<String> {
+    let query = web_sys::UrlSearchParams::new_with_str(&state.to_query()).ok()?;
+    if state.step == crate::lesson::Step::Playground {
+        for (k, v) in pg.query_pairs() {
+            query.append(&k, &v);
+        }
+    }
+    Some(String::from(query.to_string()))
 }
 
 /// The playground's expression and variable values named by the URL (`expr=...&x=...`).
@@ -70,7 +84,8 @@ pub fn playground_from_url() -> (Option<String>, BTreeMap<String, f64>) {
 #[component]
 pub fn App() -> impl IntoView {
     let (expr, vars) = playground_from_url();
-    view! { <Lab start=state_from_url() expr=expr vars=vars /> }
+    let (start, refused) = read_url();
+    view! { <Lab start=start expr=expr vars=vars refused=refused /> }
 }
 
 /// The lab for a given start state (tests mount it directly).
@@ -83,6 +98,9 @@ pub fn Lab(
     /// The playground's variable values.
     #[prop(optional)]
     vars: BTreeMap<String, f64>,
+    /// The URL keys whose value was refused (shown in a notice).
+    #[prop(optional)]
+    refused: Vec<&'static str>,
 ) -> impl IntoView {
     let lesson = Lesson::new(start);
     provide_context(lesson);
@@ -90,23 +108,41 @@ pub fn Lab(
     circuit::provide();
     playground::provide(expr, vars);
     let pg = expect_context::<playground::PlaygroundState>();
+    params::provide(refused, move || {
+        let state = lesson.state.get();
+        page_query(&state, &pg)
+    });
+    // Set while a step change comes from the browser's Back/Forward, so it is not pushed again.
+    let from_history = StoredValue::new(false);
     // Keep <html lang> and the address bar in step with the state, so a copied link restores it.
-    Effect::new(move |_| {
+    // A new step is a new history entry (browser Back returns to the previous step); any other
+    // change (a value, the language) replaces the current entry.
+    Effect::new(move |prev: Option<crate::lesson::Step>| {
         let state = lesson.state.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", state.lang.code());
         }
-        let query = web_sys::UrlSearchParams::new_with_str(&state.to_query()).ok();
-        if let (Ok(history), Some(query)) = (window().history(), query) {
-            if state.step == crate::lesson::Step::Playground {
-                for (k, v) in pg.query_pairs() {
-                    query.append(&k, &v);
-                }
-            }
-            let url = format!("?{}", String::from(query.to_string()));
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let new_step = prev.is_some_and(|p| p != state.step) && !from_history.get_value();
+        from_history.set_value(false);
+        if let (Ok(history), Some(query)) = (window().history(), page_query(&state, &pg)) {
+            let url = format!("?{query}");
+            let _ = if new_step {
+                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            } else {
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            };
+        }
+        state.step
+    });
+    // Browser Back/Forward: go to the step the address names; the values on screen stay.
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
+        let step = read_url().0.step;
+        if lesson.state.with_untracked(|s| s.step) != step {
+            from_history.set_value(true);
+            lesson.go(step);
         }
     });
+    on_cleanup(move || popstate.remove());
     // Arrow keys and Page Up / Page Down step through the lesson (presenter remotes send those).
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
@@ -147,8 +183,10 @@ pub fn Lab(
                 <descent::DescentChart />
                 <update::UpdateTable />
                 <train::TrainCharts />
+                <params::ParamsPanel />
             </div>
             <aside class="side">
+                <params::UrlNotice />
                 <nav::StepNav />
                 <panel::StepPanel />
                 <nav::LearningRate />

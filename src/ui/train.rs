@@ -219,10 +219,9 @@ pub fn TrainView() -> impl IntoView {
         }
     };
     let on_lr = move |ev: leptos::ev::Event| {
-        if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
-            if v.is_finite() && v > 0.0 {
-                lesson.state.update(|s| s.lr = v);
-            }
+        // The same reading as the parameters panel's lr field (a refused value is ignored here).
+        if let Ok(v) = crate::value::parse(crate::value::Kind::Lr, &event_target_value(&ev)) {
+            lesson.state.update(|s| s.lr = v.value);
         }
     };
     let speeds = SPEEDS

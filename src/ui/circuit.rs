@@ -147,14 +147,13 @@ pub fn CircuitDiagram() -> impl IntoView {
     }
 }
 
-/// A number field that applies only finite numbers (the last good value stays otherwise).
+/// A number field that applies only numbers the shared validation accepts (the last good value
+/// stays otherwise).
 #[component]
 fn NumberField(label: String, testid: String, value: Signal<f64>, set: Callback<f64>) -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
-        if let Ok(v) = event_target_value(&ev).trim().replace(',', ".").parse::<f64>() {
-            if v.is_finite() {
-                set.run(v);
-            }
+        if let Ok(parsed) = crate::value::parse(crate::value::Kind::Value, &event_target_value(&ev)) {
+            set.run(parsed.value);
         }
     };
     view! {

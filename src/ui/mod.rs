@@ -67,13 +67,9 @@ pub fn playground_from_url() -> (Option<String>, BTreeMap<String, f64>) {
     let values = names
         .into_iter()
         .filter_map(|n| {
-            let v = params
-                .get(&n)?
-                .trim()
-                .replace(',', ".")
-                .parse::<f64>()
-                .ok()
-                .filter(|v| v.is_finite())?;
+            let v = crate::value::parse(crate::value::Kind::Value, &params.get(&n)?)
+                .ok()?
+                .value;
             Some((n, v))
         })
         .collect();

@@ -214,13 +214,11 @@ pub fn PlaygroundTable() -> impl IntoView {
                     let set_name = name.clone();
                     let on_change = move |ev: leptos::ev::Event| {
                         let text = event_target_value(&ev);
-                        if let Ok(v) = text.trim().replace(',', ".").parse::<f64>() {
-                            if v.is_finite() {
-                                pg.values.update(|m| {
-                                    m.insert(set_name.clone(), v);
-                                });
-                                pg.recompute();
-                            }
+                        if let Ok(parsed) = crate::value::parse(crate::value::Kind::Value, &text) {
+                            pg.values.update(|m| {
+                                m.insert(set_name.clone(), parsed.value);
+                            });
+                            pg.recompute();
                         }
                     };
                     let agree = if c.agrees {

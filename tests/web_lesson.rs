@@ -310,3 +310,30 @@ async fn the_playground_differentiates_a_typed_expression_and_keeps_the_last_goo
     assert_eq!(value(&host, "grad-x"), -4.0);
     assert_eq!(value(&host, "value-result"), 4.0);
 }
+
+/// Presses `key` on the window, as a keyboard or a presenter remote would.
+fn press(key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    window().dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn keys_move_between_steps() {
+    let host = mount(Step::Error, Lang::En);
+    leptos::task::tick().await;
+    // Other labs mounted by earlier tests listen too; this one must follow the keys all the same.
+    press("End");
+    leptos::task::tick().await;
+    assert_eq!(slug(&host), Step::sequence().last().unwrap().slug());
+    press("Home");
+    leptos::task::tick().await;
+    assert_eq!(slug(&host), "forward");
+    press("ArrowRight");
+    leptos::task::tick().await;
+    assert_eq!(slug(&host), "forward-hidden-sum");
+    press("PageUp");
+    leptos::task::tick().await;
+    assert_eq!(slug(&host), "forward");
+}

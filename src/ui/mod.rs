@@ -139,7 +139,8 @@ pub fn Lab(
         }
     });
     on_cleanup(move || popstate.remove());
-    // Arrow keys and Page Up / Page Down step through the lesson (presenter remotes send those).
+    // Arrow keys and Page Up / Page Down step through the lesson (presenter remotes send those),
+    // Space steps forward when nothing is focused, Home and End go to the first and last step.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
             return;
@@ -151,9 +152,18 @@ pub fn Lab(
         if in_field {
             return;
         }
+        // Space on a focused button presses that button; only on the page itself does it step.
+        let nothing_focused = document().active_element().is_none_or(|el| el.tag_name() == "BODY");
         match ev.key().as_str() {
             "ArrowRight" | "PageDown" => lesson.forward(),
+            " " if nothing_focused => lesson.forward(),
             "ArrowLeft" | "PageUp" => lesson.back(),
+            "Home" => lesson.go(crate::lesson::Step::FIRST),
+            "End" => {
+                if let Some(&last) = crate::lesson::Step::sequence().last() {
+                    lesson.go(last);
+                }
+            }
             _ => return,
         }
         ev.prevent_default();

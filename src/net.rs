@@ -257,6 +257,11 @@ impl Net {
         self.params[p.index()]
     }
 
+    /// One parameter's current value.
+    pub fn param(&self, p: Param) -> f64 {
+        self.graph.value(self.param_id(p))
+    }
+
     /// The total error E.
     pub fn error(&self) -> NodeId {
         self.error
@@ -299,7 +304,7 @@ impl Net {
 
     /// The parameters one SGD step would give: p - lr * dE/dp for each, in [`Param::ALL`] order.
     pub fn next_params(&self, lr: f64) -> [f64; 12] {
-        Param::ALL.map(|p| self.graph.value(self.param_id(p)) - lr * self.grad(p))
+        Param::ALL.map(|p| self.param(p) - lr * self.grad(p))
     }
 
     /// One SGD step on all twelve parameters; returns the new E. On a non-finite result the

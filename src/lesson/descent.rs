@@ -22,7 +22,7 @@ pub struct Descent {
 impl Descent {
     /// The descent picture for `p` on `net` with learning rate `lr`.
     pub fn of(net: &Net, p: Param, lr: f64) -> Descent {
-        let x = net.example().param(p);
+        let x = net.param(p);
         let slope = net.grad(p);
         let next_x = x - lr * slope;
         let (lo, hi) = range(x, next_x);

@@ -13,33 +13,35 @@ pub struct CircuitState {
     pub upstream: RwSignal<f64>,
     pub example: RwSignal<CircuitKind>,
     pub cursor: RwSignal<usize>,
+    /// The circuit of the current step, built by the core; nothing on other steps.
+    pub circuit: Memo<Option<Circuit>>,
 }
 
 /// Puts the circuit state in context (called once by the lab).
-pub fn provide() {
-    provide_context(CircuitState {
-        xy: RwSignal::new([3.0, -2.0]),
-        upstream: RwSignal::new(1.5),
-        example: RwSignal::new(CircuitKind::Cs231n),
-        cursor: RwSignal::new(0),
-    });
-}
-
-/// The circuit of the current step, or nothing on other steps.
-fn circuit_memo(lesson: Lesson, cs: CircuitState) -> Memo<Option<Circuit>> {
-    Memo::new(move |_| {
+pub fn provide(lesson: Lesson) {
+    let xy = RwSignal::new([3.0, -2.0]);
+    let upstream = RwSignal::new(1.5);
+    let example = RwSignal::new(CircuitKind::Cs231n);
+    let circuit = Memo::new(move |_| {
         let kind = match lesson.state.with(|s| s.step) {
             Step::AddNode => CircuitKind::Add,
             Step::MulNode => CircuitKind::Mul,
-            Step::Graph => cs.example.get(),
+            Step::Graph => example.get(),
             _ => return None,
         };
         let inputs = match kind {
-            CircuitKind::Add | CircuitKind::Mul => cs.xy.get().to_vec(),
+            CircuitKind::Add | CircuitKind::Mul => xy.get().to_vec(),
             _ => Vec::new(),
         };
-        Some(Circuit::build(kind, &inputs, cs.upstream.get()))
-    })
+        Some(Circuit::build(kind, &inputs, upstream.get()))
+    });
+    provide_context(CircuitState {
+        xy,
+        upstream,
+        example,
+        cursor: RwSignal::new(0),
+        circuit,
+    });
 }
 
 /// Whether the step shows a circuit instead of the 2-2-2 network.
@@ -60,7 +62,7 @@ fn reached(c: &Circuit, cursor: usize) -> usize {
 pub fn CircuitDiagram() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let cs = expect_context::<CircuitState>();
-    let circuit = circuit_memo(lesson, cs);
+    let circuit = cs.circuit;
     let strings = move || lesson.state.with(|s| s.lang.strings());
     let body = move || {
         circuit.with(|c| {
@@ -169,7 +171,7 @@ fn NumberField(label: String, testid: String, value: Signal<f64>, set: Callback<
 pub fn CircuitPanel() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let cs = expect_context::<CircuitState>();
-    let circuit = circuit_memo(lesson, cs);
+    let circuit = cs.circuit;
     let strings = move || lesson.state.with(|s| s.lang.strings());
     let step = move || lesson.state.with(|s| s.step);
     let inputs = move || {
@@ -228,7 +230,7 @@ pub fn CircuitPanel() -> impl IntoView {
 fn CurrentNode() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let cs = expect_context::<CircuitState>();
-    let circuit = circuit_memo(lesson, cs);
+    let circuit = cs.circuit;
     let strings = move || lesson.state.with(|s| s.lang.strings());
     move || {
         circuit.with(|c| {

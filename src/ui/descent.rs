@@ -2,21 +2,13 @@
 
 use super::num::Num;
 use super::state::Lesson;
-use crate::lesson::{Descent, Step};
+
 use crate::net::Param;
 use crate::plot::descent::draw_descent;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
-
-/// The descent picture for the current state; recomputed when the values, lr or parameter change.
-fn descent_memo(lesson: Lesson) -> Memo<Option<Descent>> {
-    Memo::new(move |_| {
-        let (step, p, lr) = lesson.state.with(|s| (s.step, s.focus, s.lr));
-        (step == Step::Descent).then(|| lesson.net.with(|(net, _)| Descent::of(net, p, lr)))
-    })
-}
 
 /// The learning rate on a log slider, from 0.001 to 100; rounded to three significant digits.
 fn lr_from_slider(v: f64) -> f64 {
@@ -30,7 +22,7 @@ fn lr_from_slider(v: f64) -> f64 {
 pub fn DescentView() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let strings = move || lesson.state.with(|s| s.lang.strings());
-    let descent = descent_memo(lesson);
+    let descent = lesson.descent;
     let focus = move || lesson.state.with(|s| s.focus);
     let options = Param::ALL
         .into_iter()
@@ -94,7 +86,7 @@ pub fn DescentView() -> impl IntoView {
 pub fn DescentChart() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let strings = move || lesson.state.with(|s| s.lang.strings());
-    let descent = descent_memo(lesson);
+    let descent = lesson.descent;
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
         descent.with(|d| {

@@ -52,7 +52,7 @@ fn WeightLabel(edge: &'static diagram::Edge) -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let p = edge.param.expect("a weight edge");
     let (x, y) = diagram::label_point(edge);
-    let value = move || lesson.net.with(|(net, _)| net.example().param(p));
+    let value = move || lesson.net.with(|(net, _)| net.param(p));
     let selected = move || lesson.state.with(|s| s.step == Step::Grad(p));
     let open = move || lesson.go(Step::Grad(p));
     view! {
@@ -94,7 +94,7 @@ fn NodeMark(node: &'static diagram::Node) -> impl IntoView {
     let (x, y) = (node.x, node.y);
     let param = crate::net::Param::from_name(name);
     let value = move || match param {
-        Some(p) => lesson.net.with(|(net, _)| net.example().param(p)),
+        Some(p) => lesson.net.with(|(net, _)| net.param(p)),
         None => lesson.net.with(|(net, _)| net.value(name)),
     };
     let testid = match param {

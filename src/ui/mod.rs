@@ -101,7 +101,7 @@ pub fn Lab(
     let lesson = Lesson::new(start);
     provide_context(lesson);
     train::provide(lesson);
-    circuit::provide();
+    circuit::provide(lesson);
     playground::provide(expr, vars);
     let pg = expect_context::<playground::PlaygroundState>();
     params::provide(refused, move || {

@@ -1,6 +1,6 @@
 //! The lesson state shared through context: one signal of what the URL can set, and Memos derived from it.
 
-use crate::lesson::{Frame, Step};
+use crate::lesson::{Descent, Frame, Step};
 use crate::net::{Example, Net, NetError};
 use crate::query::State;
 use leptos::prelude::*;
@@ -13,6 +13,10 @@ pub struct Lesson {
     pub net: Memo<(Net, Option<NetError>)>,
     /// What the current step lights.
     pub frame: Memo<Frame>,
+    /// The SGD update for the current values and lr, on the update step only.
+    pub update: Memo<Option<crate::lesson::Update>>,
+    /// E along the chosen parameter, on the descent step only.
+    pub descent: Memo<Option<Descent>>,
     /// The examples before each applied update, newest last: Back on the update step undoes one.
     pub applied: RwSignal<Vec<Example>>,
 }
@@ -34,10 +38,20 @@ impl Lesson {
             let step = state.with(|s| s.step);
             net.with(|(net, _)| Frame::build(net, step))
         });
+        let update = Memo::new(move |_| {
+            let (step, lr) = state.with(|s| (s.step, s.lr));
+            (step == Step::Update).then(|| net.with(|(net, _)| crate::lesson::Update::of(net, lr)))
+        });
+        let descent = Memo::new(move |_| {
+            let (step, p, lr) = state.with(|s| (s.step, s.focus, s.lr));
+            (step == Step::Descent).then(|| net.with(|(net, _)| Descent::of(net, p, lr)))
+        });
         Lesson {
             state,
             net,
             frame,
+            update,
+            descent,
             applied: RwSignal::new(Vec::new()),
         }
     }

@@ -2,24 +2,16 @@
 
 use super::num::Num;
 use super::state::Lesson;
-use crate::lesson::{Step, Update};
+use crate::lesson::Step;
 use crate::net::Param;
 use leptos::prelude::*;
-
-/// The update for the current values and lr, or nothing away from the update step.
-fn update_memo(lesson: Lesson) -> Memo<Option<Update>> {
-    Memo::new(move |_| {
-        let (step, lr) = lesson.state.with(|s| (s.step, s.lr));
-        (step == Step::Update).then(|| lesson.net.with(|(net, _)| Update::of(net, lr)))
-    })
-}
 
 /// The table of all twelve rows, under the diagram; only on the update step.
 #[component]
 pub fn UpdateTable() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let strings = move || lesson.state.with(|s| s.lang.strings());
-    let update = update_memo(lesson);
+    let update = lesson.update;
     let header = move || {
         strings()
             .update_cols
@@ -66,7 +58,7 @@ pub fn UpdateTable() -> impl IntoView {
 pub fn UpdateView() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let strings = move || lesson.state.with(|s| s.lang.strings());
-    let update = update_memo(lesson);
+    let update = lesson.update;
     let after = move || {
         update.with(|u| match u.as_ref().map(|u| &u.error_after) {
             Some(Ok(e)) => view! { <Num id="error-after" value=*e /> }.into_any(),

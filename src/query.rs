@@ -6,9 +6,9 @@ use crate::net::{Example, Param};
 use crate::value;
 
 /// Every key the URL reads; anything else is ignored.
-pub const KEYS: [&str; 20] = [
-    "step", "lang", "param", "lr", "x1", "x2", "t1", "t2", "w11", "w12", "w13", "w14", "w21", "w22", "w23", "w24",
-    "b1", "b2", "b3", "b4",
+pub const KEYS: [&str; 22] = [
+    "step", "lang", "param", "present", "seed", "lr", "x1", "x2", "t1", "t2", "w11", "w12", "w13", "w14", "w21", "w22",
+    "w23", "w24", "b1", "b2", "b3", "b4",
 ];
 
 /// The names of the editable numbers, in the order the parameters panel shows them.
@@ -28,6 +28,11 @@ pub struct State {
     pub lang: Lang,
     /// The parameter the descent step varies (`?param=`).
     pub focus: Param,
+    /// Presenter mode (`?present=1`): large type, the diagram filling the screen.
+    pub present: bool,
+    /// The seed the twelve parameters were drawn from (`?seed=`), if they were randomised; the
+    /// link then names only the parameters that differ from that draw.
+    pub seed: Option<u64>,
 }
 
 impl Default for State {
@@ -38,6 +43,8 @@ impl Default for State {
             step: Step::FIRST,
             lang: Lang::Ko,
             focus: Param::W21,
+            present: false,
+            seed: None,
         }
     }
 }
@@ -51,11 +58,19 @@ impl State {
     /// The state named by decoded query pairs, and the known keys whose value was refused (in the
     /// order met). Numbers go through [`value::parse`], like a typed field: a refused value keeps
     /// the default. A repeated key: the first occurrence wins, as `URLSearchParams.get` does, and
-    /// later ones are ignored. An unknown key is ignored.
+    /// later ones are ignored. An unknown key is ignored. `seed=` draws the twelve parameters
+    /// first, wherever it stands, and the parameters named in the query override that draw.
     pub fn read<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (State, Vec<&'static str>) {
         let mut s = State::default();
         let mut seen: Vec<&'static str> = Vec::new();
         let mut refused = Vec::new();
+        let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
+        if let Some(&(_, text)) = pairs.iter().find(|(k, _)| *k == "seed") {
+            match parse_seed(text) {
+                Some(seed) => s.reseed(seed),
+                None => refused.push("seed"),
+            }
+        }
         for (key, text) in pairs {
             let Some(&key) = KEYS.iter().find(|&&k| k == key) else {
                 continue;
@@ -68,6 +83,15 @@ impl State {
                 "step" => Step::from_slug(text.trim()).map(|v| s.step = v).is_some(),
                 "lang" => Lang::from_code(text.trim()).map(|v| s.lang = v).is_some(),
                 "param" => Param::from_name(text.trim()).map(|v| s.focus = v).is_some(),
+                "present" => match text.trim() {
+                    "1" | "true" => {
+                        s.present = true;
+                        true
+                    }
+                    "0" | "false" => true,
+                    _ => false,
+                },
+                "seed" => true,
                 _ => match value::parse(value::Kind::of(key), text) {
                     Ok(v) => s.set(key, v.value),
                     Err(_) => false,
@@ -78,6 +102,12 @@ impl State {
             }
         }
         (s, refused)
+    }
+
+    /// Draws the twelve parameters from `seed` (inputs, targets and lr stay) and remembers it.
+    pub fn reseed(&mut self, seed: u64) {
+        self.example.params = value::random_example(seed).params;
+        self.seed = Some(seed);
     }
 
     /// The number called `name` (`x1` ... `b4`, `lr`), NaN for another name.
@@ -109,13 +139,18 @@ impl State {
     }
 
     /// The query string (without `?`) that restores this state: the step and language always,
-    /// each number only where it differs from the worked example.
+    /// each number only where it differs from the worked example (after a random draw: from the
+    /// draw of `seed`).
     pub fn to_query(&self) -> String {
-        let base = State::default();
+        let mut base = State::default();
         let mut parts = vec![
             format!("step={}", self.step.slug()),
             format!("lang={}", self.lang.code()),
         ];
+        if let Some(seed) = self.seed {
+            base.reseed(seed);
+            parts.push(format!("seed={seed}"));
+        }
         for ((name, v), (_, d)) in self.example.named_values().zip(base.example.named_values()) {
             if v.to_bits() != d.to_bits() {
                 parts.push(format!("{name}={v}"));
@@ -127,6 +162,18 @@ impl State {
         if self.focus != base.focus {
             parts.push(format!("param={}", self.focus.name()));
         }
+        if self.present {
+            parts.push("present=1".to_owned());
+        }
         parts.join("&")
     }
+}
+
+/// A seed as the URL gives it: a whole number from 0 to 2^64 - 1, nothing else.
+fn parse_seed(text: &str) -> Option<u64> {
+    let t = text.trim();
+    if t.is_empty() || t.len() > 20 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    t.parse().ok()
 }

@@ -139,6 +139,18 @@ impl Note {
     }
 }
 
+/// The range a slider offers for the number called `name`: (min, max, step). Typed values may go
+/// beyond it (up to the limits of [`parse`]); the slider then rests at its end.
+pub fn slider_range(name: &str) -> (f64, f64, f64) {
+    match name {
+        "lr" => (0.01, 5.0, 0.01),
+        // Targets are outputs of a sigmoid: between 0 and 1.
+        "t1" | "t2" => (0.0, 1.0, 0.01),
+        "x1" | "x2" => (-2.0, 2.0, 0.01),
+        _ => (-4.0, 4.0, 0.01),
+    }
+}
+
 /// splitmix64 (Steele, Lea, Flood 2014; the constants of Vigna's public-domain C version): one
 /// step from `state`, returning the new state and a 64-bit output.
 pub fn splitmix64(state: u64) -> (u64, u64) {

@@ -183,4 +183,31 @@ pub struct Strings {
     pub edit_link_label: &'static str,
     /// `{keys}`: the refused URL keys, comma-separated.
     pub edit_url_refused: &'static str,
+    // classroom: presenter mode, shortcuts, the diagram's editor and its text alternative
+    pub presenter: &'static str,
+    pub shortcuts: &'static str,
+    /// (keys separated by " / ", what they do)
+    pub shortcut_keys: &'static [(&'static str, &'static str)],
+    pub close: &'static str,
+    /// `{name}`: the number the slider sets.
+    pub edit_slider: &'static str,
+    /// `{name}`: the number edited on the diagram.
+    pub edit_in_place: &'static str,
+    /// `{list}`: "h1 = 0.3775, h2 = 0.3925"
+    pub alt_active: &'static str,
+    /// `{node}`
+    pub alt_sweep: &'static str,
+    /// `{list}`
+    pub alt_upstream: &'static str,
+    /// `{k}`, `{style}` (solid or dashed), `{nodes}` ("Error1 → Y1 → y1 → w21"), `{value}`
+    pub alt_path: &'static str,
+    pub alt_solid: &'static str,
+    pub alt_dashed: &'static str,
+    pub alt_shared: &'static str,
+    /// `{list}`: every value on the diagram
+    pub alt_values: &'static str,
+    /// `{list}`: nodes not computed yet
+    pub alt_pending: &'static str,
+    /// Printed under a handout page: where it came from.
+    pub print_source: &'static str,
 }

@@ -15,8 +15,9 @@ pub fn SigmoidChart() -> impl IntoView {
     let marks = Memo::new(move |_| lesson.frame.with(|f| f.sigmoids.clone()));
     Effect::new(move |_| {
         let marks = marks.get();
+        super::canvas::track();
         if let (Some(el), false) = (canvas.get(), marks.is_empty()) {
-            if let Some(backend) = CanvasBackend::with_canvas_object(el) {
+            if let Some(backend) = CanvasBackend::with_canvas_object(super::canvas::fit(&el, 760.0 / 230.0, 200)) {
                 let _ = draw_sigmoids(&backend.into_drawing_area(), &marks);
             }
         }

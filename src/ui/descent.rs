@@ -89,9 +89,10 @@ pub fn DescentChart() -> impl IntoView {
     let descent = lesson.descent;
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
+        super::canvas::track();
         descent.with(|d| {
             if let (Some(d), Some(el)) = (d, canvas.get()) {
-                if let Some(backend) = CanvasBackend::with_canvas_object(el) {
+                if let Some(backend) = CanvasBackend::with_canvas_object(super::canvas::fit(&el, 760.0 / 300.0, 240)) {
                     let _ = draw_descent(&backend.into_drawing_area(), d);
                 }
             }

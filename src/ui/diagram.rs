@@ -3,8 +3,80 @@
 use super::num::short;
 use super::state::Lesson;
 use crate::diagram::{self, Kind, EDGES, NODES};
-use crate::lesson::{Mark, Step};
+use crate::i18n::Strings;
+use crate::lesson::{Frame, Mark, Step};
+use crate::net::{Net, Param};
 use leptos::prelude::*;
+
+/// Which number the diagram's editor shows: one the learner picked (an input or a target), else
+/// the parameter whose chain rule is open; `hidden` after its close button, until the step changes.
+#[derive(Clone, Copy)]
+struct Picked {
+    name: RwSignal<Option<&'static str>>,
+    hidden: RwSignal<bool>,
+}
+
+/// The diagram in words for screen readers (and print): the step, what it lights, every value.
+fn describe(strings: &'static Strings, step: Step, frame: &Frame, net: &Net) -> String {
+    let mut parts = vec![super::panel::text_of(strings, step).0];
+    let list = |names: &mut dyn Iterator<Item = (&str, f64)>| {
+        names
+            .map(|(n, v)| format!("{n} = {}", short(v)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let active: Vec<_> = frame
+        .nodes
+        .iter()
+        .filter(|(_, m)| *m == Mark::Active)
+        .map(|(n, _)| *n)
+        .collect();
+    if !active.is_empty() {
+        let values = list(&mut active.iter().map(|&n| (n, net.value(n))));
+        parts.push(strings.alt_active.replace("{list}", &values));
+    }
+    if let Some(at) = frame.sweep_at {
+        parts.push(strings.alt_sweep.replace("{node}", at));
+    }
+    if !frame.upstream.is_empty() {
+        let values = list(&mut frame.upstream.iter().map(|&(n, g)| (n, g)));
+        parts.push(strings.alt_upstream.replace("{list}", &values));
+    }
+    if let Some(chain) = &frame.chain {
+        for (k, path) in chain.paths.iter().enumerate() {
+            let mut nodes = vec![path.source.as_str()];
+            nodes.extend(path.factors.iter().map(|f| f.wrt.as_str()));
+            let style = if k == 0 { strings.alt_solid } else { strings.alt_dashed };
+            parts.push(
+                strings
+                    .alt_path
+                    .replace("{k}", &(k + 1).to_string())
+                    .replace("{style}", style)
+                    .replace("{nodes}", &nodes.join(" → "))
+                    .replace("{value}", &short(path.product)),
+            );
+        }
+        if chain.paths.len() > 1 {
+            parts.push(strings.alt_shared.to_owned());
+        }
+    }
+    let shown = NODES.iter().map(|n| n.name).filter(|n| !frame.pending.contains(n));
+    let values = list(&mut shown.map(|n| match Param::from_name(n) {
+        Some(p) => (n, net.param(p)),
+        None => (n, net.value(n)),
+    }));
+    let weights = list(
+        &mut Param::ALL
+            .iter()
+            .filter(|p| p.name().starts_with('w'))
+            .map(|p| (p.name(), net.param(*p))),
+    );
+    parts.push(strings.alt_values.replace("{list}", &format!("{values}; {weights}")));
+    if !frame.pending.is_empty() {
+        parts.push(strings.alt_pending.replace("{list}", &frame.pending.join(", ")));
+    }
+    parts.join(" ")
+}
 
 fn mark_class(mark: Option<Mark>) -> &'static str {
     match mark {
@@ -23,14 +95,69 @@ pub fn NetworkDiagram() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let strings = move || lesson.state.with(|s| s.lang.strings());
     let view_box = format!("0 0 {} {}", diagram::WIDTH, diagram::HEIGHT);
+    let picked = Picked {
+        name: RwSignal::new(None),
+        hidden: RwSignal::new(false),
+    };
+    provide_context(picked);
+    // A new step closes what was picked on the last one.
+    Effect::new(move |prev: Option<Step>| {
+        let step = lesson.state.with(|s| s.step);
+        if prev.is_some_and(|p| p != step) {
+            picked.name.set(None);
+            picked.hidden.set(false);
+        }
+        step
+    });
+    let text = move || {
+        let (strings, step) = lesson.state.with(|s| (s.lang.strings(), s.step));
+        lesson
+            .net
+            .with(|(net, _)| lesson.frame.with(|f| describe(strings, step, f, net)))
+    };
     view! {
-        <svg class="diagram" viewBox=view_box role="img" aria-label=move || strings().diagram_label>
+        <div class="diagram-wrap">
+        <svg class="diagram" viewBox=view_box role="img" aria-label=move || strings().diagram_label
+            aria-describedby="diagram-text">
             <g class="edges">{EDGES.iter().enumerate().map(|(i, e)| view! { <EdgeLine index=i edge=e /> }).collect_view()}</g>
             <g class="nodes">{NODES.iter().map(|n| view! { <NodeMark node=n /> }).collect_view()}</g>
             <g class="labels">
                 {EDGES.iter().filter(|e| e.param.is_some() && e.label_at > 0.0).map(|e| view! { <WeightLabel edge=e /> }).collect_view()}
             </g>
         </svg>
+        <p id="diagram-text" class="sr-only print-too" data-testid="diagram-text">{text}</p>
+        <Editor />
+        </div>
+    }
+}
+
+/// The editor of the picked number, over the diagram's top corner (below it on narrow screens):
+/// the same field and slider as the parameters panel, so an edit here is the same edit.
+#[component]
+fn Editor() -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let picked = expect_context::<Picked>();
+    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let name = move || {
+        if picked.hidden.get() {
+            return None;
+        }
+        picked.name.get().or_else(|| match lesson.state.with(|s| s.step) {
+            Step::Grad(p) => Some(p.name()),
+            _ => None,
+        })
+    };
+    move || {
+        name().map(|name| {
+            view! {
+                <div class="diagram-editor" role="group" data-testid="diagram-editor"
+                    aria-label=move || strings().edit_in_place.replace("{name}", name)>
+                    <super::params::Field name=name prefix="diagram-edit" />
+                    <button class="close" data-testid="diagram-editor-close" aria-label=move || strings().close
+                        on:click=move |_| picked.hidden.set(true)>"×"</button>
+                </div>
+            }
+        })
     }
 }
 
@@ -129,6 +256,8 @@ fn NodeMark(node: &'static diagram::Node) -> impl IntoView {
     } else {
         (y + 7.0, y + 52.0)
     };
+    // Inputs and targets have no chain rule: clicking one opens its editor.
+    let editable = matches!(node.kind, Kind::Input | Kind::Target);
     let body = view! {
         {shape}
         <text class="nname" x=x y=name_y text-anchor="middle">{name}</text>
@@ -150,6 +279,22 @@ fn NodeMark(node: &'static diagram::Node) -> impl IntoView {
     match param {
         Some(p) => {
             let open = move || lesson.go(Step::Grad(p));
+            view! {
+                <g class=move || format!("{} param", class()) role="button" tabindex="0"
+                    aria-label=move || format!("{} = {}", name, short(value()))
+                    on:click=move |_| open()
+                    on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); open() }>
+                    {body}
+                </g>
+            }
+            .into_any()
+        }
+        None if editable => {
+            let picked = expect_context::<Picked>();
+            let open = move || {
+                picked.name.set(Some(name));
+                picked.hidden.set(false);
+            };
             view! {
                 <g class=move || format!("{} param", class()) role="button" tabindex="0"
                     aria-label=move || format!("{} = {}", name, short(value()))

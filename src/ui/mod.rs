@@ -1,5 +1,6 @@
 //! Leptos components: they read the lesson state and dispatch changes; no arithmetic here.
 
+mod canvas;
 mod chart;
 mod circuit;
 mod descent;
@@ -10,6 +11,7 @@ mod panel;
 pub mod panic_page;
 mod params;
 mod playground;
+mod present;
 pub mod state;
 mod train;
 mod update;
@@ -100,6 +102,9 @@ pub fn Lab(
 ) -> impl IntoView {
     let lesson = Lesson::new(start);
     provide_context(lesson);
+    canvas::provide();
+    present::provide(lesson);
+    let present::Help(help) = expect_context::<present::Help>();
     train::provide(lesson);
     circuit::provide(lesson);
     playground::provide(expr, vars);
@@ -155,6 +160,10 @@ pub fn Lab(
         // Space on a focused button presses that button; only on the page itself does it step.
         let nothing_focused = document().active_element().is_none_or(|el| el.tag_name() == "BODY");
         match ev.key().as_str() {
+            "?" => help.update(|h| *h = !*h),
+            "p" | "P" => present::toggle_presenter(lesson),
+            "Escape" if help.get_untracked() => help.set(false),
+            "Escape" if lesson.state.with_untracked(|s| s.present) => present::toggle_presenter(lesson),
             "ArrowRight" | "PageDown" => lesson.forward(),
             " " if nothing_focused => lesson.forward(),
             "ArrowLeft" | "PageUp" => lesson.back(),
@@ -170,12 +179,25 @@ pub fn Lab(
     });
     on_cleanup(move || keys.remove());
     let strings = move || lesson.state.with(|s| s.lang.strings());
+    // Printed at the foot of a handout: the link that reopens this step with these values.
+    let page_link = move || {
+        let state = lesson.state.get();
+        let location = window().location();
+        let base = format!(
+            "{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default()
+        );
+        format!("{base}?{}", page_query(&state, &pg).unwrap_or_default())
+    };
     view! {
         <header class="top">
             <h1>"Backprop Lab"</h1>
             <p class="tagline">{move || strings().tagline}</p>
+            <present::ClassroomButtons />
             <nav::LangSwitch />
         </header>
+        <present::ShortcutsDialog />
         <main class="lab">
             <div class="stage">
                 <Show when=move || !circuit::is_circuit_step(lesson.state.with(|s| s.step))
@@ -194,9 +216,11 @@ pub fn Lab(
             <aside class="side">
                 <params::UrlNotice />
                 <nav::StepNav />
+                <present::PresenterCaption />
                 <panel::StepPanel />
                 <nav::LearningRate />
             </aside>
         </main>
+        <footer class="print-only">{move || strings().print_source}" "{page_link}</footer>
     }
 }

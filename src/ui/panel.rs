@@ -7,7 +7,7 @@ use crate::lesson::{sweep, Chain, Stage, Step};
 use crate::net::Param;
 use leptos::prelude::*;
 
-fn text_of(s: &'static Strings, step: Step) -> (String, String) {
+pub(super) fn text_of(s: &'static Strings, step: Step) -> (String, String) {
     let fill = |t: &Text, key: &str, with: &str| (t.title.replace(key, with), t.body.replace(key, with));
     match step {
         Step::Forward(Stage::Inputs) => fill(&s.inputs, "", ""),

@@ -12,8 +12,8 @@ use wasm_bindgen::JsCast;
 /// How many edits Undo remembers.
 const HISTORY: usize = 100;
 
-/// One snapshot of everything the panel edits.
-type Snapshot = (Example, f64);
+/// One snapshot of everything the panel edits: the values, lr and the seed they were drawn from.
+type Snapshot = (Example, f64, Option<u64>);
 
 /// The panel's state in context.
 #[derive(Clone, Copy)]
@@ -26,14 +26,14 @@ pub struct Edits {
     notices: RwSignal<BTreeMap<&'static str, Result<Note, Refusal>>>,
     /// Bumped when the values change from outside a field, so every field shows them again.
     revision: RwSignal<u64>,
-    /// The seed of the last random weights.
-    seed: RwSignal<Option<u64>>,
     /// URL keys whose value was refused on load.
     url_refused: RwSignal<Vec<&'static str>>,
     /// "Copied" or "copy by hand" after the copy button.
     copied: RwSignal<Option<bool>>,
     /// The page's query string for the current state.
     query: Signal<Option<String>>,
+    /// The slider being dragged: its moves since the press are one undoable edit.
+    live: StoredValue<Option<&'static str>>,
 }
 
 /// Puts the panel's state in context; `query` gives the page's current query string.
@@ -44,15 +44,23 @@ pub fn provide(url_refused: Vec<&'static str>, query: impl Fn() -> Option<String
         future: RwSignal::new(Vec::new()),
         notices: RwSignal::new(BTreeMap::new()),
         revision: RwSignal::new(0),
-        seed: RwSignal::new(None),
         url_refused: RwSignal::new(url_refused),
         copied: RwSignal::new(None),
         query: Signal::derive(move || query()),
+        live: StoredValue::new(None),
+    });
+}
+
+fn restore(lesson: Lesson, (example, lr, seed): Snapshot) {
+    lesson.state.update(|s| {
+        s.example = example;
+        s.lr = lr;
+        s.seed = seed;
     });
 }
 
 fn snapshot(lesson: Lesson) -> Snapshot {
-    lesson.state.with_untracked(|s| (s.example, s.lr))
+    lesson.state.with_untracked(|s| (s.example, s.lr, s.seed))
 }
 
 impl Edits {
@@ -63,11 +71,33 @@ impl Edits {
         }
         let mut next = lesson.state.get_untracked();
         next.set(name, v);
-        self.replace(lesson, next.example, next.lr);
+        self.replace(lesson, (next.example, next.lr, next.seed));
+    }
+
+    /// A slider moved: the first move of a drag is a new undoable edit, the following ones
+    /// change that edit until the slider is released ([`Edits::settle`]).
+    fn slide(self, lesson: Lesson, name: &'static str, v: f64) {
+        if self.live.get_value() == Some(name) {
+            lesson.state.update(|s| {
+                s.set(name, v);
+            });
+        } else {
+            self.commit(lesson, name, v);
+            self.live.set_value(Some(name));
+        }
+        self.notices.update(|n| {
+            n.remove(name);
+        });
+    }
+
+    /// The slider was released: the next move starts a new edit.
+    fn settle(self) {
+        self.live.set_value(None);
     }
 
     /// Moves to new values as one undoable edit.
-    fn replace(self, lesson: Lesson, example: Example, lr: f64) {
+    fn replace(self, lesson: Lesson, to: Snapshot) {
+        self.live.set_value(None);
         let now = snapshot(lesson);
         self.past.update(|p| {
             p.push(now);
@@ -77,10 +107,7 @@ impl Edits {
         });
         self.future.update(Vec::clear);
         self.copied.set(None);
-        lesson.state.update(|s| {
-            s.example = example;
-            s.lr = lr;
-        });
+        restore(lesson, to);
     }
 
     /// Shows values that came from outside the fields (undo, redo, reset, random): every field
@@ -92,33 +119,28 @@ impl Edits {
     }
 
     fn undo(self, lesson: Lesson) {
-        if let Some((example, lr)) = self.past.try_update(Vec::pop).flatten() {
+        if let Some(then) = self.past.try_update(Vec::pop).flatten() {
             let now = snapshot(lesson);
             self.future.update(|f| f.push(now));
-            lesson.state.update(|s| {
-                s.example = example;
-                s.lr = lr;
-            });
+            restore(lesson, then);
             self.refresh();
         }
     }
 
     fn redo(self, lesson: Lesson) {
-        if let Some((example, lr)) = self.future.try_update(Vec::pop).flatten() {
+        if let Some(then) = self.future.try_update(Vec::pop).flatten() {
             let now = snapshot(lesson);
             self.past.update(|p| p.push(now));
-            lesson.state.update(|s| {
-                s.example = example;
-                s.lr = lr;
-            });
+            restore(lesson, then);
             self.refresh();
         }
     }
 }
 
-/// One number: its name, a text field, and beside it what went wrong or what was noted.
+/// One number: its name, a text field, a slider, and beside it what went wrong or what was noted.
+/// `prefix` keeps ids unique when the same number is edited in two places (panel and diagram).
 #[component]
-fn Field(name: &'static str) -> impl IntoView {
+pub fn Field(name: &'static str, #[prop(default = "edit")] prefix: &'static str) -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let edits = expect_context::<Edits>();
     let kind = Kind::of(name);
@@ -175,7 +197,15 @@ fn Field(name: &'static str) -> impl IntoView {
             ),
         })
     };
-    let id = format!("edit-{name}");
+    let (min, max, step) = value::slider_range(name);
+    let on_slide = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Ok(parsed) = value::parse(kind, &input.value()) {
+            edits.slide(lesson, name, parsed.value);
+        }
+    };
+    let slider_label = move || strings().edit_slider.replace("{name}", name);
+    let id = format!("{prefix}-{name}");
     view! {
         <div class=move || if matches!(notice(), Some(Err(_))) { "field refused" } else { "field" }>
             <label for=id.clone()>{name}</label>
@@ -185,6 +215,12 @@ fn Field(name: &'static str) -> impl IntoView {
                 prop:value=shown
                 on:change=on_change
                 on:keydown=on_key />
+            <input type="range" class="slider" min=min max=max step=step
+                data-testid=format!("{prefix}-slider-{name}")
+                aria-label=slider_label
+                prop:value=move || current.get().clamp(min, max).to_string()
+                on:input=on_slide
+                on:change=move |_| edits.settle() />
             {move || message().map(|m| view! {
                 <span class="field-msg" role="status" data-testid=format!("edit-msg-{name}")>{m}</span>
             })}
@@ -200,16 +236,13 @@ pub fn ParamsPanel() -> impl IntoView {
     let strings = move || lesson.state.with(|s| s.lang.strings());
     let reset = move |_| {
         let worked = State::default();
-        edits.replace(lesson, worked.example, worked.lr);
-        edits.seed.set(None);
+        edits.replace(lesson, (worked.example, worked.lr, None));
         edits.refresh();
     };
     let randomise = move |_| {
-        let seed = edits.seed.get_untracked().map_or(1, |s| s.wrapping_add(1));
-        let (mut example, lr) = snapshot(lesson);
-        example.params = value::random_example(seed).params;
-        edits.replace(lesson, example, lr);
-        edits.seed.set(Some(seed));
+        let mut next = lesson.state.get_untracked();
+        next.reseed(next.seed.map_or(1, |s| s.wrapping_add(1)));
+        edits.replace(lesson, (next.example, next.lr, next.seed));
         edits.refresh();
     };
     let link = move || {
@@ -253,7 +286,7 @@ pub fn ParamsPanel() -> impl IntoView {
                     on:click=move |_| edits.redo(lesson)>"↷ "{move || strings().edit_redo}</button>
                 <button data-testid="reset-example" on:click=reset>{move || strings().edit_reset}</button>
                 <button data-testid="randomise" on:click=randomise>{move || strings().edit_randomise}</button>
-                {move || edits.seed.get().map(|seed| view! {
+                {move || lesson.state.with(|s| s.seed).map(|seed| view! {
                     <span class="seed">{move || strings().edit_seed}" "
                         <span data-testid="seed" data-value=seed.to_string()>{seed.to_string()}</span>
                     </span>

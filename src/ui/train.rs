@@ -325,11 +325,14 @@ fn Charts() -> impl IntoView {
     let param_times = StoredValue::new(VecDeque::with_capacity(REDRAW_LOG));
     Effect::new(move |_| {
         t.tick.track();
+        super::canvas::track();
         let log = t.log.get();
         let axis = strings().train_step_axis;
         let (Some(error_el), Some(param_el)) = (error_canvas.get(), param_canvas.get()) else {
             return;
         };
+        let error_el = super::canvas::fit(&error_el, 760.0 / 230.0, 200);
+        let param_el = super::canvas::fit(&param_el, 760.0 / 260.0, 230);
         let series = t.trainer.with_value(Trainer::series);
         let start = now_ms();
         if let Some(backend) = CanvasBackend::with_canvas_object(error_el.clone()) {

@@ -1,0 +1,41 @@
+//! Charts drawn to the width they are shown at: the canvas's pixel size follows its box, redrawn on resize.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Bumped when the window's size changes, so every chart redraws at its new width.
+#[derive(Clone, Copy)]
+pub struct Resized(pub RwSignal<u32>);
+
+/// Puts [`Resized`] in context and listens to the window's resize events.
+pub fn provide() {
+    let resized = RwSignal::new(0u32);
+    provide_context(Resized(resized));
+    let handle = window_event_listener(leptos::ev::resize, move |_| resized.update(|n| *n = n.wrapping_add(1)));
+    on_cleanup(move || handle.remove());
+}
+
+/// Tracks window resizes (a no-op outside [`provide`], as in tests that mount one chart).
+pub fn track() {
+    if let Some(Resized(r)) = use_context::<Resized>() {
+        r.track();
+    }
+}
+
+/// Gives the canvas as many pixels as it has CSS pixels across (so text is drawn at its real
+/// size instead of being scaled), with height `width / aspect` but at least `min_height`.
+/// Returns the canvas for drawing.
+pub fn fit(el: &web_sys::HtmlCanvasElement, aspect: f64, min_height: u32) -> web_sys::HtmlCanvasElement {
+    let shown = el.client_width();
+    if shown > 0 {
+        let width = shown as u32;
+        let height = ((width as f64 / aspect).round() as u32).max(min_height);
+        if el.width() != width {
+            el.set_width(width);
+        }
+        if el.height() != height {
+            el.set_height(height);
+        }
+    }
+    el.clone().unchecked_into()
+}

@@ -1,0 +1,73 @@
+//! The URL state keys added for the classroom: `seed=` (random weights named by their seed) and `present=`.
+
+use backprop_lab::net::Param;
+use backprop_lab::query::State;
+use backprop_lab::value::random_example;
+
+#[test]
+fn a_seed_draws_the_parameters_and_named_ones_override_it() {
+    // The expected values come from value::random_example, the same draw Randomise makes; the
+    // point here is that the URL reproduces it, wherever `seed` stands among the keys.
+    let drawn = random_example(7);
+    let (s, refused) = State::read([("w21", "0.3"), ("seed", "7")]);
+    assert!(refused.is_empty());
+    assert_eq!(s.seed, Some(7));
+    for p in Param::ALL {
+        let want = if p == Param::W21 { 0.3 } else { drawn.params[p.index()] };
+        assert_eq!(s.example.param(p), want, "{}", p.name());
+    }
+    // Inputs, targets and lr are not drawn.
+    assert_eq!(s.example.x, State::default().example.x);
+    assert_eq!(s.lr, State::default().lr);
+}
+
+#[test]
+fn a_seeded_state_writes_the_seed_and_only_what_differs_from_its_draw() {
+    let mut s = State::default();
+    s.reseed(42);
+    let q = s.to_query();
+    assert!(q.contains("seed=42"), "{q}");
+    assert!(!q.contains("w1") && !q.contains("b1="), "{q}");
+    s.set("w22", 0.125);
+    let q = s.to_query();
+    assert!(q.contains("w22=0.125"), "{q}");
+    // Reading the link back gives the same state.
+    let pairs: Vec<(&str, &str)> = q.split('&').filter_map(|kv| kv.split_once('=')).collect();
+    assert_eq!(State::from_pairs(pairs), s);
+}
+
+#[test]
+fn a_bad_seed_is_refused_and_draws_nothing() {
+    for bad in [
+        "",
+        "-1",
+        "1.5",
+        "abc",
+        "18446744073709551616",
+        "<img src=x onerror=alert(1)>",
+        "1e3",
+    ] {
+        let (s, refused) = State::read([("seed", bad)]);
+        assert_eq!(refused, vec!["seed"], "{bad:?}");
+        assert_eq!(s.seed, None);
+        assert_eq!(s.example, State::default().example, "{bad:?}");
+    }
+    // The largest u64 is a seed like any other.
+    let (s, refused) = State::read([("seed", " 18446744073709551615 ")]);
+    assert!(refused.is_empty());
+    assert_eq!(s.seed, Some(u64::MAX));
+}
+
+#[test]
+fn present_is_read_and_written() {
+    assert!(State::from_pairs([("present", "1")]).present);
+    assert!(State::from_pairs([("present", "true")]).present);
+    assert!(!State::from_pairs([("present", "0")]).present);
+    let (s, refused) = State::read([("present", "yes please")]);
+    assert!(!s.present);
+    assert_eq!(refused, vec!["present"]);
+    let mut s = State::default();
+    assert!(!s.to_query().contains("present"));
+    s.present = true;
+    assert!(s.to_query().ends_with("present=1"));
+}

@@ -1,0 +1,230 @@
+//! Browser tests of the classroom features (wasm32, headless Chromium): presenter mode, the shortcuts
+//! list, the diagram's text alternative and editor, sliders, and random weights named by a seed.
+#![cfg(target_arch = "wasm32")]
+
+use backprop_lab::i18n::Lang;
+use backprop_lab::lesson::Step;
+use backprop_lab::net::Param;
+use backprop_lab::query::State;
+use backprop_lab::ui::Lab;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount(start: State) -> web_sys::HtmlElement {
+    let doc = document();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone(), move || view! { <Lab start=start /> }).forget();
+    host
+}
+
+fn at(step: Step) -> State {
+    State {
+        step,
+        lang: Lang::En,
+        ..State::default()
+    }
+}
+
+fn find(host: &web_sys::HtmlElement, testid: &str) -> Option<web_sys::Element> {
+    host.query_selector(&format!("[data-testid=\"{testid}\"]")).unwrap()
+}
+
+fn get(host: &web_sys::HtmlElement, testid: &str) -> web_sys::Element {
+    find(host, testid).unwrap_or_else(|| panic!("no element {testid}"))
+}
+
+fn value(host: &web_sys::HtmlElement, testid: &str) -> f64 {
+    get(host, testid).get_attribute("data-value").unwrap().parse().unwrap()
+}
+
+fn press(key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    window().dispatch_event(&ev).unwrap();
+}
+
+fn fire(el: &web_sys::Element, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(kind, &init).unwrap())
+        .unwrap();
+}
+
+fn html_has_presenter() -> bool {
+    document()
+        .document_element()
+        .unwrap()
+        .class_list()
+        .contains("presenter")
+}
+
+fn clear_focus() {
+    if let Some(el) = document().active_element() {
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().blur();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn p_and_the_button_toggle_presenter_mode() {
+    let host = mount(at(Step::Grad(Param::W21)));
+    leptos::task::tick().await;
+    clear_focus();
+    let toggle = get(&host, "presenter-toggle");
+    assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert!(find(&host, "presenter-caption").is_none());
+    press("p");
+    leptos::task::tick().await;
+    assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(html_has_presenter());
+    // The caption is one sentence: it ends at its first full stop.
+    let caption = get(&host, "presenter-caption").text_content().unwrap();
+    assert!(!caption.is_empty());
+    assert_eq!(caption.trim_end_matches('.').matches(". ").count(), 0, "{caption}");
+    press("Escape");
+    leptos::task::tick().await;
+    assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("false"));
+    toggle.unchecked_ref::<web_sys::HtmlElement>().click();
+    leptos::task::tick().await;
+    assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("true"));
+    toggle.unchecked_ref::<web_sys::HtmlElement>().click();
+    leptos::task::tick().await;
+    assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn question_mark_opens_the_shortcuts_and_escape_closes_them() {
+    let host = mount(at(Step::Error));
+    leptos::task::tick().await;
+    clear_focus();
+    assert!(find(&host, "shortcuts").is_none());
+    press("?");
+    leptos::task::tick().await;
+    let dialog = get(&host, "shortcuts");
+    assert_eq!(dialog.get_attribute("role").as_deref(), Some("dialog"));
+    let text = dialog.text_content().unwrap();
+    for key in ["Page Down", "Home", "End", "Esc", "?"] {
+        assert!(text.contains(key), "{key} missing from {text}");
+    }
+    // Focus went into the list, onto its close button.
+    assert_eq!(
+        document()
+            .active_element()
+            .and_then(|e| e.get_attribute("data-testid"))
+            .as_deref(),
+        Some("shortcuts-close")
+    );
+    press("Escape");
+    leptos::task::tick().await;
+    assert!(find(&host, "shortcuts").is_none());
+    // Its button opens it too.
+    get(&host, "shortcuts-toggle")
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .click();
+    leptos::task::tick().await;
+    assert!(find(&host, "shortcuts").is_some());
+    get(&host, "shortcuts-close")
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .click();
+    leptos::task::tick().await;
+    assert!(find(&host, "shortcuts").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_diagram_text_names_the_lit_paths_and_the_numbers() {
+    let host = mount(at(Step::Grad(Param::W21)));
+    leptos::task::tick().await;
+    let text = get(&host, "diagram-text").text_content().unwrap();
+    assert!(text.contains("Path 1 (solid line): Error1 → Y1 → y1 → w21"), "{text}");
+    assert!(!text.contains("Path 2"), "{text}");
+    // Mazur's worked example: w21 is 0.40 and x1 is 0.05.
+    assert!(text.contains("w21 = 0.4") && text.contains("x1 = 0.05"), "{text}");
+    let host = mount(at(Step::Grad(Param::W11)));
+    leptos::task::tick().await;
+    let text = get(&host, "diagram-text").text_content().unwrap();
+    assert!(
+        text.contains("Path 1 (solid line): Error1 → Y1 → y1 → H1 → h1 → w11"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Path 2 (dashed line): Error2 → Y2 → y2 → H1 → h1 → w11"),
+        "{text}"
+    );
+    // The svg points to it.
+    let svg = host.query_selector("svg.diagram").unwrap().unwrap();
+    assert_eq!(svg.get_attribute("aria-describedby").as_deref(), Some("diagram-text"));
+}
+
+#[wasm_bindgen_test]
+async fn the_diagram_editor_edits_the_open_weight_and_a_clicked_input() {
+    let host = mount(at(Step::Grad(Param::W21)));
+    leptos::task::tick().await;
+    let field = get(&host, "diagram-edit-w21");
+    field.unchecked_ref::<web_sys::HtmlInputElement>().set_value("0.3");
+    fire(&field, "change");
+    leptos::task::tick().await;
+    assert_eq!(value(&host, "param-w21"), 0.3);
+    // The panel's field shows the same value.
+    assert_eq!(
+        get(&host, "edit-w21")
+            .unchecked_into::<web_sys::HtmlInputElement>()
+            .value(),
+        "0.3"
+    );
+    // Clicking x1 on the diagram opens x1's editor in its place.
+    let x1 = get(&host, "value-x1").closest("g.param").unwrap().unwrap();
+    x1.unchecked_ref::<web_sys::HtmlElement>()
+        .dispatch_event(&web_sys::MouseEvent::new("click").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert!(find(&host, "diagram-edit-x1").is_some());
+    assert!(find(&host, "diagram-edit-w21").is_none());
+    get(&host, "diagram-editor-close")
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .click();
+    leptos::task::tick().await;
+    assert!(find(&host, "diagram-editor").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_slider_drag_is_one_undoable_edit() {
+    let host = mount(at(Step::Grad(Param::W21)));
+    leptos::task::tick().await;
+    let slider = get(&host, "edit-slider-w21");
+    for v in ["0.5", "0.8", "1.25"] {
+        slider.unchecked_ref::<web_sys::HtmlInputElement>().set_value(v);
+        fire(&slider, "input");
+        leptos::task::tick().await;
+    }
+    fire(&slider, "change");
+    leptos::task::tick().await;
+    assert_eq!(value(&host, "param-w21"), 1.25);
+    assert_eq!(
+        get(&host, "edit-w21")
+            .unchecked_into::<web_sys::HtmlInputElement>()
+            .value(),
+        "1.25"
+    );
+    get(&host, "edit-undo").unchecked_ref::<web_sys::HtmlElement>().click();
+    leptos::task::tick().await;
+    // Mazur's worked example: w21 = 0.40 before the drag.
+    assert_eq!(value(&host, "param-w21"), 0.4);
+}
+
+#[wasm_bindgen_test]
+async fn random_weights_put_their_seed_in_the_link() {
+    let host = mount(at(Step::Forward(backprop_lab::lesson::Stage::Inputs)));
+    leptos::task::tick().await;
+    get(&host, "randomise").unchecked_ref::<web_sys::HtmlElement>().click();
+    leptos::task::tick().await;
+    let link = get(&host, "link").unchecked_into::<web_sys::HtmlInputElement>().value();
+    assert!(link.contains("seed=1"), "{link}");
+    // The draw of seed 1 is named by the seed alone, not by twelve numbers.
+    assert!(!link.contains("w11="), "{link}");
+    let expected = backprop_lab::value::random_example(1);
+    assert_eq!(value(&host, "param-w11"), expected.params[Param::W11.index()]);
+}

@@ -229,16 +229,87 @@ pub fn radius(kind: Kind) -> f64 {
 
 /// The segment an edge is drawn as: from the border of `from` to the border of `to`.
 pub fn segment(e: &Edge) -> (f64, f64, f64, f64) {
-    let (a, b) = (node(e.from).expect("edge start"), node(e.to).expect("edge end"));
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    let len = (dx * dx + dy * dy).sqrt();
-    let (ux, uy) = (dx / len, dy / len);
-    let (ra, rb) = (radius(a.kind), radius(b.kind));
-    (a.x + ux * ra, a.y + uy * ra, b.x - ux * rb, b.y - uy * rb)
+    Layout::Wide.segment(e)
 }
 
 /// Where an edge's weight label sits.
 pub fn label_point(e: &Edge) -> (f64, f64) {
-    let (a, b) = (node(e.from).expect("edge start"), node(e.to).expect("edge end"));
-    (a.x + (b.x - a.x) * e.label_at, a.y + (b.y - a.y) * e.label_at)
+    Layout::Wide.label_point(e)
+}
+
+/// How the network is laid out: layers left to right (wide screens), or top to bottom (phones,
+/// where a wide drawing would shrink its text below reading size).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Wide,
+    Tall,
+}
+
+/// The tall layout's rows, by the wide layout's column: each layer a row, a bias or target on
+/// the row of the node it feeds, beside it.
+fn tall_row(x: f64) -> f64 {
+    match x as i64 {
+        60 => 60.0,
+        200 | 270 => 300.0,
+        370 => 420.0,
+        530 | 600 => 660.0,
+        700 => 780.0,
+        830 => 900.0,
+        _ => 1020.0,
+    }
+}
+
+impl Layout {
+    /// The layout for a drawing area this many CSS pixels wide.
+    pub fn for_width(px: f64) -> Layout {
+        if px < 560.0 {
+            Layout::Tall
+        } else {
+            Layout::Wide
+        }
+    }
+
+    /// The coordinate box: `0 0 width height`.
+    pub fn size(self) -> (f64, f64) {
+        match self {
+            Layout::Wide => (WIDTH, HEIGHT),
+            Layout::Tall => (540.0, 1090.0),
+        }
+    }
+
+    /// Where a node's centre is drawn.
+    pub fn place(self, n: &Node) -> (f64, f64) {
+        match self {
+            Layout::Wide => (n.x, n.y),
+            // The wide layout's rows become columns; biases and targets move beside their node.
+            Layout::Tall => (n.y, tall_row(n.x)),
+        }
+    }
+
+    fn ends(self, e: &Edge) -> ((f64, f64), (f64, f64), (f64, f64)) {
+        let (a, b) = (node(e.from).expect("edge start"), node(e.to).expect("edge end"));
+        let (pa, pb) = (self.place(a), self.place(b));
+        (pa, pb, (radius(a.kind), radius(b.kind)))
+    }
+
+    /// The segment an edge is drawn as: from the border of `from` to the border of `to`.
+    pub fn segment(self, e: &Edge) -> (f64, f64, f64, f64) {
+        let ((ax, ay), (bx, by), (ra, rb)) = self.ends(e);
+        let (dx, dy) = (bx - ax, by - ay);
+        let len = (dx * dx + dy * dy).sqrt();
+        let (ux, uy) = (dx / len, dy / len);
+        (ax + ux * ra, ay + uy * ra, bx - ux * rb, by - uy * rb)
+    }
+
+    /// Where an edge's weight label sits. In the tall layout the two crossing edges' labels sit
+    /// side by side just below the values of the row they leave (tests/diagram.rs checks that
+    /// no box meets another).
+    pub fn label_point(self, e: &Edge) -> (f64, f64) {
+        let ((ax, ay), (bx, by), _) = self.ends(e);
+        let t = match (self, e.label_at) {
+            (Layout::Tall, t) if t > 0.0 && t < 0.5 => 0.31,
+            (_, t) => t,
+        };
+        (ax + (bx - ax) * t, ay + (by - ay) * t)
+    }
 }

@@ -2,7 +2,7 @@
 
 use super::num::short;
 use super::state::Lesson;
-use crate::diagram::{self, Kind, EDGES, NODES};
+use crate::diagram::{self, Kind, Layout, EDGES, NODES};
 use crate::i18n::Strings;
 use crate::lesson::{Frame, Mark, Step};
 use crate::net::{Net, Param};
@@ -94,7 +94,12 @@ fn mark_class(mark: Option<Mark>) -> &'static str {
 pub fn NetworkDiagram() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let strings = move || lesson.state.with(|s| s.lang.strings());
-    let view_box = format!("0 0 {} {}", diagram::WIDTH, diagram::HEIGHT);
+    // Layers left to right, or top to bottom where the screen is narrow; redrawn on resize.
+    let layout = Memo::new(move |_| {
+        super::canvas::track();
+        let px = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0);
+        Layout::for_width(px)
+    });
     let picked = Picked {
         name: RwSignal::new(None),
         hidden: RwSignal::new(false),
@@ -117,14 +122,20 @@ pub fn NetworkDiagram() -> impl IntoView {
     };
     view! {
         <div class="diagram-wrap">
-        <svg class="diagram" viewBox=view_box role="img" aria-label=move || strings().diagram_label
-            aria-describedby="diagram-text">
-            <g class="edges">{EDGES.iter().enumerate().map(|(i, e)| view! { <EdgeLine index=i edge=e /> }).collect_view()}</g>
-            <g class="nodes">{NODES.iter().map(|n| view! { <NodeMark node=n /> }).collect_view()}</g>
-            <g class="labels">
-                {EDGES.iter().filter(|e| e.param.is_some() && e.label_at > 0.0).map(|e| view! { <WeightLabel edge=e /> }).collect_view()}
-            </g>
-        </svg>
+        {move || {
+            let layout = layout.get();
+            let (w, h) = layout.size();
+            view! {
+                <svg class=if layout == Layout::Tall { "diagram tall" } else { "diagram" } viewBox=format!("0 0 {w} {h}")
+                    role="img" aria-label=move || strings().diagram_label aria-describedby="diagram-text">
+                    <g class="edges">{EDGES.iter().enumerate().map(|(i, e)| view! { <EdgeLine index=i edge=e layout=layout /> }).collect_view()}</g>
+                    <g class="nodes">{NODES.iter().map(|n| view! { <NodeMark node=n layout=layout /> }).collect_view()}</g>
+                    <g class="labels">
+                        {EDGES.iter().filter(|e| e.param.is_some() && e.label_at > 0.0).map(|e| view! { <WeightLabel edge=e layout=layout /> }).collect_view()}
+                    </g>
+                </svg>
+            }
+        }}
         <p id="diagram-text" class="sr-only print-too" data-testid="diagram-text">{text}</p>
         <Editor />
         </div>
@@ -162,9 +173,9 @@ fn Editor() -> impl IntoView {
 }
 
 #[component]
-fn EdgeLine(index: usize, edge: &'static diagram::Edge) -> impl IntoView {
+fn EdgeLine(index: usize, edge: &'static diagram::Edge, layout: Layout) -> impl IntoView {
     let lesson = expect_context::<Lesson>();
-    let (x1, y1, x2, y2) = diagram::segment(edge);
+    let (x1, y1, x2, y2) = layout.segment(edge);
     let mark = move || lesson.frame.with(|f| f.edge_mark(index));
     let class = move || format!("edge {}", mark_class(mark()));
     view! {
@@ -175,10 +186,10 @@ fn EdgeLine(index: usize, edge: &'static diagram::Edge) -> impl IntoView {
 
 /// A weight's label on its edge: name and value; clicking it opens that weight's chain rule.
 #[component]
-fn WeightLabel(edge: &'static diagram::Edge) -> impl IntoView {
+fn WeightLabel(edge: &'static diagram::Edge, layout: Layout) -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let p = edge.param.expect("a weight edge");
-    let (x, y) = diagram::label_point(edge);
+    let (x, y) = layout.label_point(edge);
     let value = move || lesson.net.with(|(net, _)| net.param(p));
     let selected = move || lesson.state.with(|s| s.step == Step::Grad(p));
     let open = move || lesson.go(Step::Grad(p));
@@ -215,10 +226,10 @@ fn upstream_text(g: f64) -> String {
 
 /// One node: shape by kind, its name, its value, and in the backward sweep its upstream gradient.
 #[component]
-fn NodeMark(node: &'static diagram::Node) -> impl IntoView {
+fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let name = node.name;
-    let (x, y) = (node.x, node.y);
+    let (x, y) = layout.place(node);
     let param = crate::net::Param::from_name(name);
     let value = move || match param {
         Some(p) => lesson.net.with(|(net, _)| net.param(p)),
@@ -265,7 +276,8 @@ fn NodeMark(node: &'static diagram::Node) -> impl IntoView {
             <tspan data-testid=testid data-value=move || value().to_string()>{move || short(value())}</tspan>
         </text>
         {move || upstream().map(|g| {
-            let top = if y > diagram::HEIGHT / 2.0 { y + 58.0 } else { y - 62.0 };
+            let below = layout == Layout::Wide && y > diagram::HEIGHT / 2.0;
+            let top = if below { y + 58.0 } else { y - 62.0 };
             view! {
                 <g class="upstream">
                     <rect x=x - 38.0 y=top width="76" height="24" rx="12" />

@@ -167,6 +167,7 @@ async fn the_diagram_editor_edits_the_open_weight_and_a_clicked_input() {
     field.unchecked_ref::<web_sys::HtmlInputElement>().set_value("0.3");
     fire(&field, "change");
     leptos::task::tick().await;
+    leptos::task::tick().await;
     assert_eq!(value(&host, "param-w21"), 0.3);
     // The panel's field shows the same value.
     assert_eq!(

@@ -127,7 +127,7 @@ pub fn NetworkDiagram() -> impl IntoView {
             let (w, h) = layout.size();
             view! {
                 <svg class=if layout == Layout::Tall { "diagram tall" } else { "diagram" } viewBox=format!("0 0 {w} {h}")
-                    role="img" aria-label=move || strings().diagram_label aria-describedby="diagram-text">
+                    role="group" aria-label=move || strings().diagram_label aria-describedby="diagram-text">
                     <g class="edges">{EDGES.iter().enumerate().map(|(i, e)| view! { <EdgeLine index=i edge=e layout=layout /> }).collect_view()}</g>
                     <g class="nodes">{NODES.iter().map(|n| view! { <NodeMark node=n layout=layout /> }).collect_view()}</g>
                     <g class="labels">
@@ -293,7 +293,7 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
             let open = move || lesson.go(Step::Grad(p));
             view! {
                 <g class=move || format!("{} param", class()) role="button" tabindex="0"
-                    aria-label=move || format!("{} = {}", name, short(value()))
+                    aria-label=move || format!("{} {}", name, short(value()))
                     on:click=move |_| open()
                     on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); open() }>
                     {body}
@@ -309,7 +309,7 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
             };
             view! {
                 <g class=move || format!("{} param", class()) role="button" tabindex="0"
-                    aria-label=move || format!("{} = {}", name, short(value()))
+                    aria-label=move || format!("{} {}", name, short(value()))
                     on:click=move |_| open()
                     on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); open() }>
                     {body}

@@ -258,6 +258,7 @@ impl Page {
 
     /// Run one Chrome DevTools Protocol command in this tab through chromedriver's
     /// `goog/cdp/execute` and return its result (e.g. `Emulation.setEmulatedMedia`).
+    #[allow(dead_code)] // not every test file uses it
     pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
         self.client
             .issue_cmd(Cdp {
@@ -272,6 +273,7 @@ impl Page {
     /// as a phone (`mobile`: the meta viewport applies, overlay scrollbars, touch input) or a
     /// desktop, with `prefers-color-scheme` light or `dark`. Stays in force across navigations
     /// of this tab; checked against `innerWidth`/`innerHeight` after the next load.
+    #[allow(dead_code)] // not every test file uses it
     pub async fn emulate(&self, view: View) {
         self.cdp(
             "Emulation.setDeviceMetricsOverride",
@@ -292,6 +294,7 @@ impl Page {
     }
 
     /// Panic unless the loaded page has the viewport and colour scheme [`Page::emulate`] asked for.
+    #[allow(dead_code)] // not every test file uses it
     pub async fn assert_view(&self, view: View) {
         let got = self
             .js("[innerWidth, innerHeight, devicePixelRatio, matchMedia('(prefers-color-scheme: dark)').matches]")
@@ -304,6 +307,7 @@ impl Page {
     }
 
     /// A PNG screenshot of the viewport.
+    #[allow(dead_code)] // not every test file uses it
     pub async fn screenshot(&self) -> Vec<u8> {
         match self.client.screenshot().await {
             Ok(png) => png,
@@ -472,6 +476,7 @@ impl Drop for Driver {
 
 /// A viewport to emulate with [`Page::emulate`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(dead_code)] // not every test file uses it
 pub struct View {
     pub width: u32,
     pub height: u32,
@@ -481,6 +486,7 @@ pub struct View {
     pub dark: bool,
 }
 
+#[allow(dead_code)] // not every test file uses it
 impl View {
     /// A desktop browser window's viewport, light scheme.
     pub const fn desktop(width: u32, height: u32) -> View {
@@ -520,6 +526,7 @@ impl std::fmt::Display for View {
 
 /// chromedriver's `POST /session/{id}/goog/cdp/execute`: one DevTools Protocol command.
 #[derive(Debug)]
+#[allow(dead_code)] // not every test file uses it
 struct Cdp {
     cmd: String,
     params: serde_json::Value,

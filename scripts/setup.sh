@@ -2,7 +2,8 @@
 # Install whatever is missing to build, serve and test Backprop Lab; fast when all is present.
 # Run it (`bash scripts/setup.sh`) or source it (serve.sh and test.sh do) to also get PATH set.
 # Installs: rust target wasm32-unknown-unknown, trunk, wasm-bindgen-cli (the version in Cargo.lock),
-# wasm-opt (npm binaryen, pinned in package-lock.json), Debian chromium + chromium-driver.
+# wasm-opt (npm binaryen) and axe-core (npm), both pinned in package-lock.json, Debian chromium +
+# chromium-driver.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -50,12 +51,17 @@ fi
 cargo fetch -q
 say "crates (cargo fetch)" ok
 
-# wasm-opt from npm (Debian's binaryen 108 produces a blank page: never use it).
-if node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION"; then
-  say "wasm-opt (npm binaryen) $BINARYEN_VERSION" present
+# npm devDependencies, exactly as package-lock.json pins them: wasm-opt (Debian's binaryen 108
+# produces a blank page: never use it) and axe-core for tests/e2e_a11y.rs. `npm ci` runs again
+# whenever either is missing or not the pinned version.
+AXE_VERSION=$(node -p 'require("./package.json").devDependencies["axe-core"]')
+if node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION" &&
+  [ "$(node -p 'require("./node_modules/axe-core/package.json").version' 2>/dev/null)" = "$AXE_VERSION" ] &&
+  [ -f node_modules/axe-core/axe.min.js ]; then
+  say "npm: binaryen $BINARYEN_VERSION, axe-core $AXE_VERSION" present
 else
   npm ci --no-audit --no-fund --loglevel=error
-  say "wasm-opt (npm binaryen) $BINARYEN_VERSION" installed
+  say "npm: binaryen $BINARYEN_VERSION, axe-core $AXE_VERSION" installed
 fi
 
 # Headless browser and its WebDriver for the browser and end-to-end tests; a Korean font for screenshots.

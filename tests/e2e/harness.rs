@@ -64,6 +64,16 @@ where
     F: FnOnce(Page) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
+    with_site_within(site, path_and_query, TEST_TIMEOUT, body).await
+}
+
+/// [`with_site`] with its own upper bound for the whole test body, for tests that visit many
+/// pages (the accessibility audit of every step).
+pub async fn with_site_within<F, Fut>(site: Site, path_and_query: &str, test_timeout: Duration, body: F)
+where
+    F: FnOnce(Page) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
     let log = Arc::new(Mutex::new(Vec::new()));
     let addr = serve(site, log.clone()).await;
     let driver = Driver::start().await;
@@ -88,7 +98,7 @@ where
     let start = path_and_query.to_string();
     let test = body(page.clone());
     let outcome = tokio::time::timeout(
-        TEST_TIMEOUT,
+        test_timeout,
         tokio::spawn(async move {
             page.goto(&start).await;
             test.await
@@ -98,7 +108,7 @@ where
     let _ = client.close().await;
     drop(driver);
     match outcome {
-        Err(_) => panic!("test body did not finish within {TEST_TIMEOUT:?}"),
+        Err(_) => panic!("test body did not finish within {test_timeout:?}"),
         Ok(Err(e)) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
         Ok(Err(e)) => panic!("test body failed: {e}"),
         Ok(Ok(())) => {}
@@ -244,6 +254,65 @@ impl Page {
     #[allow(dead_code)] // not every test file uses it
     pub fn requests(&self) -> Vec<(String, u16)> {
         self.log.lock().unwrap().clone()
+    }
+
+    /// Run one Chrome DevTools Protocol command in this tab through chromedriver's
+    /// `goog/cdp/execute` and return its result (e.g. `Emulation.setEmulatedMedia`).
+    #[allow(dead_code)] // not every test file uses it
+    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
+        self.client
+            .issue_cmd(Cdp {
+                cmd: cmd.to_string(),
+                params: params.clone(),
+            })
+            .await
+            .unwrap_or_else(|e| panic!("CDP {cmd} {params}: {e}"))
+    }
+
+    /// Make the page's viewport exactly `width` x `height` CSS pixels at device scale factor 1,
+    /// as a phone (`mobile`: the meta viewport applies, overlay scrollbars, touch input) or a
+    /// desktop, with `prefers-color-scheme` light or `dark`. Stays in force across navigations
+    /// of this tab; checked against `innerWidth`/`innerHeight` after the next load.
+    #[allow(dead_code)] // not every test file uses it
+    pub async fn emulate(&self, view: View) {
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": view.width, "height": view.height, "deviceScaleFactor": 1, "mobile": view.mobile }),
+        )
+        .await;
+        self.cdp(
+            "Emulation.setTouchEmulationEnabled",
+            json!({ "enabled": view.mobile, "maxTouchPoints": if view.mobile { 5 } else { 1 } }),
+        )
+        .await;
+        let scheme = if view.dark { "dark" } else { "light" };
+        self.cdp(
+            "Emulation.setEmulatedMedia",
+            json!({ "media": "", "features": [{ "name": "prefers-color-scheme", "value": scheme }] }),
+        )
+        .await;
+    }
+
+    /// Panic unless the loaded page has the viewport and colour scheme [`Page::emulate`] asked for.
+    #[allow(dead_code)] // not every test file uses it
+    pub async fn assert_view(&self, view: View) {
+        let got = self
+            .js("[innerWidth, innerHeight, devicePixelRatio, matchMedia('(prefers-color-scheme: dark)').matches]")
+            .await;
+        assert_eq!(
+            got,
+            json!([view.width, view.height, 1, view.dark]),
+            "viewport [width, height, devicePixelRatio, dark] is not the emulated one"
+        );
+    }
+
+    /// A PNG screenshot of the viewport.
+    #[allow(dead_code)] // not every test file uses it
+    pub async fn screenshot(&self) -> Vec<u8> {
+        match self.client.screenshot().await {
+            Ok(png) => png,
+            Err(e) => panic!("screenshot of {}: {e}", self.url().await),
+        }
     }
 
     async fn url(&self) -> String {
@@ -402,5 +471,75 @@ impl Drop for Driver {
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// A viewport to emulate with [`Page::emulate`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(dead_code)] // not every test file uses it
+pub struct View {
+    pub width: u32,
+    pub height: u32,
+    /// A phone: meta viewport, overlay scrollbars, touch input.
+    pub mobile: bool,
+    /// `prefers-color-scheme: dark`.
+    pub dark: bool,
+}
+
+#[allow(dead_code)] // not every test file uses it
+impl View {
+    /// A desktop browser window's viewport, light scheme.
+    pub const fn desktop(width: u32, height: u32) -> View {
+        View {
+            width,
+            height,
+            mobile: false,
+            dark: false,
+        }
+    }
+
+    /// A phone's viewport, light scheme.
+    pub const fn phone(width: u32, height: u32) -> View {
+        View {
+            width,
+            height,
+            mobile: true,
+            dark: false,
+        }
+    }
+
+    /// The same viewport with the dark colour scheme.
+    pub const fn dark(self) -> View {
+        View { dark: true, ..self }
+    }
+}
+
+impl std::fmt::Display for View {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}x{}", self.width, self.height)?;
+        if self.dark {
+            write!(f, " dark")?;
+        }
+        Ok(())
+    }
+}
+
+/// chromedriver's `POST /session/{id}/goog/cdp/execute`: one DevTools Protocol command.
+#[derive(Debug)]
+#[allow(dead_code)] // not every test file uses it
+struct Cdp {
+    cmd: String,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        let session = session_id.expect("a CDP command needs a WebDriver session");
+        base_url.join(&format!("session/{session}/goog/cdp/execute"))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
     }
 }

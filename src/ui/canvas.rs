@@ -1,7 +1,6 @@
 //! Charts drawn to the width they are shown at: the canvas's pixel size follows its box, redrawn on resize.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Bumped when the window's size changes, so every chart redraws at its new width.
 #[derive(Clone, Copy)]
@@ -15,17 +14,22 @@ pub fn provide() {
     on_cleanup(move || handle.remove());
 }
 
-/// Tracks window resizes (a no-op outside [`provide`], as in tests that mount one chart).
-pub fn track() {
-    if let Some(Resized(r)) = use_context::<Resized>() {
-        r.track();
-    }
+/// Tracks window resizes and returns how many there were (0 outside [`provide`], as in tests
+/// that mount one chart).
+pub fn track() -> u32 {
+    use_context::<Resized>().map_or(0, |Resized(r)| r.get())
 }
 
 /// Gives the canvas as many pixels as it has CSS pixels across (so text is drawn at its real
 /// size instead of being scaled), with height `width / aspect` but at least `min_height`.
-/// Returns the canvas for drawing.
+/// Returns the canvas for drawing. Reading the box's width forces the browser to lay the page
+/// out, so it is read only once per `generation` (the count from [`track`]), not on every redraw.
 pub fn fit(el: &web_sys::HtmlCanvasElement, aspect: f64, min_height: u32) -> web_sys::HtmlCanvasElement {
+    let generation = track().to_string();
+    if el.get_attribute("data-fit").as_deref() == Some(generation.as_str()) {
+        return el.clone();
+    }
+    let _ = el.set_attribute("data-fit", &generation);
     let shown = el.client_width();
     if shown > 0 {
         let width = shown as u32;
@@ -37,5 +41,5 @@ pub fn fit(el: &web_sys::HtmlCanvasElement, aspect: f64, min_height: u32) -> web
             el.set_height(height);
         }
     }
-    el.clone().unchecked_into()
+    el.clone()
 }

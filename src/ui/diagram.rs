@@ -176,7 +176,9 @@ fn Editor() -> impl IntoView {
 fn EdgeLine(index: usize, edge: &'static diagram::Edge, layout: Layout) -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let (x1, y1, x2, y2) = layout.segment(edge);
-    let mark = move || lesson.frame.with(|f| f.edge_mark(index));
+    // Memos, so an edit that changes numbers but not marks touches no attribute here.
+    let mark = Memo::new(move |_| lesson.frame.with(|f| f.edge_mark(index)));
+    let mark = move || mark.get();
     let class = move || format!("edge {}", mark_class(mark()));
     view! {
         <line class=class x1=x1 y1=y1 x2=x2 y2=y2 />
@@ -190,8 +192,10 @@ fn WeightLabel(edge: &'static diagram::Edge, layout: Layout) -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let p = edge.param.expect("a weight edge");
     let (x, y) = layout.label_point(edge);
-    let value = move || lesson.net.with(|(net, _)| net.param(p));
-    let selected = move || lesson.state.with(|s| s.step == Step::Grad(p));
+    let value = Memo::new(move |_| lesson.net.with(|(net, _)| net.param(p)));
+    let value = move || value.get();
+    let selected = Memo::new(move |_| lesson.state.with(|s| s.step == Step::Grad(p)));
+    let selected = move || selected.get();
     let open = move || lesson.go(Step::Grad(p));
     view! {
         <g
@@ -231,15 +235,16 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
     let name = node.name;
     let (x, y) = layout.place(node);
     let param = crate::net::Param::from_name(name);
-    let value = move || match param {
+    let value = Memo::new(move |_| match param {
         Some(p) => lesson.net.with(|(net, _)| net.param(p)),
         None => lesson.net.with(|(net, _)| net.value(name)),
-    };
+    });
+    let value = move || value.get();
     let testid = match param {
         Some(p) => format!("param-{}", p.name()),
         None => format!("value-{name}"),
     };
-    let class = move || {
+    let class = Memo::new(move |_| {
         lesson.frame.with(|f| {
             let pending = if f.pending.contains(&name) { " pending" } else { "" };
             let at = if f.sweep_at == Some(name) { " sweep-at" } else { "" };
@@ -250,12 +255,14 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
             )
             .to_lowercase()
         })
-    };
-    let upstream = move || {
+    });
+    let class = move || class.get();
+    let upstream = Memo::new(move |_| {
         lesson
             .frame
             .with(|f| f.upstream.iter().find(|(n, _)| *n == name).map(|&(_, g)| g))
-    };
+    });
+    let upstream = move || upstream.get();
     let small = matches!(node.kind, Kind::Bias | Kind::Target);
     let shape = if small {
         view! { <rect x=x - 34.0 y=y - 20.0 width="68" height="40" rx="8" /> }.into_any()
@@ -293,7 +300,6 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
             let open = move || lesson.go(Step::Grad(p));
             view! {
                 <g class=move || format!("{} param", class()) role="button" tabindex="0"
-                    aria-label=move || format!("{} {}", name, short(value()))
                     on:click=move |_| open()
                     on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); open() }>
                     {body}
@@ -309,7 +315,6 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
             };
             view! {
                 <g class=move || format!("{} param", class()) role="button" tabindex="0"
-                    aria-label=move || format!("{} {}", name, short(value()))
                     on:click=move |_| open()
                     on:keydown=move |ev| if ev.key() == "Enter" || ev.key() == " " { ev.prevent_default(); open() }>
                     {body}

@@ -10,15 +10,21 @@ pub struct Help(pub RwSignal<bool>);
 /// Puts [`Help`] in context and keeps `<html class="presenter">` in step with the state.
 pub fn provide(lesson: Lesson) {
     provide_context(Help(RwSignal::new(false)));
-    Effect::new(move |_| {
+    Effect::new(move |prev: Option<bool>| {
         let on = lesson.state.with(|s| s.present);
+        if prev == Some(on) {
+            return on;
+        }
         if let Some(root) = document().document_element() {
             let _ = root.class_list().toggle_with_force("presenter", on);
         }
         // The layout changed without a window resize: let the charts take their new width.
-        if let Some(super::canvas::Resized(r)) = use_context::<super::canvas::Resized>() {
-            r.update(|n| *n = n.wrapping_add(1));
+        if prev.is_some() {
+            if let Some(super::canvas::Resized(r)) = use_context::<super::canvas::Resized>() {
+                r.update(|n| *n = n.wrapping_add(1));
+            }
         }
+        on
     });
     on_cleanup(|| {
         if let Some(root) = document().document_element() {

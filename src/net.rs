@@ -158,15 +158,16 @@ impl Net {
         let mut g = Graph::new();
         let x = [g.input("x1", example.x[0]), g.input("x2", example.x[1])];
         let t = [g.input("t1", example.t[0]), g.input("t2", example.t[1])];
+        // One after another, in `Param::ALL` order: `set_params` writes them as one run.
         let params = Param::ALL.map(|p| g.param(p.name(), example.param(p)));
         let p = |q: Param| params[q.index()];
         let half = g.constant(0.5);
 
+        // The weighted sum as w[0]*inp[0] + (w[1]*inp[1] + b): two multiply-add nodes, the inner
+        // one unnamed, so paths step straight from the sum to each weight, input and bias.
         let neuron = |g: &mut Graph, name: &str, act: &str, w: [NodeId; 2], inp: [NodeId; 2], b: NodeId| {
-            let a = g.mul(w[0], inp[0]);
-            let c = g.mul(w[1], inp[1]);
-            let sum = g.add(a, c);
-            let sum = g.add(sum, b);
+            let rest = g.mul_add(w[1], inp[1], b);
+            let sum = g.mul_add(w[0], inp[0], rest);
             g.name(sum, name);
             let out = g.sigmoid(sum);
             g.name(out, act)
@@ -304,7 +305,20 @@ impl Net {
 
     /// The parameters one SGD step would give: p - lr * dE/dp for each, in [`Param::ALL`] order.
     pub fn next_params(&self, lr: f64) -> [f64; 12] {
-        Param::ALL.map(|p| self.param(p) - lr * self.grad(p))
+        let (values, grads) = (self.params_now(), &self.grads.values()[self.param_run()]);
+        std::array::from_fn(|k| values[k] - lr * grads[k])
+    }
+
+    /// Where the twelve parameter leaves sit in the graph: one run, in [`Param::ALL`] order.
+    fn param_run(&self) -> std::ops::Range<usize> {
+        let first = self.params[0].index();
+        first..first + Param::ALL.len()
+    }
+
+    /// The twelve parameters' current values, in [`Param::ALL`] order.
+    fn params_now(&self) -> [f64; 12] {
+        let values = &self.graph.values()[self.param_run()];
+        std::array::from_fn(|k| values[k])
     }
 
     /// One SGD step on all twelve parameters; returns the new E. On a non-finite result the
@@ -315,7 +329,7 @@ impl Net {
 
     fn step_numbered(&mut self, lr: f64, step: usize) -> Result<f64, NetError> {
         finite("lr", lr)?;
-        let old = self.params.map(|id| self.graph.value(id));
+        let old = self.params_now();
         let new = self.next_params(lr);
         if let Some(p) = Param::ALL.into_iter().find(|p| !new[p.index()].is_finite()) {
             return Err(NetError::Diverged {
@@ -338,9 +352,8 @@ impl Net {
     }
 
     fn set_params(&mut self, values: &[f64; 12]) {
-        for (id, &v) in self.params.iter().zip(values) {
-            self.graph.set(*id, v);
-        }
+        // The twelve leaves were created one after another (see `Net::new`).
+        self.graph.set_leaves(self.params[0], values);
         self.graph.forward();
         self.graph.backward_into(self.error, &mut self.grads);
     }

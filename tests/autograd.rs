@@ -47,6 +47,33 @@ fn every_binary_op_matches_central_differences() {
 }
 
 #[test]
+fn mul_add_matches_central_differences_in_each_operand() {
+    // a * b + c, differentiated numerically in each operand with the others held.
+    let eval = |v: [f64; 3]| {
+        let mut g = Graph::new();
+        let [a, b, c] = v.map(|x| g.input("v", x));
+        let out = g.mul_add(a, b, c);
+        let grads = g.backward(out);
+        (g.value(out), [a, b, c].map(|n| grads.get(n)))
+    };
+    for v in [[0.7, -1.3, 2.0], [-2.0, 5.0, -0.5], [3.5, 0.25, 0.0]] {
+        let (value, d) = eval(v);
+        assert_eq!(value, v[0] * v[1] + v[2]);
+        for k in 0..3 {
+            let fd = central_difference(
+                |x| {
+                    let mut w = v;
+                    w[k] = x;
+                    eval(w).0
+                },
+                v[k],
+            );
+            assert!(close(d[k], fd, 1e-7), "mul_add d/d{k} at {v:?}: {} vs {fd}", d[k]);
+        }
+    }
+}
+
+#[test]
 fn every_unary_op_matches_central_differences() {
     let ops: [(&str, Unary, &[f64]); 9] = [
         ("neg", Graph::neg, &[-1.5, 0.3]),
@@ -78,7 +105,7 @@ fn every_unary_op_matches_central_differences() {
 fn every_op_documents_its_derivative() {
     let src = include_str!("../src/autograd/op.rs");
     for variant in [
-        "Add", "Sub", "Mul", "Div", "Neg", "Pow", "Sigmoid", "Tanh", "Relu", "Exp", "Log",
+        "Add", "Sub", "Mul", "MulAdd", "Div", "Neg", "Pow", "Sigmoid", "Tanh", "Relu", "Exp", "Log",
     ] {
         let decl = src
             .find(&format!("    {variant}("))

@@ -31,9 +31,9 @@ pub struct Graph {
     ops: Vec<Op>,
     values: Vec<f64>,
     labels: Vec<Option<String>>,
-    /// The indices of the op (non-leaf) nodes in creation order: the only ones forward and
-    /// backward have work to do at.
-    computed: Vec<u32>,
+    /// The op (non-leaf) nodes in creation order, each as its index and a copy of its op: the
+    /// tape the forward pass walks and the backward pass walks reversed (leaves have no work).
+    tape: Vec<(u32, Op)>,
 }
 
 impl Default for Graph {
@@ -50,7 +50,7 @@ impl Graph {
             ops: Vec::new(),
             values: Vec::new(),
             labels: Vec::new(),
-            computed: Vec::new(),
+            tape: Vec::new(),
         }
     }
 
@@ -88,7 +88,7 @@ impl Graph {
             index: self.ops.len() as u32,
         };
         if !matches!(op, Op::Leaf(_)) {
-            self.computed.push(id.index);
+            self.tape.push((id.index, op));
         }
         self.ops.push(op);
         self.values.push(value);
@@ -135,6 +135,10 @@ impl Graph {
     /// `a * b`
     pub fn mul(&mut self, a: NodeId, b: NodeId) -> NodeId {
         self.op(Op::Mul(a, b))
+    }
+    /// `a * b + c`
+    pub fn mul_add(&mut self, a: NodeId, b: NodeId, c: NodeId) -> NodeId {
+        self.op(Op::MulAdd(a, b, c))
     }
     /// `a / b`
     pub fn div(&mut self, a: NodeId, b: NodeId) -> NodeId {
@@ -196,9 +200,9 @@ impl Graph {
         self.ops[self.check(id)]
     }
 
-    /// The op nodes' indices in creation order.
-    pub(crate) fn computed(&self) -> &[u32] {
-        &self.computed
+    /// The op nodes in creation order, as `(index, op)`.
+    pub(crate) fn tape(&self) -> &[(u32, Op)] {
+        &self.tape
     }
 
     pub(crate) fn op_at(&self, index: usize) -> Op {
@@ -222,11 +226,21 @@ impl Graph {
         self.values[i] = value;
     }
 
+    /// Changes the leaves created one after another from `first` to `values`, like [`Graph::set`]
+    /// on each; call [`Graph::forward`] afterwards.
+    pub fn set_leaves(&mut self, first: NodeId, values: &[f64]) {
+        let run = self.check(first)..self.check(first) + values.len();
+        assert!(
+            self.ops[run.clone()].iter().all(|op| matches!(op, Op::Leaf(_))),
+            "only leaves can be set"
+        );
+        self.values[run].copy_from_slice(values);
+    }
+
     /// Recomputes every op node from the leaves, in creation order.
     pub fn forward(&mut self) {
-        for &i in &self.computed {
-            let i = i as usize;
-            self.values[i] = self.ops[i].forward(&self.values);
+        for &(i, op) in &self.tape {
+            self.values[i as usize] = op.forward(&self.values);
         }
     }
 

@@ -24,6 +24,9 @@ pub enum Op {
     Sub(NodeId, NodeId),
     /// `a * b`. d/da = b, d/db = a: each side gets the *other* operand.
     Mul(NodeId, NodeId),
+    /// `a * b + c`: a multiply and an add in one node, one term of a weighted sum plus the rest.
+    /// d/da = b, d/db = a, d/dc = 1.
+    MulAdd(NodeId, NodeId, NodeId),
     /// `a / b`. d/da = 1/b, d/db = -a/b^2.
     Div(NodeId, NodeId),
     /// `-a`. d/da = -1.
@@ -42,18 +45,18 @@ pub enum Op {
     Log(NodeId),
 }
 
-/// The local partial derivatives of one node with respect to its operands: at most two
-/// `(operand, d node / d operand)` pairs, kept inline so the backward loop never allocates.
+/// The local partial derivatives of one node with respect to its operands: at most three
+/// `(operand, d node / d operand)` pairs, kept inline so nothing allocates.
 /// An operand used twice (`a + a`) appears twice; the backward pass adds both.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Partials {
-    items: [(NodeId, f64); 2],
+    items: [(NodeId, f64); 3],
     len: usize,
 }
 
 impl Partials {
     const NONE: Partials = Partials {
-        items: [(NodeId::DANGLING, 0.0); 2],
+        items: [(NodeId::DANGLING, 0.0); 3],
         len: 0,
     };
 
@@ -78,10 +81,12 @@ impl Op {
     /// The operands this op reads, in order (empty for a leaf).
     pub fn operands(&self) -> impl Iterator<Item = NodeId> {
         use Op::*;
+        const NO: NodeId = NodeId::DANGLING;
         let (ids, len) = match *self {
-            Leaf(_) => ([NodeId::DANGLING; 2], 0),
-            Add(a, b) | Sub(a, b) | Mul(a, b) | Div(a, b) => ([a, b], 2),
-            Neg(a) | Pow(a, _) | Sigmoid(a) | Tanh(a) | Relu(a) | Exp(a) | Log(a) => ([a, NodeId::DANGLING], 1),
+            Leaf(_) => ([NO; 3], 0),
+            Add(a, b) | Sub(a, b) | Mul(a, b) | Div(a, b) => ([a, b, NO], 2),
+            MulAdd(a, b, c) => ([a, b, c], 3),
+            Neg(a) | Pow(a, _) | Sigmoid(a) | Tanh(a) | Relu(a) | Exp(a) | Log(a) => ([a, NO, NO], 1),
         };
         ids.into_iter().take(len)
     }
@@ -95,6 +100,7 @@ impl Op {
             Add(a, b) => v[a.index()] + v[b.index()],
             Sub(a, b) => v[a.index()] - v[b.index()],
             Mul(a, b) => v[a.index()] * v[b.index()],
+            MulAdd(a, b, c) => v[a.index()] * v[b.index()] + v[c.index()],
             Div(a, b) => v[a.index()] / v[b.index()],
             Neg(a) => -v[a.index()],
             Pow(a, 2.0) => v[a.index()] * v[a.index()],
@@ -139,6 +145,11 @@ impl Op {
                 f(a, at(b));
                 f(b, at(a));
             }
+            MulAdd(a, b, c) => {
+                f(a, at(b));
+                f(b, at(a));
+                f(c, 1.0);
+            }
             Div(a, b) => {
                 f(a, 1.0 / at(b));
                 f(b, -at(a) / (at(b) * at(b)));
@@ -162,6 +173,7 @@ impl Op {
             Add(..) => "+",
             Sub(..) => "-",
             Mul(..) => "*",
+            MulAdd(..) => "*+",
             Div(..) => "/",
             Neg(_) => "neg",
             Pow(..) => "^",

@@ -158,16 +158,14 @@ impl Net {
         let mut g = Graph::new();
         let x = [g.input("x1", example.x[0]), g.input("x2", example.x[1])];
         let t = [g.input("t1", example.t[0]), g.input("t2", example.t[1])];
-        // One after another, in `Param::ALL` order: `set_params` writes them as one run.
+        // One after another, in `Param::ALL` order: a step writes them as one run of leaves.
         let params = Param::ALL.map(|p| g.param(p.name(), example.param(p)));
         let p = |q: Param| params[q.index()];
         let half = g.constant(0.5);
 
-        // The weighted sum as w[0]*inp[0] + (w[1]*inp[1] + b): two multiply-add nodes, the inner
-        // one unnamed, so paths step straight from the sum to each weight, input and bias.
+        // Each weighted sum is one node, so a path steps straight from it to a weight, input or bias.
         let neuron = |g: &mut Graph, name: &str, act: &str, w: [NodeId; 2], inp: [NodeId; 2], b: NodeId| {
-            let rest = g.mul_add(w[1], inp[1], b);
-            let sum = g.mul_add(w[0], inp[0], rest);
+            let sum = g.weighted_sum(w, inp, b);
             g.name(sum, name);
             let out = g.sigmoid(sum);
             g.name(out, act)
@@ -191,9 +189,9 @@ impl Net {
             p(Param::B4),
         );
 
+        // Error_k = 1/2 * (t_k - Y_k)^2; the unnamed square folds into the edge Error_k -> Y_k.
         let half_squared = |g: &mut Graph, name: &str, t: NodeId, out: NodeId| {
-            let diff = g.sub(t, out);
-            let sq = g.square(diff);
+            let sq = g.squared_diff(t, out);
             let e = g.mul(half, sq);
             g.name(e, name)
         };
@@ -330,15 +328,23 @@ impl Net {
     fn step_numbered(&mut self, lr: f64, step: usize) -> Result<f64, NetError> {
         finite("lr", lr)?;
         let old = self.params_now();
-        let new = self.next_params(lr);
-        if let Some(p) = Param::ALL.into_iter().find(|p| !new[p.index()].is_finite()) {
-            return Err(NetError::Diverged {
-                step,
-                name: p.name(),
-                value: new[p.index()],
-            });
+        // p - lr * dE/dp as in `next_params`, written straight into the parameter leaves.
+        let (run, first) = (self.param_run(), self.params[0]);
+        let grads = &self.grads.values()[run.clone()];
+        let params = self.graph.leaves_mut(first, run.len());
+        for (k, (p, g)) in params.iter_mut().zip(grads).enumerate() {
+            let value = *p - lr * g;
+            if !value.is_finite() {
+                params.copy_from_slice(&old);
+                return Err(NetError::Diverged {
+                    step,
+                    name: Param::ALL[k].name(),
+                    value,
+                });
+            }
+            *p = value;
         }
-        self.set_params(&new);
+        self.recompute();
         let e = self.graph.value(self.error);
         if !e.is_finite() {
             self.set_params(&old);
@@ -353,7 +359,14 @@ impl Net {
 
     fn set_params(&mut self, values: &[f64; 12]) {
         // The twelve leaves were created one after another (see `Net::new`).
-        self.graph.set_leaves(self.params[0], values);
+        self.graph
+            .leaves_mut(self.params[0], values.len())
+            .copy_from_slice(values);
+        self.recompute();
+    }
+
+    /// The forward pass, then the backward pass from E.
+    fn recompute(&mut self) {
         self.graph.forward();
         self.graph.backward_into(self.error, &mut self.grads);
     }

@@ -46,30 +46,44 @@ fn every_binary_op_matches_central_differences() {
     }
 }
 
+/// Builds an op over `n` fresh leaves holding `v` and returns (value, d/d each leaf) by reverse mode.
+fn eval_n<const N: usize>(make: fn(&mut Graph, [NodeId; N]) -> NodeId, v: [f64; N]) -> (f64, [f64; N]) {
+    let mut g = Graph::new();
+    let leaves = v.map(|x| g.input("v", x));
+    let out = make(&mut g, leaves);
+    let grads = g.backward(out);
+    (g.value(out), leaves.map(|n| grads.get(n)))
+}
+
+/// Checks every partial of `make` at `v` against central differences in that operand alone.
+fn check_each_operand<const N: usize>(name: &str, make: fn(&mut Graph, [NodeId; N]) -> NodeId, v: [f64; N]) {
+    let (_, d) = eval_n(make, v);
+    for k in 0..N {
+        let moved = |x: f64| {
+            let mut w = v;
+            w[k] = x;
+            eval_n(make, w).0
+        };
+        let fd = central_difference(moved, v[k]);
+        assert!(
+            close(d[k], fd, 1e-7),
+            "{name} d/d(operand {k}) at {v:?}: {} vs {fd}",
+            d[k]
+        );
+    }
+}
+
 #[test]
-fn mul_add_matches_central_differences_in_each_operand() {
-    // a * b + c, differentiated numerically in each operand with the others held.
-    let eval = |v: [f64; 3]| {
-        let mut g = Graph::new();
-        let [a, b, c] = v.map(|x| g.input("v", x));
-        let out = g.mul_add(a, b, c);
-        let grads = g.backward(out);
-        (g.value(out), [a, b, c].map(|n| grads.get(n)))
-    };
-    for v in [[0.7, -1.3, 2.0], [-2.0, 5.0, -0.5], [3.5, 0.25, 0.0]] {
-        let (value, d) = eval(v);
-        assert_eq!(value, v[0] * v[1] + v[2]);
-        for k in 0..3 {
-            let fd = central_difference(
-                |x| {
-                    let mut w = v;
-                    w[k] = x;
-                    eval(w).0
-                },
-                v[k],
-            );
-            assert!(close(d[k], fd, 1e-7), "mul_add d/d{k} at {v:?}: {} vs {fd}", d[k]);
-        }
+fn the_fused_ops_match_central_differences_in_each_operand() {
+    let weighted: fn(&mut Graph, [NodeId; 5]) -> NodeId = |g, [a, b, c, d, e]| g.weighted_sum([a, c], [b, d], e);
+    for v in [[0.7, -1.3, 2.0, 0.4, -0.5], [-2.0, 5.0, -0.5, 3.0, 1.5]] {
+        assert_eq!(eval_n(weighted, v).0, v[0] * v[1] + v[2] * v[3] + v[4]);
+        check_each_operand("weighted_sum", weighted, v);
+    }
+    let squared: fn(&mut Graph, [NodeId; 2]) -> NodeId = |g, [a, b]| g.squared_diff(a, b);
+    for v in [[0.01, 0.75], [-2.0, 5.0], [3.5, 3.5]] {
+        assert_eq!(eval_n(squared, v).0, (v[0] - v[1]) * (v[0] - v[1]));
+        check_each_operand("squared_diff", squared, v);
     }
 }
 
@@ -105,7 +119,19 @@ fn every_unary_op_matches_central_differences() {
 fn every_op_documents_its_derivative() {
     let src = include_str!("../src/autograd/op.rs");
     for variant in [
-        "Add", "Sub", "Mul", "MulAdd", "Div", "Neg", "Pow", "Sigmoid", "Tanh", "Relu", "Exp", "Log",
+        "Add",
+        "Sub",
+        "Mul",
+        "WeightedSum",
+        "SquaredDiff",
+        "Div",
+        "Neg",
+        "Pow",
+        "Sigmoid",
+        "Tanh",
+        "Relu",
+        "Exp",
+        "Log",
     ] {
         let decl = src
             .find(&format!("    {variant}("))

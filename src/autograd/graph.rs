@@ -136,9 +136,13 @@ impl Graph {
     pub fn mul(&mut self, a: NodeId, b: NodeId) -> NodeId {
         self.op(Op::Mul(a, b))
     }
-    /// `a * b + c`
-    pub fn mul_add(&mut self, a: NodeId, b: NodeId, c: NodeId) -> NodeId {
-        self.op(Op::MulAdd(a, b, c))
+    /// `w[0] * x[0] + w[1] * x[1] + b`: weights `w` on inputs `x`, plus the bias `b`
+    pub fn weighted_sum(&mut self, w: [NodeId; 2], x: [NodeId; 2], b: NodeId) -> NodeId {
+        self.op(Op::WeightedSum(w[0], x[0], w[1], x[1], b))
+    }
+    /// `(a - b)^2`
+    pub fn squared_diff(&mut self, a: NodeId, b: NodeId) -> NodeId {
+        self.op(Op::SquaredDiff(a, b))
     }
     /// `a / b`
     pub fn div(&mut self, a: NodeId, b: NodeId) -> NodeId {
@@ -226,15 +230,16 @@ impl Graph {
         self.values[i] = value;
     }
 
-    /// Changes the leaves created one after another from `first` to `values`, like [`Graph::set`]
-    /// on each; call [`Graph::forward`] afterwards.
-    pub fn set_leaves(&mut self, first: NodeId, values: &[f64]) {
-        let run = self.check(first)..self.check(first) + values.len();
+    /// The values of the `n` leaves created one after another from `first`, to change in place
+    /// like [`Graph::set`] (call [`Graph::forward`] afterwards). Panics unless all are leaves.
+    pub fn leaves_mut(&mut self, first: NodeId, n: usize) -> &mut [f64] {
+        let start = self.check(first);
+        let run = start..start + n;
         assert!(
             self.ops[run.clone()].iter().all(|op| matches!(op, Op::Leaf(_))),
             "only leaves can be set"
         );
-        self.values[run].copy_from_slice(values);
+        &mut self.values[run]
     }
 
     /// Recomputes every op node from the leaves, in creation order.

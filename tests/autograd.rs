@@ -237,6 +237,44 @@ fn forward_recomputes_after_set() {
 }
 
 #[test]
+fn leaves_change_in_place_as_a_run() {
+    // f = a * b + c with a, b, c created one after another: set all three at once.
+    let mut g = Graph::new();
+    let (a, b, c) = (g.input("a", 1.0), g.input("b", 2.0), g.input("c", 3.0));
+    let f = g.weighted_sum([a, c], [b, b], c);
+    g.leaves_mut(a, 3).copy_from_slice(&[4.0, 5.0, 6.0]);
+    g.forward();
+    assert_eq!(g.value(f), 4.0 * 5.0 + 6.0 * 5.0 + 6.0);
+    // A leaf made after an op node can be set too.
+    let late = g.input("late", 1.0);
+    let h = g.mul(f, late);
+    g.leaves_mut(late, 1)[0] = 2.0;
+    g.forward();
+    assert_eq!(g.value(h), 2.0 * 56.0);
+}
+
+#[test]
+#[should_panic(expected = "only leaves can be set")]
+fn a_run_with_an_op_node_is_refused() {
+    let mut g = Graph::new();
+    let a = g.input("a", 1.0);
+    g.neg(a);
+    g.leaves_mut(a, 2);
+}
+
+#[test]
+fn a_zero_upstream_passes_nothing_on_even_through_an_infinite_slope() {
+    // q = sqrt(x) * 0 is 0 for every x, so dq/dx = 0, although d sqrt(x)/dx is infinite at 0.
+    let mut g = Graph::new();
+    let x = g.input("x", 0.0);
+    let root = g.pow(x, 0.5);
+    let zero = g.constant(0.0);
+    let q = g.mul(root, zero);
+    assert_eq!(g.partials(root).as_slice()[0].1, f64::INFINITY);
+    assert_eq!(g.backward(q).get(x), 0.0);
+}
+
+#[test]
 #[should_panic(expected = "does not belong to this graph")]
 fn a_node_from_another_graph_is_refused() {
     let mut other = Graph::new();

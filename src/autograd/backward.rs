@@ -47,10 +47,10 @@ impl Graph {
         let out = self.check(output);
         let values = self.values();
         grads.of = Some(output);
-        grads.values.clear();
         grads.values.resize(values.len(), 0.0);
         // Sliced to the values' length, so one bounds check covers a node in both.
         let sums = &mut grads.values[..values.len()];
+        sums.fill(0.0);
         sums[out] = 1.0;
         // Only op nodes pass gradient on; leaves just receive it. The output is usually the
         // last op node, so the search from the end stops at once.
@@ -59,11 +59,12 @@ impl Graph {
         for &(i, op) in tape[..upto].iter().rev() {
             let i = i as usize;
             let upstream = sums[i];
-            if upstream == 0.0 {
-                continue; // nothing flows through here (or the output does not depend on it)
-            }
             op.each_partial(values, values[i], |operand, local| {
-                sums[operand.index()] += upstream * local; // += : a node read twice adds up
+                // A zero upstream passes nothing on (the output may not depend on this node at
+                // all); skipping also keeps an infinite local derivative from making 0 a NaN.
+                if upstream != 0.0 {
+                    sums[operand.index()] += upstream * local; // += : a node read twice adds up
+                }
             });
         }
     }

@@ -235,8 +235,10 @@ impl Graph {
     pub fn leaves_mut(&mut self, first: NodeId, n: usize) -> &mut [f64] {
         let start = self.check(first);
         let run = start..start + n;
+        // Every node before the first op node is a leaf; beyond it, each one is looked at.
+        let first_op = self.tape.first().map_or(self.len(), |&(i, _)| i as usize);
         assert!(
-            self.ops[run.clone()].iter().all(|op| matches!(op, Op::Leaf(_))),
+            run.end <= first_op || self.ops[run.clone()].iter().all(|op| matches!(op, Op::Leaf(_))),
             "only leaves can be set"
         );
         &mut self.values[run]

@@ -158,15 +158,14 @@ impl Net {
         let mut g = Graph::new();
         let x = [g.input("x1", example.x[0]), g.input("x2", example.x[1])];
         let t = [g.input("t1", example.t[0]), g.input("t2", example.t[1])];
+        // One after another, in `Param::ALL` order: a step writes them as one run of leaves.
         let params = Param::ALL.map(|p| g.param(p.name(), example.param(p)));
         let p = |q: Param| params[q.index()];
         let half = g.constant(0.5);
 
+        // Each weighted sum is one node, so a path steps straight from it to a weight, input or bias.
         let neuron = |g: &mut Graph, name: &str, act: &str, w: [NodeId; 2], inp: [NodeId; 2], b: NodeId| {
-            let a = g.mul(w[0], inp[0]);
-            let c = g.mul(w[1], inp[1]);
-            let sum = g.add(a, c);
-            let sum = g.add(sum, b);
+            let sum = g.weighted_sum(w, inp, b);
             g.name(sum, name);
             let out = g.sigmoid(sum);
             g.name(out, act)
@@ -190,9 +189,9 @@ impl Net {
             p(Param::B4),
         );
 
+        // Error_k = 1/2 * (t_k - Y_k)^2; the unnamed square folds into the edge Error_k -> Y_k.
         let half_squared = |g: &mut Graph, name: &str, t: NodeId, out: NodeId| {
-            let diff = g.sub(t, out);
-            let sq = g.square(diff);
+            let sq = g.squared_diff(t, out);
             let e = g.mul(half, sq);
             g.name(e, name)
         };
@@ -304,7 +303,20 @@ impl Net {
 
     /// The parameters one SGD step would give: p - lr * dE/dp for each, in [`Param::ALL`] order.
     pub fn next_params(&self, lr: f64) -> [f64; 12] {
-        Param::ALL.map(|p| self.param(p) - lr * self.grad(p))
+        let (values, grads) = (self.params_now(), &self.grads.values()[self.param_run()]);
+        std::array::from_fn(|k| values[k] - lr * grads[k])
+    }
+
+    /// Where the twelve parameter leaves sit in the graph: one run, in [`Param::ALL`] order.
+    fn param_run(&self) -> std::ops::Range<usize> {
+        let first = self.params[0].index();
+        first..first + Param::ALL.len()
+    }
+
+    /// The twelve parameters' current values, in [`Param::ALL`] order.
+    fn params_now(&self) -> [f64; 12] {
+        let values = &self.graph.values()[self.param_run()];
+        std::array::from_fn(|k| values[k])
     }
 
     /// One SGD step on all twelve parameters; returns the new E. On a non-finite result the
@@ -315,16 +327,24 @@ impl Net {
 
     fn step_numbered(&mut self, lr: f64, step: usize) -> Result<f64, NetError> {
         finite("lr", lr)?;
-        let old = self.params.map(|id| self.graph.value(id));
-        let new = self.next_params(lr);
-        if let Some(p) = Param::ALL.into_iter().find(|p| !new[p.index()].is_finite()) {
-            return Err(NetError::Diverged {
-                step,
-                name: p.name(),
-                value: new[p.index()],
-            });
+        let old = self.params_now();
+        // p - lr * dE/dp as in `next_params`, written straight into the parameter leaves.
+        let (run, first) = (self.param_run(), self.params[0]);
+        let grads = &self.grads.values()[run.clone()];
+        let params = self.graph.leaves_mut(first, run.len());
+        for (k, (p, g)) in params.iter_mut().zip(grads).enumerate() {
+            let value = *p - lr * g;
+            if !value.is_finite() {
+                params.copy_from_slice(&old);
+                return Err(NetError::Diverged {
+                    step,
+                    name: Param::ALL[k].name(),
+                    value,
+                });
+            }
+            *p = value;
         }
-        self.set_params(&new);
+        self.recompute();
         let e = self.graph.value(self.error);
         if !e.is_finite() {
             self.set_params(&old);
@@ -338,9 +358,15 @@ impl Net {
     }
 
     fn set_params(&mut self, values: &[f64; 12]) {
-        for (id, &v) in self.params.iter().zip(values) {
-            self.graph.set(*id, v);
-        }
+        // The twelve leaves were created one after another (see `Net::new`).
+        self.graph
+            .leaves_mut(self.params[0], values.len())
+            .copy_from_slice(values);
+        self.recompute();
+    }
+
+    /// The forward pass, then the backward pass from E.
+    fn recompute(&mut self) {
         self.graph.forward();
         self.graph.backward_into(self.error, &mut self.grads);
     }

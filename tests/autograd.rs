@@ -46,6 +46,47 @@ fn every_binary_op_matches_central_differences() {
     }
 }
 
+/// Builds an op over `n` fresh leaves holding `v` and returns (value, d/d each leaf) by reverse mode.
+fn eval_n<const N: usize>(make: fn(&mut Graph, [NodeId; N]) -> NodeId, v: [f64; N]) -> (f64, [f64; N]) {
+    let mut g = Graph::new();
+    let leaves = v.map(|x| g.input("v", x));
+    let out = make(&mut g, leaves);
+    let grads = g.backward(out);
+    (g.value(out), leaves.map(|n| grads.get(n)))
+}
+
+/// Checks every partial of `make` at `v` against central differences in that operand alone.
+fn check_each_operand<const N: usize>(name: &str, make: fn(&mut Graph, [NodeId; N]) -> NodeId, v: [f64; N]) {
+    let (_, d) = eval_n(make, v);
+    for k in 0..N {
+        let moved = |x: f64| {
+            let mut w = v;
+            w[k] = x;
+            eval_n(make, w).0
+        };
+        let fd = central_difference(moved, v[k]);
+        assert!(
+            close(d[k], fd, 1e-7),
+            "{name} d/d(operand {k}) at {v:?}: {} vs {fd}",
+            d[k]
+        );
+    }
+}
+
+#[test]
+fn the_fused_ops_match_central_differences_in_each_operand() {
+    let weighted: fn(&mut Graph, [NodeId; 5]) -> NodeId = |g, [a, b, c, d, e]| g.weighted_sum([a, c], [b, d], e);
+    for v in [[0.7, -1.3, 2.0, 0.4, -0.5], [-2.0, 5.0, -0.5, 3.0, 1.5]] {
+        assert_eq!(eval_n(weighted, v).0, v[0] * v[1] + v[2] * v[3] + v[4]);
+        check_each_operand("weighted_sum", weighted, v);
+    }
+    let squared: fn(&mut Graph, [NodeId; 2]) -> NodeId = |g, [a, b]| g.squared_diff(a, b);
+    for v in [[0.01, 0.75], [-2.0, 5.0], [3.5, 3.5]] {
+        assert_eq!(eval_n(squared, v).0, (v[0] - v[1]) * (v[0] - v[1]));
+        check_each_operand("squared_diff", squared, v);
+    }
+}
+
 #[test]
 fn every_unary_op_matches_central_differences() {
     let ops: [(&str, Unary, &[f64]); 9] = [
@@ -78,7 +119,19 @@ fn every_unary_op_matches_central_differences() {
 fn every_op_documents_its_derivative() {
     let src = include_str!("../src/autograd/op.rs");
     for variant in [
-        "Add", "Sub", "Mul", "Div", "Neg", "Pow", "Sigmoid", "Tanh", "Relu", "Exp", "Log",
+        "Add",
+        "Sub",
+        "Mul",
+        "WeightedSum",
+        "SquaredDiff",
+        "Div",
+        "Neg",
+        "Pow",
+        "Sigmoid",
+        "Tanh",
+        "Relu",
+        "Exp",
+        "Log",
     ] {
         let decl = src
             .find(&format!("    {variant}("))
@@ -181,6 +234,44 @@ fn forward_recomputes_after_set() {
     g.forward();
     assert_eq!(g.value(f), 8.0);
     assert_eq!(g.backward(f).get(x), 2.0);
+}
+
+#[test]
+fn leaves_change_in_place_as_a_run() {
+    // f = a * b + c with a, b, c created one after another: set all three at once.
+    let mut g = Graph::new();
+    let (a, b, c) = (g.input("a", 1.0), g.input("b", 2.0), g.input("c", 3.0));
+    let f = g.weighted_sum([a, c], [b, b], c);
+    g.leaves_mut(a, 3).copy_from_slice(&[4.0, 5.0, 6.0]);
+    g.forward();
+    assert_eq!(g.value(f), 4.0 * 5.0 + 6.0 * 5.0 + 6.0);
+    // A leaf made after an op node can be set too.
+    let late = g.input("late", 1.0);
+    let h = g.mul(f, late);
+    g.leaves_mut(late, 1)[0] = 2.0;
+    g.forward();
+    assert_eq!(g.value(h), 2.0 * 56.0);
+}
+
+#[test]
+#[should_panic(expected = "only leaves can be set")]
+fn a_run_with_an_op_node_is_refused() {
+    let mut g = Graph::new();
+    let a = g.input("a", 1.0);
+    g.neg(a);
+    g.leaves_mut(a, 2);
+}
+
+#[test]
+fn a_zero_upstream_passes_nothing_on_even_through_an_infinite_slope() {
+    // q = sqrt(x) * 0 is 0 for every x, so dq/dx = 0, although d sqrt(x)/dx is infinite at 0.
+    let mut g = Graph::new();
+    let x = g.input("x", 0.0);
+    let root = g.pow(x, 0.5);
+    let zero = g.constant(0.0);
+    let q = g.mul(root, zero);
+    assert_eq!(g.partials(root).as_slice()[0].1, f64::INFINITY);
+    assert_eq!(g.backward(q).get(x), 0.0);
 }
 
 #[test]

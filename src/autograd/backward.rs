@@ -19,6 +19,11 @@ impl Gradients {
     pub fn get(&self, id: NodeId) -> f64 {
         self.values.get(id.index()).copied().unwrap_or(0.0)
     }
+
+    /// Every node's gradient, indexed by [`NodeId::index`] (empty before a pass).
+    pub fn values(&self) -> &[f64] {
+        &self.values
+    }
 }
 
 /// One stop of the backward pass: a node and the upstream gradient d output / d node it holds
@@ -40,22 +45,26 @@ impl Graph {
     /// Like [`Graph::backward`], reusing `grads`' memory; it is cleared first, so nothing carries over.
     pub fn backward_into(&self, output: NodeId, grads: &mut Gradients) {
         let out = self.check(output);
-        grads.of = Some(output);
-        grads.values.clear();
-        grads.values.resize(self.len(), 0.0);
-        grads.values[out] = 1.0;
         let values = self.values();
-        // Only op nodes pass gradient on; leaves just receive it.
-        let upto = self.computed().partition_point(|&i| i as usize <= out);
-        for &i in self.computed()[..upto].iter().rev() {
+        grads.of = Some(output);
+        grads.values.resize(values.len(), 0.0);
+        // Sliced to the values' length, so one bounds check covers a node in both.
+        let sums = &mut grads.values[..values.len()];
+        sums.fill(0.0);
+        sums[out] = 1.0;
+        // Only op nodes pass gradient on; leaves just receive it. The output is usually the
+        // last op node, so the search from the end stops at once.
+        let tape = self.tape();
+        let upto = tape.iter().rposition(|&(i, _)| i as usize <= out).map_or(0, |k| k + 1);
+        for &(i, op) in tape[..upto].iter().rev() {
             let i = i as usize;
-            let upstream = grads.values[i];
-            if upstream == 0.0 {
-                continue; // nothing flows through here (or the output does not depend on it)
-            }
-            let sums = &mut grads.values;
-            self.op_at(i).each_partial(values, values[i], |operand, local| {
-                sums[operand.index()] += upstream * local; // += : a node read twice adds up
+            let upstream = sums[i];
+            op.each_partial(values, values[i], |operand, local| {
+                // A zero upstream passes nothing on (the output may not depend on this node at
+                // all); skipping also keeps an infinite local derivative from making 0 a NaN.
+                if upstream != 0.0 {
+                    sums[operand.index()] += upstream * local; // += : a node read twice adds up
+                }
             });
         }
     }

@@ -31,9 +31,9 @@ pub struct Graph {
     ops: Vec<Op>,
     values: Vec<f64>,
     labels: Vec<Option<String>>,
-    /// The indices of the op (non-leaf) nodes in creation order: the only ones forward and
-    /// backward have work to do at.
-    computed: Vec<u32>,
+    /// The op (non-leaf) nodes in creation order, each as its index and a copy of its op: the
+    /// tape the forward pass walks and the backward pass walks reversed (leaves have no work).
+    tape: Vec<(u32, Op)>,
 }
 
 impl Default for Graph {
@@ -50,7 +50,7 @@ impl Graph {
             ops: Vec::new(),
             values: Vec::new(),
             labels: Vec::new(),
-            computed: Vec::new(),
+            tape: Vec::new(),
         }
     }
 
@@ -88,7 +88,7 @@ impl Graph {
             index: self.ops.len() as u32,
         };
         if !matches!(op, Op::Leaf(_)) {
-            self.computed.push(id.index);
+            self.tape.push((id.index, op));
         }
         self.ops.push(op);
         self.values.push(value);
@@ -135,6 +135,14 @@ impl Graph {
     /// `a * b`
     pub fn mul(&mut self, a: NodeId, b: NodeId) -> NodeId {
         self.op(Op::Mul(a, b))
+    }
+    /// `w[0] * x[0] + w[1] * x[1] + b`: weights `w` on inputs `x`, plus the bias `b`
+    pub fn weighted_sum(&mut self, w: [NodeId; 2], x: [NodeId; 2], b: NodeId) -> NodeId {
+        self.op(Op::WeightedSum(w[0], x[0], w[1], x[1], b))
+    }
+    /// `(a - b)^2`
+    pub fn squared_diff(&mut self, a: NodeId, b: NodeId) -> NodeId {
+        self.op(Op::SquaredDiff(a, b))
     }
     /// `a / b`
     pub fn div(&mut self, a: NodeId, b: NodeId) -> NodeId {
@@ -196,9 +204,9 @@ impl Graph {
         self.ops[self.check(id)]
     }
 
-    /// The op nodes' indices in creation order.
-    pub(crate) fn computed(&self) -> &[u32] {
-        &self.computed
+    /// The op nodes in creation order, as `(index, op)`.
+    pub(crate) fn tape(&self) -> &[(u32, Op)] {
+        &self.tape
     }
 
     pub(crate) fn op_at(&self, index: usize) -> Op {
@@ -222,11 +230,24 @@ impl Graph {
         self.values[i] = value;
     }
 
+    /// The values of the `n` leaves created one after another from `first`, to change in place
+    /// like [`Graph::set`] (call [`Graph::forward`] afterwards). Panics unless all are leaves.
+    pub fn leaves_mut(&mut self, first: NodeId, n: usize) -> &mut [f64] {
+        let start = self.check(first);
+        let run = start..start + n;
+        // Every node before the first op node is a leaf; beyond it, each one is looked at.
+        let first_op = self.tape.first().map_or(self.len(), |&(i, _)| i as usize);
+        assert!(
+            run.end <= first_op || self.ops[run.clone()].iter().all(|op| matches!(op, Op::Leaf(_))),
+            "only leaves can be set"
+        );
+        &mut self.values[run]
+    }
+
     /// Recomputes every op node from the leaves, in creation order.
     pub fn forward(&mut self) {
-        for &i in &self.computed {
-            let i = i as usize;
-            self.values[i] = self.ops[i].forward(&self.values);
+        for &(i, op) in &self.tape {
+            self.values[i as usize] = op.forward(&self.values);
         }
     }
 

@@ -24,6 +24,12 @@ pub enum Op {
     Sub(NodeId, NodeId),
     /// `a * b`. d/da = b, d/db = a: each side gets the *other* operand.
     Mul(NodeId, NodeId),
+    /// `a * b + c * d + e`: a weighted sum of two inputs plus a bias in one node (weight `a` on
+    /// input `b`, weight `c` on input `d`). d/da = b, d/db = a, d/dc = d, d/dd = c, d/de = 1.
+    WeightedSum(NodeId, NodeId, NodeId, NodeId, NodeId),
+    /// `(a - b)^2`, a squared difference in one node (TensorFlow's `squared_difference`).
+    /// d/da = 2(a - b), d/db = -2(a - b).
+    SquaredDiff(NodeId, NodeId),
     /// `a / b`. d/da = 1/b, d/db = -a/b^2.
     Div(NodeId, NodeId),
     /// `-a`. d/da = -1.
@@ -42,18 +48,18 @@ pub enum Op {
     Log(NodeId),
 }
 
-/// The local partial derivatives of one node with respect to its operands: at most two
-/// `(operand, d node / d operand)` pairs, kept inline so the backward loop never allocates.
+/// The local partial derivatives of one node with respect to its operands: at most five
+/// `(operand, d node / d operand)` pairs, kept inline so nothing allocates.
 /// An operand used twice (`a + a`) appears twice; the backward pass adds both.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Partials {
-    items: [(NodeId, f64); 2],
+    items: [(NodeId, f64); 5],
     len: usize,
 }
 
 impl Partials {
     const NONE: Partials = Partials {
-        items: [(NodeId::DANGLING, 0.0); 2],
+        items: [(NodeId::DANGLING, 0.0); 5],
         len: 0,
     };
 
@@ -78,10 +84,12 @@ impl Op {
     /// The operands this op reads, in order (empty for a leaf).
     pub fn operands(&self) -> impl Iterator<Item = NodeId> {
         use Op::*;
+        const NO: NodeId = NodeId::DANGLING;
         let (ids, len) = match *self {
-            Leaf(_) => ([NodeId::DANGLING; 2], 0),
-            Add(a, b) | Sub(a, b) | Mul(a, b) | Div(a, b) => ([a, b], 2),
-            Neg(a) | Pow(a, _) | Sigmoid(a) | Tanh(a) | Relu(a) | Exp(a) | Log(a) => ([a, NodeId::DANGLING], 1),
+            Leaf(_) => ([NO; 5], 0),
+            Add(a, b) | Sub(a, b) | Mul(a, b) | SquaredDiff(a, b) | Div(a, b) => ([a, b, NO, NO, NO], 2),
+            WeightedSum(a, b, c, d, e) => ([a, b, c, d, e], 5),
+            Neg(a) | Pow(a, _) | Sigmoid(a) | Tanh(a) | Relu(a) | Exp(a) | Log(a) => ([a, NO, NO, NO, NO], 1),
         };
         ids.into_iter().take(len)
     }
@@ -95,6 +103,8 @@ impl Op {
             Add(a, b) => v[a.index()] + v[b.index()],
             Sub(a, b) => v[a.index()] - v[b.index()],
             Mul(a, b) => v[a.index()] * v[b.index()],
+            WeightedSum(a, b, c, d, e) => v[a.index()] * v[b.index()] + v[c.index()] * v[d.index()] + v[e.index()],
+            SquaredDiff(a, b) => (v[a.index()] - v[b.index()]) * (v[a.index()] - v[b.index()]),
             Div(a, b) => v[a.index()] / v[b.index()],
             Neg(a) => -v[a.index()],
             Pow(a, 2.0) => v[a.index()] * v[a.index()],
@@ -139,6 +149,17 @@ impl Op {
                 f(a, at(b));
                 f(b, at(a));
             }
+            WeightedSum(a, b, c, d, e) => {
+                f(a, at(b));
+                f(b, at(a));
+                f(c, at(d));
+                f(d, at(c));
+                f(e, 1.0);
+            }
+            SquaredDiff(a, b) => {
+                f(a, 2.0 * (at(a) - at(b)));
+                f(b, -2.0 * (at(a) - at(b)));
+            }
             Div(a, b) => {
                 f(a, 1.0 / at(b));
                 f(b, -at(a) / (at(b) * at(b)));
@@ -162,6 +183,8 @@ impl Op {
             Add(..) => "+",
             Sub(..) => "-",
             Mul(..) => "*",
+            WeightedSum(..) => "w·x+b",
+            SquaredDiff(..) => "(-)^2",
             Div(..) => "/",
             Neg(_) => "neg",
             Pow(..) => "^",

@@ -183,4 +183,6 @@ pub struct Strings {
     pub edit_link_label: &'static str,
     /// `{keys}`: the refused URL keys, comma-separated.
     pub edit_url_refused: &'static str,
+    /// How formulas are read aloud (the `aria-label` of each `<math>`).
+    pub math_words: crate::math::Words,
 }

@@ -1,6 +1,8 @@
 //! The sigmoid chart on a canvas: plotters-canvas draws what `plot` describes, redrawn when the step changes.
 
+use super::formula::FormulaView;
 use super::state::Lesson;
+use crate::math::formulas;
 use crate::plot::draw_sigmoids;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -40,6 +42,9 @@ pub fn SigmoidChart() -> impl IntoView {
             <figure class="chart">
                 <canvas node_ref=canvas width="760" height="230" role="img" aria-label=summary></canvas>
                 <figcaption>{move || strings().sigmoid_caption}</figcaption>
+                <div class="formulas slopes">
+                    {move || marks.with(|m| m.iter().map(|m| view! { <FormulaView formula=formulas::sigmoid_slope(m) /> }).collect_view())}
+                </div>
             </figure>
         </Show>
     }

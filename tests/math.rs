@@ -90,9 +90,10 @@ fn the_w21_chain_rule_is_three_partial_fractions_with_the_published_factors() {
     assert_eq!(count(&xml, "<mfrac>"), 4, "{xml}");
     assert!(xml.contains("<msub><mi>w</mi><mn>21</mn></msub>"), "{xml}");
     assert!(xml.contains("<msub><mi>Error</mi><mn>1</mn></msub>"), "{xml}");
-    // Two lines: symbols, then numbers and the result.
-    assert_eq!(count(&xml, "<mtr>"), 2);
-    let line2 = &xml[xml.rfind("<mtr>").unwrap()..];
+    // Symbols on the first line, then the numbers and the result (this line of numbers is long
+    // enough that the result takes a third line).
+    assert_eq!(count(&xml, "<mtr>"), 3);
+    let line2 = &xml[xml.find("</mtr>").unwrap()..];
     let values = data_values(line2);
     assert_eq!(&values[..3], &n[..], "the second line substitutes exactly the factors");
     assert_eq!(values[3], f.result.unwrap(), "and ends with the result");
@@ -205,7 +206,7 @@ fn the_forward_formulas_follow_the_notes_wiring_and_the_worked_example() {
     for f in [h1, y1, a, e1, e] {
         let xml = mathml(&f, Layout::Block);
         assert_well_formed(&xml);
-        assert_eq!(count(&xml, "<mtr>"), 2, "{xml}");
+        assert!((2..=3).contains(&count(&xml, "<mtr>")), "{xml}");
     }
     assert!(formulas::weighted_sum(&net, "H1").is_none());
 }
@@ -258,7 +259,10 @@ fn the_add_and_multiply_rules_pass_the_incoming_gradient_back() {
     let xml = mathml(&fx, Layout::Block);
     assert_well_formed(&xml);
     // A negative factor after the first is put in parentheses, with a real minus sign.
-    assert!(xml.contains("<mo>(</mo><mo>−</mo><mn>2</mn><mo>)</mo>"), "{xml}");
+    assert!(
+        xml.contains("<mo>(</mo><mrow><mo>−</mo><mn>2</mn></mrow><mo>)</mo>"),
+        "{xml}"
+    );
     // The result after "=" needs none.
     assert!(
         xml.contains("<mrow data-value=\"-3\"><mo>−</mo><mn>3</mn></mrow>"),
@@ -290,7 +294,7 @@ fn numbers_are_written_as_mathematics() {
     );
     assert!(xml.contains("<msup><mrow><mo>(</mo>"), "{xml}");
     assert!(
-        xml.contains("<mo>−</mo><mrow data-value=\"-0.5\"><mo>(</mo><mo>−</mo><mn>0.5</mn><mo>)</mo>"),
+        xml.contains("<mo>−</mo><mrow data-value=\"-0.5\"><mo>(</mo><mrow><mo>−</mo><mn>0.5</mn></mrow><mo>)</mo>"),
         "{xml}"
     );
     assert_well_formed(&xml);

@@ -50,17 +50,18 @@ fn count_id(host: &web_sys::HtmlElement, testid: &str) -> usize {
         .count()
 }
 
-/// The substituted numbers of the last line of the formula holding `testid`: each number's
-/// `data-value` and its text, left to right, without the result itself.
+/// The substituted numbers of the formula holding `testid` (every line after the first): each
+/// number's `data-value` and its text, left to right, without the result itself.
 fn last_line(host: &web_sys::HtmlElement, testid: &str) -> (web_sys::Element, Vec<(String, String)>) {
     let math = by_id(host, testid)
         .closest("math")
         .unwrap()
         .expect("the result sits inside a <math>");
     let rows = elements(&math, "mtr");
-    let line = rows.last().expect("a display formula has rows").clone();
-    let numbers = elements(&line, "mrow")
-        .into_iter()
+    assert!(rows.len() >= 2, "a display formula with numbers has two lines or more");
+    let numbers = rows[1..]
+        .iter()
+        .flat_map(|row| elements(row, "mrow"))
         .filter(|e| e.has_attribute("data-value"))
         .map(|e| {
             let text = elements(&e, "mn")
@@ -133,9 +134,10 @@ async fn the_forward_steps_show_their_sums_with_the_network_numbers() {
     leptos::task::tick().await;
     let maths = elements(&host, "math");
     assert_eq!(maths.len(), 2, "h1 and h2");
-    let line = elements(&maths[0], "mtr").pop().unwrap();
-    let values: Vec<f64> = elements(&line, "mrow")
+    let rows = elements(&maths[0], "mtr");
+    let values: Vec<f64> = rows[1..]
         .iter()
+        .flat_map(|row| elements(row, "mrow"))
         .filter_map(|e| e.get_attribute("data-value"))
         .map(|v| v.parse().unwrap())
         .collect();

@@ -25,21 +25,9 @@ pub fn to_mathml(f: &Formula, layout: Layout, fmt: Fmt, words: &Words) -> String
     let label = escape(&speak(f, words, fmt));
     let rel = f.rel.sign();
     let result = |w: &mut Writer| {
-        if let Some(r) = f.result {
+        if f.result.is_some() {
             w.mo("=");
-            match &f.result_id {
-                // The page's number element (as `ui::num::Num` writes it), inside a MathML text
-                // token so that the browser keeps it an HTML element.
-                Some(id) => {
-                    let _ = write!(
-                        w.out,
-                        "<mtext><span class=\"num\" data-testid=\"{}\" data-value=\"{r}\">{}</span></mtext>",
-                        escape(id),
-                        escape(&(w.fmt)(r))
-                    );
-                }
-                None => w.expr(&Expr::Num(r), Ctx::Top),
-            }
+            w.result(f);
         }
     };
     match layout {
@@ -69,11 +57,41 @@ pub fn to_mathml(f: &Formula, layout: Layout, fmt: Fmt, words: &Words) -> String
             }
             w.out.push_str("</mtd></mtr>");
             if let Some(n) = &f.numbers {
-                w.out.push_str("<mtr><mtd></mtd><mtd>");
-                w.mo(rel);
-                w.out.push_str("</mtd><mtd>");
-                w.expr(n, Ctx::Top);
-                result(&mut w);
+                // Lines of numbers as long as fit beside the left side: a long sum or product
+                // continues on the next line with its operator under the relation sign, and the
+                // result takes a line of its own when it no longer fits.
+                let budget = LINE.saturating_sub(width(&f.lhs, fmt) + 3).max(MIN_LINE);
+                w.row(rel);
+                let mut used = 0;
+                match n {
+                    Expr::Op(op @ (Op::Add | Op::Sub | Op::Dot), xs) if width(n, fmt) > budget => {
+                        for (i, x) in xs.iter().enumerate() {
+                            let wx = width(x, fmt) + 3;
+                            if i > 0 && used + wx > budget {
+                                w.out.push_str("</mtd></mtr>");
+                                w.row(op.sign());
+                                used = 0;
+                            } else if i > 0 {
+                                w.mo(op.sign());
+                            }
+                            w.expr(x, operand_ctx(*op, i, x));
+                            used += wx;
+                        }
+                    }
+                    _ => {
+                        w.expr(n, Ctx::Top);
+                        used = width(n, fmt);
+                    }
+                }
+                if let Some(r) = f.result {
+                    if used + 3 + fmt(r).len() > budget {
+                        w.out.push_str("</mtd></mtr>");
+                        w.row("=");
+                        w.result(f);
+                    } else {
+                        result(&mut w);
+                    }
+                }
                 w.out.push_str("</mtd></mtr>");
             }
             w.out.push_str("</mtable>");
@@ -106,6 +124,31 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    /// A new line of a display formula: an empty left side, then `rel` in the relation column.
+    fn row(&mut self, rel: &str) {
+        self.out.push_str("<mtr><mtd></mtd><mtd>");
+        self.mo(rel);
+        self.out.push_str("</mtd><mtd>");
+    }
+
+    /// The formula's result: the page's number element where it has a name, else a number.
+    fn result(&mut self, f: &Formula) {
+        let Some(r) = f.result else { return };
+        match &f.result_id {
+            // As `ui::num::Num` writes it, inside a MathML text token so that the browser keeps
+            // it an HTML element.
+            Some(id) => {
+                let _ = write!(
+                    self.out,
+                    "<mtext><span class=\"num\" data-testid=\"{}\" data-value=\"{r}\">{}</span></mtext>",
+                    escape(id),
+                    escape(&(self.fmt)(r))
+                );
+            }
+            None => self.expr(&Expr::Num(r), Ctx::Top),
+        }
+    }
+
     fn mo(&mut self, op: &str) {
         let _ = write!(self.out, "<mo>{op}</mo>");
     }
@@ -169,6 +212,11 @@ impl Writer<'_> {
         if paren {
             self.mo("(");
         }
+        // The sign first in its own row, so that the browser spaces it as a prefix minus.
+        let signed = paren && negative;
+        if signed {
+            self.out.push_str("<mrow>");
+        }
         if negative {
             self.mo("−");
         }
@@ -186,6 +234,9 @@ impl Writer<'_> {
                 }
             }
             self.out.push_str("</mrow></msup>");
+        }
+        if signed {
+            self.out.push_str("</mrow>");
         }
         if paren {
             self.mo(")");
@@ -248,28 +299,10 @@ impl Writer<'_> {
                     self.mo("(");
                 }
                 for (i, x) in xs.iter().enumerate() {
-                    let sign = match op {
-                        Op::Add => "+",
-                        Op::Sub => "−",
-                        Op::Dot => "·",
-                        Op::Juxt => "\u{2062}",
-                    };
                     if i > 0 {
-                        self.mo(sign);
+                        self.mo(op.sign());
                     }
-                    let inner = match (op, i) {
-                        (Op::Add | Op::Sub, 0) => Ctx::First,
-                        (Op::Add, _) => Ctx::Term,
-                        (Op::Sub, _) => Ctx::Subtrahend,
-                        (Op::Dot | Op::Juxt, 0) => Ctx::Term,
-                        (Op::Dot | Op::Juxt, _) => Ctx::Factor,
-                    };
-                    // Inside a product even the first factor needs parentheses if it is a sum.
-                    let inner = match (op, x) {
-                        (Op::Dot | Op::Juxt, Expr::Op(Op::Add | Op::Sub, _)) => Ctx::Factor,
-                        _ => inner,
-                    };
-                    self.expr(x, inner);
+                    self.expr(x, operand_ctx(*op, i, x));
                 }
                 if paren {
                     self.mo(")");
@@ -291,6 +324,51 @@ impl Writer<'_> {
             }
             _ => self.expr(e, ctx),
         }
+    }
+}
+
+/// About how many characters a display formula's line may take (a narrow side panel).
+const LINE: usize = 44;
+/// The least room left for the right side, however wide the left side.
+const MIN_LINE: usize = 20;
+
+impl Op {
+    /// The operator as written.
+    fn sign(self) -> &'static str {
+        match self {
+            Op::Add => "+",
+            Op::Sub => "−",
+            Op::Dot => "·",
+            Op::Juxt => "\u{2062}",
+        }
+    }
+}
+
+/// Where the `i`-th operand `x` of `op` sits.
+fn operand_ctx(op: Op, i: usize, x: &Expr) -> Ctx {
+    match (op, i, x) {
+        // Inside a product even the first factor needs parentheses if it is a sum.
+        (Op::Dot | Op::Juxt, _, Expr::Op(Op::Add | Op::Sub, _)) => Ctx::Factor,
+        (Op::Add | Op::Sub, 0, _) => Ctx::First,
+        (Op::Add, _, _) => Ctx::Term,
+        (Op::Sub, _, _) => Ctx::Subtrahend,
+        (Op::Dot | Op::Juxt, 0, _) => Ctx::Term,
+        (Op::Dot | Op::Juxt, _, _) => Ctx::Factor,
+    }
+}
+
+/// About how many characters wide `e` is when written (fractions count their wider part).
+fn width(e: &Expr, fmt: Fmt) -> usize {
+    match e {
+        Expr::Sym(s) => s.chars().count(),
+        Expr::Num(v) => fmt(*v).len() + 2 * usize::from(*v < 0.0),
+        Expr::Const(c) => c.len(),
+        Expr::Partial(a, b) => 1 + a.len().max(b.len()),
+        Expr::Frac(a, b) => width(a, fmt).max(width(b, fmt)),
+        Expr::Pow(a, b) => width(a, fmt) + 2 + width(b, fmt) / 2,
+        Expr::Apply(f, a) => f.chars().count() + 2 + width(a, fmt),
+        Expr::Neg(a) => 1 + width(a, fmt),
+        Expr::Op(_, xs) => xs.iter().map(|x| width(x, fmt) + 3).sum::<usize>().saturating_sub(3),
     }
 }
 

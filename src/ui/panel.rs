@@ -136,7 +136,7 @@ fn ChainView(chain: Chain) -> impl IntoView {
                 .enumerate()
                 .map(|(j, f)| {
                     let formula = formulas::local(&net, f).shown_as(format!("factor-{k}-{}", j + 1));
-                    view! { <li class="factor"><FormulaView formula=formula inline=true /></li> }
+                    view! { <li class="factor"><FormulaView formula=formula /></li> }
                 })
                 .collect_view();
             let product = formulas::path_product(chain.param, path).shown_as(format!("path-{k}"));

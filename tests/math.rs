@@ -6,6 +6,9 @@ use backprop_lab::math::{self, add, dot, formulas, num, sub, sym, to_mathml, Exp
 use backprop_lab::net::{Example, Net, Param};
 use backprop_lab::ui::num::short;
 
+/// Characters per line of a display formula: a phone's side panel.
+const LINE: usize = 38;
+
 fn worked() -> Net {
     Net::new(&Example::worked()).unwrap()
 }
@@ -83,7 +86,7 @@ fn the_w21_chain_rule_is_three_partial_fractions_with_the_published_factors() {
     }
     close("product", f.result.unwrap(), 0.082167041, 1e-9);
 
-    let xml = mathml(&f.clone().shown_as("path-1"), Layout::Block);
+    let xml = mathml(&f.clone().shown_as("path-1"), Layout::Block(LINE));
     assert_well_formed(&xml);
     assert!(xml.starts_with("<math display=\"block\""), "{xml}");
     // One fraction on the left, three on the right.
@@ -204,9 +207,9 @@ fn the_forward_formulas_follow_the_notes_wiring_and_the_worked_example() {
     let e = formulas::total_error(&net);
     close("E", e.result.unwrap(), 0.298371109, 1e-9);
     for f in [h1, y1, a, e1, e] {
-        let xml = mathml(&f, Layout::Block);
+        let xml = mathml(&f, Layout::Block(LINE));
         assert_well_formed(&xml);
-        assert!((2..=3).contains(&count(&xml, "<mtr>")), "{xml}");
+        assert!(count(&xml, "<mtr>") >= 2, "{xml}");
     }
     assert!(formulas::weighted_sum(&net, "H1").is_none());
 }
@@ -223,7 +226,7 @@ fn the_update_rule_substitutes_old_value_rate_and_gradient() {
     assert_eq!(n[..2], [0.4, 0.5]);
     close("grad", n[2], 0.082167041, 1e-9);
     close("new w21", f.result.unwrap(), 0.35891648, 1e-8);
-    let xml = mathml(&f, Layout::Block);
+    let xml = mathml(&f, Layout::Block(LINE));
     assert_well_formed(&xml);
     assert_eq!(count(&xml, "<mo>←</mo>"), 2, "both lines start with the arrow: {xml}");
     assert_well_formed(&mathml(&formulas::update_rule(), Layout::Inline));
@@ -239,7 +242,7 @@ fn the_sigmoid_slope_is_s_times_one_minus_s() {
     let n = f.numbers.as_ref().unwrap().numbers();
     close("s", n[0], 0.75136507, 1e-8);
     close("slope", f.result.unwrap(), 0.186815602, 1e-9);
-    let xml = mathml(&f, Layout::Block);
+    let xml = mathml(&f, Layout::Block(LINE));
     assert_well_formed(&xml);
     assert!(xml.contains("<msup><mi>σ</mi><mo>′</mo></msup>"), "{xml}");
 }
@@ -256,7 +259,7 @@ fn the_add_and_multiply_rules_pass_the_incoming_gradient_back() {
     let fy = formulas::node_backward(&mul, "y").unwrap();
     assert_eq!(fy.rhs[1], dot(vec![math::partial("L", "z"), sym("x")]));
     assert_eq!(fy.result, Some(4.5));
-    let xml = mathml(&fx, Layout::Block);
+    let xml = mathml(&fx, Layout::Block(LINE));
     assert_well_formed(&xml);
     // A negative factor after the first is put in parentheses, with a real minus sign.
     assert!(
@@ -325,7 +328,7 @@ fn every_formula_is_read_in_words_in_both_languages() {
     assert!(en.ends_with(&short(c.paths[0].product)), "{en}");
     let ko = math::speak(&f, &Lang::Ko.strings().math_words, &short);
     assert!(ko.contains("편미분") && ko.contains("곱하기"), "{ko}");
-    let xml = mathml(&f, Layout::Block);
+    let xml = mathml(&f, Layout::Block(LINE));
     assert!(xml.contains(&format!("aria-label=\"{en}\"")), "{xml}");
     // Quotes and angle brackets in a label cannot break the markup.
     assert_eq!(math::mathml::escape("a<b & \"c\">"), "a&lt;b &amp; &quot;c&quot;&gt;");

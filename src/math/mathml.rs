@@ -7,8 +7,9 @@ use std::fmt::Write;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Layout {
     /// A display formula: the symbols on the first line, the numbers and the result on the
-    /// second, the relation signs one under the other.
-    Block,
+    /// second, the relation signs one under the other; a line longer than about this many
+    /// characters continues on the next.
+    Block(usize),
     /// Everything on one line, in the flow of the text.
     Inline,
 }
@@ -24,12 +25,6 @@ pub fn to_mathml(f: &Formula, layout: Layout, fmt: Fmt, words: &Words) -> String
     };
     let label = escape(&speak(f, words, fmt));
     let rel = f.rel.sign();
-    let result = |w: &mut Writer| {
-        if f.result.is_some() {
-            w.mo("=");
-            w.result(f);
-        }
-    };
     match layout {
         Layout::Inline => {
             let _ = write!(w.out, "<math aria-label=\"{label}\">");
@@ -42,56 +37,44 @@ pub fn to_mathml(f: &Formula, layout: Layout, fmt: Fmt, words: &Words) -> String
                 w.mo("=");
                 w.expr(n, Ctx::Top);
             }
-            result(&mut w);
+            if f.result.is_some() {
+                w.mo("=");
+                w.result(f);
+            }
         }
-        Layout::Block => {
+        Layout::Block(line) => {
             let _ = write!(w.out, "<math display=\"block\" aria-label=\"{label}\"><mtable>");
+            // Lines as long as fit a narrow panel beside the left side: a long line continues on
+            // the next one with its operator or "=" under the relation sign.
+            let budget = line.saturating_sub(width(&f.lhs, fmt) + 3).max(MIN_LINE);
             w.out.push_str("<mtr><mtd>");
             w.expr(&f.lhs, Ctx::Top);
             w.out.push_str("</mtd><mtd>");
             w.mo(rel);
             w.out.push_str("</mtd><mtd>");
-            w.chain(&f.rhs);
-            if f.numbers.is_none() {
-                result(&mut w);
+            let mut first: Vec<Piece> = Vec::new();
+            for (i, form) in f.rhs.iter().enumerate() {
+                pieces(form, (i > 0).then_some("="), fmt, &mut first);
             }
-            w.out.push_str("</mtd></mtr>");
+            let mut second: Vec<Piece> = Vec::new();
             if let Some(n) = &f.numbers {
-                // Lines of numbers as long as fit beside the left side: a long sum or product
-                // continues on the next line with its operator under the relation sign, and the
-                // result takes a line of its own when it no longer fits.
-                let budget = LINE.saturating_sub(width(&f.lhs, fmt) + 3).max(MIN_LINE);
+                pieces(n, None, fmt, &mut second);
+            }
+            let result = f.result.map(|r| Piece {
+                sep: Some("="),
+                expr: None,
+                ctx: Ctx::Top,
+                width: fmt(r).len(),
+            });
+            match f.numbers {
+                None => first.extend(result),
+                Some(_) => second.extend(result),
+            }
+            w.fill(&first, budget, f);
+            w.out.push_str("</mtd></mtr>");
+            if !second.is_empty() {
                 w.row(rel);
-                let mut used = 0;
-                match n {
-                    Expr::Op(op @ (Op::Add | Op::Sub | Op::Dot), xs) if width(n, fmt) > budget => {
-                        for (i, x) in xs.iter().enumerate() {
-                            let wx = width(x, fmt) + 3;
-                            if i > 0 && used + wx > budget {
-                                w.out.push_str("</mtd></mtr>");
-                                w.row(op.sign());
-                                used = 0;
-                            } else if i > 0 {
-                                w.mo(op.sign());
-                            }
-                            w.expr(x, operand_ctx(*op, i, x));
-                            used += wx;
-                        }
-                    }
-                    _ => {
-                        w.expr(n, Ctx::Top);
-                        used = width(n, fmt);
-                    }
-                }
-                if let Some(r) = f.result {
-                    if used + 3 + fmt(r).len() > budget {
-                        w.out.push_str("</mtd></mtr>");
-                        w.row("=");
-                        w.result(f);
-                    } else {
-                        result(&mut w);
-                    }
-                }
+                w.fill(&second, budget, f);
                 w.out.push_str("</mtd></mtr>");
             }
             w.out.push_str("</mtable>");
@@ -99,6 +82,38 @@ pub fn to_mathml(f: &Formula, layout: Layout, fmt: Fmt, words: &Words) -> String
     }
     w.out.push_str("</math>");
     w.out
+}
+
+/// One piece of a display line: an operand or a whole form (or the result, `expr` `None`), the
+/// sign before it, and its width in characters.
+struct Piece<'a> {
+    sep: Option<&'static str>,
+    expr: Option<&'a Expr>,
+    ctx: Ctx,
+    width: usize,
+}
+
+/// Splits a form into the pieces a line may break between: the operands of a top-level sum,
+/// difference or product, else the form whole.
+fn pieces<'a>(form: &'a Expr, sep: Option<&'static str>, fmt: Fmt, out: &mut Vec<Piece<'a>>) {
+    match form {
+        Expr::Op(op @ (Op::Add | Op::Sub | Op::Dot), xs) => {
+            for (i, x) in xs.iter().enumerate() {
+                out.push(Piece {
+                    sep: if i == 0 { sep } else { Some(op.sign()) },
+                    expr: Some(x),
+                    ctx: operand_ctx(*op, i, x),
+                    width: width(x, fmt),
+                });
+            }
+        }
+        _ => out.push(Piece {
+            sep,
+            expr: Some(form),
+            ctx: Ctx::Top,
+            width: width(form, fmt),
+        }),
+    }
 }
 
 /// Where an expression sits, which decides whether it needs parentheses.
@@ -124,6 +139,26 @@ struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    /// Writes `pieces` into the open cell, starting a new line (its sign under the relation
+    /// sign) whenever the next piece would pass `budget` characters.
+    fn fill(&mut self, pieces: &[Piece], budget: usize, f: &Formula) {
+        let mut used = 0;
+        for p in pieces {
+            if used > 0 && used + 3 + p.width > budget {
+                self.out.push_str("</mtd></mtr>");
+                self.row(p.sep.unwrap_or("="));
+                used = 0;
+            } else if let Some(sep) = p.sep.filter(|_| used > 0) {
+                self.mo(sep);
+            }
+            match p.expr {
+                Some(e) => self.expr(e, p.ctx),
+                None => self.result(f),
+            }
+            used += p.width + 3;
+        }
+    }
+
     /// A new line of a display formula: an empty left side, then `rel` in the relation column.
     fn row(&mut self, rel: &str) {
         self.out.push_str("<mtr><mtd></mtd><mtd>");
@@ -327,8 +362,6 @@ impl Writer<'_> {
     }
 }
 
-/// About how many characters a display formula's line may take (a narrow side panel).
-const LINE: usize = 44;
 /// The least room left for the right side, however wide the left side.
 const MIN_LINE: usize = 20;
 
@@ -363,7 +396,7 @@ fn width(e: &Expr, fmt: Fmt) -> usize {
         Expr::Sym(s) => s.chars().count(),
         Expr::Num(v) => fmt(*v).len() + 2 * usize::from(*v < 0.0),
         Expr::Const(c) => c.len(),
-        Expr::Partial(a, b) => 1 + a.len().max(b.len()),
+        Expr::Partial(a, b) => 2 + a.len().max(b.len()),
         Expr::Frac(a, b) => width(a, fmt).max(width(b, fmt)),
         Expr::Pow(a, b) => width(a, fmt) + 2 + width(b, fmt) / 2,
         Expr::Apply(f, a) => f.chars().count() + 2 + width(a, fmt),

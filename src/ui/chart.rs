@@ -43,7 +43,7 @@ pub fn SigmoidChart() -> impl IntoView {
                 <canvas node_ref=canvas width="760" height="230" role="img" aria-label=summary></canvas>
                 <figcaption>{move || strings().sigmoid_caption}</figcaption>
                 <div class="formulas slopes">
-                    {move || marks.with(|m| m.iter().map(|m| view! { <FormulaView formula=formulas::sigmoid_slope(m) /> }).collect_view())}
+                    {move || marks.with(|m| m.iter().map(|m| view! { <FormulaView formula=formulas::sigmoid_slope(m) wide=true /> }).collect_view())}
                 </div>
             </figure>
         </Show>

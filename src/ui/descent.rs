@@ -63,7 +63,7 @@ pub fn DescentView() -> impl IntoView {
                     <ul class="descent-numbers">
                         <li>{format!("{p} = ")}<Num id="descent-at" value=d.at.0 />", E = "<Num id="descent-error" value=d.at.1 /></li>
                         <li><FormulaView formula=slope inline=true /></li>
-                        <li><FormulaView formula=step inline=true />", E = "<Num id="descent-next-error" value=d.next.1 /></li>
+                        <li><FormulaView formula=step />"E = "<Num id="descent-next-error" value=d.next.1 /></li>
                     </ul>
                 }
             })

@@ -1,6 +1,6 @@
 //! The sigmoid chart on a canvas: plotters-canvas draws what `plot` describes, redrawn when the step changes.
 
-use super::formula::FormulaView;
+use super::formula::FormulaList;
 use super::state::Lesson;
 use crate::math::formulas;
 use crate::plot::draw_sigmoids;
@@ -42,9 +42,7 @@ pub fn SigmoidChart() -> impl IntoView {
             <figure class="chart">
                 <canvas node_ref=canvas width="760" height="230" role="img" aria-label=summary></canvas>
                 <figcaption>{move || strings().sigmoid_caption}</figcaption>
-                <div class="formulas slopes">
-                    {move || marks.with(|m| m.iter().map(|m| view! { <FormulaView formula=formulas::sigmoid_slope(m) wide=true /> }).collect_view())}
-                </div>
+                {move || view! { <FormulaList list=marks.with(|m| m.iter().map(formulas::sigmoid_slope).collect()) wide=true /> }}
             </figure>
         </Show>
     }

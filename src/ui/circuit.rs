@@ -1,6 +1,6 @@
 //! The add-node, mul-node and worked-chain steps: a small graph with forward values above its edges and gradients below.
 
-use super::formula::FormulaView;
+use super::formula::{FormulaList, FormulaView};
 use super::num::short;
 use super::state::Lesson;
 use crate::lesson::{input_names, Circuit, CircuitKind, Step};
@@ -226,9 +226,15 @@ pub fn CircuitPanel() -> impl IntoView {
     // The node's forward rule and both backward rules with the current numbers (add and multiply steps).
     let rules = move || {
         circuit.with(|c| {
-            let c = c.as_ref().filter(|c| matches!(c.kind, CircuitKind::Add | CircuitKind::Mul))?;
-            let list = [formulas::node_forward(c), formulas::node_backward(c, "x"), formulas::node_backward(c, "y")];
-            Some(view! { <div class="formulas">{list.into_iter().flatten().map(|f| view! { <FormulaView formula=f /> }).collect_view()}</div> })
+            let c = c
+                .as_ref()
+                .filter(|c| matches!(c.kind, CircuitKind::Add | CircuitKind::Mul))?;
+            let list = [
+                formulas::node_forward(c),
+                formulas::node_backward(c, "x"),
+                formulas::node_backward(c, "y"),
+            ];
+            Some(view! { <FormulaList list=list.into_iter().flatten().collect() /> })
         })
     };
     view! { <div class="circuit-panel">{inputs}{rules}{chooser}</div> }
@@ -254,22 +260,21 @@ fn CurrentNode() -> impl IntoView {
                 .replace("{node}", node.name)
                 .replace("{n}", &(k + 1).to_string())
                 .replace("{total}", &c.order.len().to_string());
-            let shares = c
+            let shares: Vec<_> = c
                 .edges
                 .iter()
                 .filter(|e| e.to == i)
                 .map(|e| {
                     let from = c.nodes[e.from].name;
-                    let f = formulas::share(out, node.name, from, node.grad, e.local, node.grad * e.local)
-                        .shown_as(format!("share-{from}"));
-                    view! { <li><FormulaView formula=f inline=true /></li> }
+                    formulas::share(out, node.name, from, node.grad, e.local, node.grad * e.local)
+                        .shown_as(format!("share-{from}"))
                 })
-                .collect_view();
+                .collect();
             Some(view! {
                 <div class="current-node">
                     <h3>{at}</h3>
                     <p><FormulaView formula=formulas::gradient(out, node.name, node.grad).shown_as("current-upstream") inline=true /></p>
-                    <ul>{shares}</ul>
+                    <FormulaList list=shares inline=true items=("ul", "shares") />
                 </div>
             })
         })

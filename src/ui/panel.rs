@@ -1,6 +1,6 @@
 //! The step panel: title, explanation in the chosen language, and the step's numbers (chain rule, gradients).
 
-use super::formula::FormulaView;
+use super::formula::{FormulaList, FormulaView};
 use super::num::Num;
 use super::state::Lesson;
 use crate::i18n::{Strings, Text};
@@ -96,13 +96,7 @@ fn StepFormulas() -> impl IntoView {
             ],
             _ => Vec::new(),
         });
-        (!list.is_empty()).then(|| {
-            let items = list
-                .into_iter()
-                .map(|f| view! { <FormulaView formula=f /> })
-                .collect_view();
-            view! { <div class="formulas">{items}</div> }
-        })
+        (!list.is_empty()).then(|| view! { <FormulaList list=list /> })
     }
 }
 
@@ -134,16 +128,13 @@ fn ChainView(chain: Chain) -> impl IntoView {
                 .factors
                 .iter()
                 .enumerate()
-                .map(|(j, f)| {
-                    let formula = formulas::local(&net, f).shown_as(format!("factor-{k}-{}", j + 1));
-                    view! { <li class="factor"><FormulaView formula=formula /></li> }
-                })
-                .collect_view();
+                .map(|(j, f)| formulas::local(&net, f).shown_as(format!("factor-{k}-{}", j + 1)))
+                .collect();
             let product = formulas::path_product(chain.param, path).shown_as(format!("path-{k}"));
             view! {
                 <div class=format!("path path{}", k.min(2))>
                     <h3>{format!("{} {k}: ∂{}/∂{p}", strings.path, path.source)}</h3>
-                    <ol class="factors">{factors}</ol>
+                    <FormulaList list=factors items=("ol", "factors") />
                     <p class="product">{strings.product}</p>
                     <FormulaView formula=product />
                 </div>
@@ -184,15 +175,12 @@ fn SweepList(upstream: Vec<(&'static str, f64)>) -> impl IntoView {
     let caption = lesson.state.with_untracked(|s| s.lang.strings().upstream);
     let items = upstream
         .into_iter()
-        .map(|(name, g)| {
-            let f = formulas::gradient("E", name, g).shown_as(format!("sweep-{name}"));
-            view! { <li><FormulaView formula=f inline=true /></li> }
-        })
-        .collect_view();
+        .map(|(name, g)| formulas::gradient("E", name, g).shown_as(format!("sweep-{name}")))
+        .collect();
     view! {
         <div class="sweep">
             <h3>{caption}</h3>
-            <ol>{items}</ol>
+            <FormulaList list=items inline=true items=("ol", "upstream") />
         </div>
     }
 }

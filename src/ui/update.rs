@@ -1,6 +1,6 @@
 //! The update step: every parameter's old value, gradient, lr * gradient and new value; apply and undo.
 
-use super::formula::FormulaView;
+use super::formula::{FormulaList, FormulaView};
 use super::num::Num;
 use super::state::Lesson;
 use crate::lesson::Step;
@@ -76,14 +76,15 @@ pub fn UpdateView() -> impl IntoView {
     // The rule with numbers for the two parameters the chain-rule steps derived.
     let examples = move || {
         update.with(|u| {
-            u.as_ref().map(|u| {
-                u.rows
-                    .iter()
-                    .filter(|r| matches!(r.param, Param::W21 | Param::W11))
-                    .map(|r| formulas::update(r.param, r.old, u.lr, r.grad, r.new))
-                    .map(|f| view! { <FormulaView formula=f /> })
-                    .collect_view()
-            })
+            u.as_ref()
+                .map(|u| {
+                    u.rows
+                        .iter()
+                        .filter(|r| matches!(r.param, Param::W21 | Param::W11))
+                        .map(|r| formulas::update(r.param, r.old, u.lr, r.grad, r.new))
+                        .collect::<Vec<_>>()
+                })
+                .map(|list| view! { <FormulaList list=list /> })
         })
     };
     view! {

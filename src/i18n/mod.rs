@@ -210,4 +210,6 @@ pub struct Strings {
     pub alt_pending: &'static str,
     /// Printed under a handout page: where it came from.
     pub print_source: &'static str,
+    /// How formulas are read aloud (the `aria-label` of each `<math>`).
+    pub math_words: crate::math::Words,
 }

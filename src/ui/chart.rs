@@ -1,6 +1,8 @@
 //! The sigmoid chart on a canvas: plotters-canvas draws what `plot` describes, redrawn when the step changes.
 
+use super::formula::FormulaList;
 use super::state::Lesson;
+use crate::math::formulas;
 use crate::plot::draw_sigmoids;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -41,6 +43,7 @@ pub fn SigmoidChart() -> impl IntoView {
             <figure class="chart">
                 <canvas node_ref=canvas width="760" height="230" role="img" aria-label=summary></canvas>
                 <figcaption>{move || strings().sigmoid_caption}</figcaption>
+                {move || view! { <FormulaList list=marks.with(|m| m.iter().map(formulas::sigmoid_slope).collect()) wide=true /> }}
             </figure>
         </Show>
     }

@@ -1,8 +1,10 @@
 //! The add-node, mul-node and worked-chain steps: a small graph with forward values above its edges and gradients below.
 
-use super::num::{short, Num};
+use super::formula::{FormulaList, FormulaView};
+use super::num::short;
 use super::state::Lesson;
 use crate::lesson::{input_names, Circuit, CircuitKind, Step};
+use crate::math::formulas;
 use leptos::prelude::*;
 
 /// What the learner set on these steps: x and y of the add/mul nodes, the incoming gradient,
@@ -221,7 +223,21 @@ pub fn CircuitPanel() -> impl IntoView {
             }
         })
     };
-    view! { <div class="circuit-panel">{inputs}{chooser}</div> }
+    // The node's forward rule and both backward rules with the current numbers (add and multiply steps).
+    let rules = move || {
+        circuit.with(|c| {
+            let c = c
+                .as_ref()
+                .filter(|c| matches!(c.kind, CircuitKind::Add | CircuitKind::Mul))?;
+            let list = [
+                formulas::node_forward(c),
+                formulas::node_backward(c, "x"),
+                formulas::node_backward(c, "y"),
+            ];
+            Some(view! { <FormulaList list=list.into_iter().flatten().collect() /> })
+        })
+    };
+    view! { <div class="circuit-panel">{inputs}{rules}{chooser}</div> }
 }
 
 /// Where the backward pass of the worked chain is: the node, its upstream gradient, and what it
@@ -244,26 +260,21 @@ fn CurrentNode() -> impl IntoView {
                 .replace("{node}", node.name)
                 .replace("{n}", &(k + 1).to_string())
                 .replace("{total}", &c.order.len().to_string());
-            let shares = c
+            let shares: Vec<_> = c
                 .edges
                 .iter()
                 .filter(|e| e.to == i)
                 .map(|e| {
                     let from = c.nodes[e.from].name;
-                    view! {
-                        <li>
-                            {format!("∂{out}/∂{from} += ∂{out}/∂{} · ∂{}/∂{from} = ", node.name, node.name)}
-                            {short(node.grad)}" · "{short(e.local)}" = "
-                            <Num id=format!("share-{from}") value=node.grad * e.local />
-                        </li>
-                    }
+                    formulas::share(out, node.name, from, node.grad, e.local, node.grad * e.local)
+                        .shown_as(format!("share-{from}"))
                 })
-                .collect_view();
+                .collect();
             Some(view! {
                 <div class="current-node">
                     <h3>{at}</h3>
-                    <p>{format!("∂{out}/∂{} = ", node.name)}<Num id="current-upstream" value=node.grad /></p>
-                    <ul>{shares}</ul>
+                    <p><FormulaView formula=formulas::gradient(out, node.name, node.grad).shown_as("current-upstream") inline=true /></p>
+                    <FormulaList list=shares inline=true items=("ul", "shares") />
                 </div>
             })
         })

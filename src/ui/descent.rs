@@ -1,7 +1,9 @@
 //! The descent step: choose a parameter and a learning rate, see E along it, the tangent and the step.
 
+use super::formula::FormulaView;
 use super::num::Num;
 use super::state::Lesson;
+use crate::math::formulas;
 
 use crate::net::Param;
 use crate::plot::descent::draw_descent;
@@ -54,11 +56,14 @@ pub fn DescentView() -> impl IntoView {
         descent.with(|d| {
             d.as_ref().map(|d| {
                 let p = d.param.name();
+                let lr = lesson.state.with(|s| s.lr);
+                let slope = formulas::gradient("E", p, d.slope).shown_as("descent-slope");
+                let step = formulas::update(d.param, d.at.0, lr, d.slope, d.next.0).shown_as("descent-next");
                 view! {
                     <ul class="descent-numbers">
                         <li>{format!("{p} = ")}<Num id="descent-at" value=d.at.0 />", E = "<Num id="descent-error" value=d.at.1 /></li>
-                        <li>{format!("∂E/∂{p} = ")}<Num id="descent-slope" value=d.slope /></li>
-                        <li>{format!("{p} − η · ∂E/∂{p} = ")}<Num id="descent-next" value=d.next.0 />", E = "<Num id="descent-next-error" value=d.next.1 /></li>
+                        <li><FormulaView formula=slope inline=true /></li>
+                        <li><FormulaView formula=step />"E = "<Num id="descent-next-error" value=d.next.1 /></li>
                     </ul>
                 }
             })

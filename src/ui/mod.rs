@@ -5,6 +5,7 @@ mod chart;
 mod circuit;
 mod descent;
 mod diagram;
+mod formula;
 mod nav;
 pub mod num;
 mod panel;

@@ -1,9 +1,11 @@
 //! The step panel: title, explanation in the chosen language, and the step's numbers (chain rule, gradients).
 
+use super::formula::{FormulaList, FormulaView};
 use super::num::Num;
 use super::state::Lesson;
 use crate::i18n::{Strings, Text};
 use crate::lesson::{sweep, Chain, Stage, Step};
+use crate::math::{formulas, Formula};
 use crate::net::Param;
 use leptos::prelude::*;
 
@@ -43,6 +45,7 @@ pub fn StepPanel() -> impl IntoView {
         <section class="panel" aria-live="polite">
             <h2>{move || text().0}</h2>
             <p class="explain">{move || text().1}</p>
+            <StepFormulas />
             {move || lesson.net.with(|(_, err)| err.as_ref().map(|e| {
                 view! { <p class="warning" role="alert">{strings().bad_state.replace("{what}", &e.to_string())}</p> }
             }))}
@@ -62,6 +65,41 @@ pub fn StepPanel() -> impl IntoView {
     }
 }
 
+/// The formulas of the forward and error steps: each weighted sum, activation and error with the
+/// network's current numbers.
+#[component]
+fn StepFormulas() -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    move || {
+        let step = lesson.state.with(|s| s.step);
+        let list: Vec<Formula> = lesson.net.with(|(net, _)| match step {
+            Step::Forward(Stage::HiddenSum) => ["h1", "h2"]
+                .iter()
+                .filter_map(|n| formulas::weighted_sum(net, n))
+                .collect(),
+            Step::Forward(Stage::HiddenOut) => ["H1", "H2"]
+                .iter()
+                .filter_map(|n| formulas::activation(net, n))
+                .collect(),
+            Step::Forward(Stage::OutputSum) => ["y1", "y2"]
+                .iter()
+                .filter_map(|n| formulas::weighted_sum(net, n))
+                .collect(),
+            Step::Forward(Stage::OutputOut) => ["Y1", "Y2"]
+                .iter()
+                .filter_map(|n| formulas::activation(net, n))
+                .collect(),
+            Step::Error => vec![
+                formulas::error_term(net, 1),
+                formulas::error_term(net, 2),
+                formulas::total_error(net),
+            ],
+            _ => Vec::new(),
+        });
+        (!list.is_empty()).then(|| view! { <FormulaList list=list /> })
+    }
+}
+
 /// The chain rule for one parameter: each path's factors and product, their sum, and the core's gradient.
 #[component]
 fn ChainView(chain: Chain) -> impl IntoView {
@@ -78,6 +116,8 @@ fn ChainView(chain: Chain) -> impl IntoView {
         Param::W11 | Param::W12 | Param::W13 | Param::W14 | Param::B1 | Param::B2
     );
     let empty = chain.paths.is_empty();
+    let net = lesson.net.with_untracked(|(net, _)| net.clone());
+    let sum = formulas::path_sum(chain.param, &chain.paths, chain.sum).map(|f| f.shown_as("path-sum"));
     let paths = chain
         .paths
         .iter()
@@ -88,21 +128,15 @@ fn ChainView(chain: Chain) -> impl IntoView {
                 .factors
                 .iter()
                 .enumerate()
-                .map(|(j, f)| {
-                    view! {
-                        <li class="factor">
-                            <span class="frac">"∂"{f.of.clone()}" / ∂"{f.wrt.clone()}</span>
-                            " = "
-                            <Num id=format!("factor-{k}-{}", j + 1) value=f.value />
-                        </li>
-                    }
-                })
-                .collect_view();
+                .map(|(j, f)| formulas::local(&net, f).shown_as(format!("factor-{k}-{}", j + 1)))
+                .collect();
+            let product = formulas::path_product(chain.param, path).shown_as(format!("path-{k}"));
             view! {
                 <div class=format!("path path{}", k.min(2))>
                     <h3>{format!("{} {k}: ∂{}/∂{p}", strings.path, path.source)}</h3>
-                    <ol class="factors">{factors}</ol>
-                    <p class="product">{strings.product}" = "<Num id=format!("path-{k}") value=path.product /></p>
+                    <FormulaList list=factors items=("ol", "factors") />
+                    <p class="product">{strings.product}</p>
+                    <FormulaView formula=product />
                 </div>
             }
         })
@@ -112,7 +146,7 @@ fn ChainView(chain: Chain) -> impl IntoView {
             {note.map(|n| view! { <p class="explain">{n}</p> })}
             {empty.then(|| view! { <p>{strings.no_path}</p> })}
             {paths}
-            <p class="sum">{strings.path_sum}" = "<Num id="path-sum" value=chain.sum /></p>
+            {sum.map(|f| view! { <p class="sum">{strings.path_sum}</p><FormulaView formula=f /> })}
             <p class="sum">{strings.autograd_says.replace("{p}", p)}" = "<Num id=format!("grad-{p}") value=chain.grad /></p>
             {first_layer.then(|| view! { <p class="slip">{strings.slip_note}</p> })}
             <Legend />
@@ -141,12 +175,12 @@ fn SweepList(upstream: Vec<(&'static str, f64)>) -> impl IntoView {
     let caption = lesson.state.with_untracked(|s| s.lang.strings().upstream);
     let items = upstream
         .into_iter()
-        .map(|(name, g)| view! { <li>{format!("∂E/∂{name} = ")}<Num id=format!("sweep-{name}") value=g /></li> })
-        .collect_view();
+        .map(|(name, g)| formulas::gradient("E", name, g).shown_as(format!("sweep-{name}")))
+        .collect();
     view! {
         <div class="sweep">
             <h3>{caption}</h3>
-            <ol>{items}</ol>
+            <FormulaList list=items inline=true items=("ol", "upstream") />
         </div>
     }
 }

@@ -1,8 +1,10 @@
 //! The update step: every parameter's old value, gradient, lr * gradient and new value; apply and undo.
 
+use super::formula::{FormulaList, FormulaView};
 use super::num::Num;
 use super::state::Lesson;
 use crate::lesson::Step;
+use crate::math::formulas;
 use crate::net::Param;
 use leptos::prelude::*;
 
@@ -71,9 +73,24 @@ pub fn UpdateView() -> impl IntoView {
             lesson.apply(next);
         }
     };
+    // The rule with numbers for the two parameters the chain-rule steps derived.
+    let examples = move || {
+        update.with(|u| {
+            u.as_ref()
+                .map(|u| {
+                    u.rows
+                        .iter()
+                        .filter(|r| matches!(r.param, Param::W21 | Param::W11))
+                        .map(|r| formulas::update(r.param, r.old, u.lr, r.grad, r.new))
+                        .collect::<Vec<_>>()
+                })
+                .map(|list| view! { <FormulaList list=list /> })
+        })
+    };
     view! {
         <div class="update">
-            <p class="rule">"W_new = W_old − η · ∂E/∂W,  η = "{move || view! { <Num id="update-lr" value=lesson.state.with(|s| s.lr) /> }}</p>
+            <p class="rule"><FormulaView formula=formulas::update_rule() inline=true />",  η = "{move || view! { <Num id="update-lr" value=lesson.state.with(|s| s.lr) /> }}</p>
+            {examples}
             <p class="sum">
                 {move || strings().error_before}" = "{move || view! { <Num id="error-before" value=update.with(|u| u.as_ref().map_or(f64::NAN, |u| u.error_before)) /> }}
                 "  →  "{move || strings().error_after}" = "{after}

@@ -1,12 +1,12 @@
-//! Registers the service worker (sw.js, written into the build by scripts/sw.py) once the page has loaded, quietly doing nothing where that cannot work.
+//! Registers the service worker (sw.js, written into the build by scripts/sw.py), quietly doing nothing where that cannot work.
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
-/// Register sw.js after the page's `load` event (now if it has passed), so that the worker's
-/// download of the build never competes with the first lesson. Only over http(s) (not file://)
-/// and where the browser has service workers; a refused registration is ignored: the app works
-/// the same online, only not offline.
+/// Register sw.js, only over http(s) (not file://) and where the browser has service workers; a
+/// refused registration is ignored: the app works the same online, only not offline. Called once
+/// the first lesson is mounted: the app has all its code by then, so the worker's download of
+/// the build into its cache takes nothing from the first load.
 pub fn register_service_worker() {
     let Some(window) = web_sys::window() else {
         return;
@@ -15,27 +15,15 @@ pub fn register_service_worker() {
     if protocol != "http:" && protocol != "https:" {
         return;
     }
-    let Some(document) = window.document() else {
-        return;
-    };
-    if document.ready_state() == "complete" {
-        register(&document);
-    } else {
-        let on_load = Closure::once_into_js(move || register(&document));
-        let _ = window.add_event_listener_with_callback("load", on_load.unchecked_ref());
-    }
-}
-
-fn register(document: &web_sys::Document) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
     let container = window.navigator().service_worker();
     // Undefined outside a secure context and in browsers without service workers.
     if JsValue::from(&container).is_undefined() {
         return;
     }
-    let promise = container.register(&script_url(document));
+    let Some(document) = window.document() else {
+        return;
+    };
+    let promise = container.register(&script_url(&document));
     let ignore = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
     let _ = promise.catch(&ignore);
     ignore.forget();
@@ -45,11 +33,14 @@ fn register(document: &web_sys::Document) {
 /// carries `--public-url`), so a page opened as `/course/ml` without its last slash still
 /// registers `/course/ml/sw.js`; plain `sw.js` (beside the page) if there is no such link.
 fn script_url(document: &web_sys::Document) -> String {
-    document
+    let href = document
         .query_selector("link[rel=\"modulepreload\"][href]")
         .ok()
         .flatten()
         .and_then(|link| link.get_attribute("href"))
-        .and_then(|href| href.rfind('/').map(|i| format!("{}sw.js", &href[..=i])))
-        .unwrap_or_else(|| "sw.js".to_string())
+        .unwrap_or_default();
+    let dir = href.rfind('/').map_or("", |i| &href[..=i]);
+    let mut url = String::from(dir);
+    url.push_str("sw.js");
+    url
 }

@@ -1,6 +1,7 @@
 //! End-to-end tests of the offline app: after one visit the service worker (sw.js, written by
 //! scripts/sw.py) serves the release build with the server gone, at the root and under a
-//! sub-path; a new deploy installs a new worker whose cache replaces the old one.
+//! sub-path; a new deploy installs a new worker whose cache replaces the old one; Chromium finds
+//! the app installable.
 //!
 //! Needs `trunk build --release` (dist/) and
 //! `trunk build --release --public-url /course/ml/ --dist target/dist-course-ml` first
@@ -402,4 +403,26 @@ async fn e2e_new_deploy_replaces_the_cache() {
 
 fn copy_dist_into(dir: &Path) {
     copy_dir(&dist_dir(), dir);
+}
+
+/// Installable: Chromium's own checks (DevTools `Page.getAppManifest` and
+/// `Page.getInstallabilityErrors`) find the manifest, parse it without error and report nothing
+/// that stops installing the app.
+#[tokio::test]
+async fn e2e_chromium_finds_the_app_installable() {
+    with_site(Site::default(), "/", |page: Page| async move {
+        page.wait("next").await;
+        wait_until_controlled(&page).await;
+        let manifest = page.cdp("Page.getAppManifest", json!({})).await;
+        let origin = page.js("location.origin").await;
+        assert_eq!(
+            manifest["url"],
+            json!(format!("{}/manifest.webmanifest", origin.as_str().unwrap())),
+            "{manifest}"
+        );
+        assert_eq!(manifest["errors"], json!([]), "{manifest}");
+        let errors = page.cdp("Page.getInstallabilityErrors", json!({})).await;
+        assert_eq!(errors["installabilityErrors"], json!([]), "{errors}");
+    })
+    .await;
 }

@@ -85,6 +85,7 @@ where
         base: format!("http://{addr}"),
         log,
         server: Arc::new(server),
+        driver: driver.url.clone(),
     };
     let start = path_and_query.to_string();
     let test = body(page.clone());
@@ -113,6 +114,8 @@ pub struct Page {
     base: String,
     log: Arc<Mutex<Vec<(String, u16)>>>,
     server: Arc<tokio::task::AbortHandle>,
+    /// chromedriver's base URL (`http://127.0.0.1:<port>`).
+    driver: String,
 }
 
 impl Page {
@@ -262,6 +265,61 @@ impl Page {
             );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
+    }
+
+    /// Run the Chrome DevTools Protocol command `cmd` with `params` in this tab (chromedriver's
+    /// `goog/cdp/execute`, which fantoccini has no call for) and return its result.
+    #[allow(dead_code)] // not every test file uses it
+    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
+        let session = self
+            .client
+            .session_id()
+            .await
+            .expect("session id")
+            .expect("an open session");
+        let body = json!({ "cmd": cmd, "params": params }).to_string();
+        let host = self.driver.trim_start_matches("http://");
+        let request = format!(
+            "POST /session/{session}/goog/cdp/execute HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n\
+             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        );
+        let mut stream = TcpStream::connect(host).await.expect("connect to chromedriver");
+        stream
+            .write_all(request.as_bytes())
+            .await
+            .expect("send to chromedriver");
+        // chromedriver keeps the connection open: read the head, then Content-Length bytes.
+        let mut answer = Vec::new();
+        let mut chunk = [0u8; 8192];
+        let read_all = async {
+            loop {
+                if let Some(end) = answer.windows(4).position(|w| w == b"\r\n\r\n") {
+                    let head = String::from_utf8_lossy(&answer[..end]).to_ascii_lowercase();
+                    let length: usize = head
+                        .lines()
+                        .find_map(|l| l.strip_prefix("content-length:"))
+                        .and_then(|v| v.trim().parse().ok())
+                        .unwrap_or_else(|| panic!("{cmd}: no Content-Length in {head}"));
+                    if answer.len() >= end + 4 + length {
+                        answer.truncate(end + 4 + length);
+                        return end;
+                    }
+                }
+                match stream.read(&mut chunk).await {
+                    Ok(0) | Err(_) => panic!("{cmd}: chromedriver closed after {answer:?}"),
+                    Ok(n) => answer.extend_from_slice(&chunk[..n]),
+                }
+            }
+        };
+        let end = tokio::time::timeout(TIMEOUT, read_all)
+            .await
+            .unwrap_or_else(|_| panic!("{cmd}: no answer from chromedriver within {TIMEOUT:?}"));
+        let head = String::from_utf8_lossy(&answer[..end]).to_string();
+        let body = String::from_utf8_lossy(&answer[end + 4..]).to_string();
+        let parsed: serde_json::Value = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{cmd}: {e}: {body}"));
+        assert!(head.starts_with("HTTP/1.1 200"), "{cmd}: {head}\n{body}");
+        parsed["value"].clone()
     }
 
     async fn url(&self) -> String {

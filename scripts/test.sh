@@ -19,4 +19,4 @@ trunk build --release
 trunk build --release --public-url /course/ml/ --dist target/dist-course-ml
 
 echo "== end-to-end tests against dist/"
-cargo test --test e2e --test e2e_lessons --test e2e_edit --test e2e_hosting --test e2e_a11y --test e2e_screens --no-fail-fast -- --test-threads=1 --nocapture
+cargo test --test e2e --test e2e_lessons --test e2e_edit --test e2e_hosting --test e2e_offline --test e2e_a11y --test e2e_screens --no-fail-fast -- --test-threads=1 --nocapture

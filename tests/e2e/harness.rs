@@ -75,7 +75,7 @@ where
     Fut: Future<Output = ()> + Send + 'static,
 {
     let log = Arc::new(Mutex::new(Vec::new()));
-    let addr = serve(site, log.clone()).await;
+    let (addr, server) = serve(site, log.clone()).await;
     let driver = Driver::start().await;
     let mut caps = fantoccini::wd::Capabilities::new();
     let profile = driver.profile.display();
@@ -94,6 +94,7 @@ where
         client: client.clone(),
         base: format!("http://{addr}"),
         log,
+        server: Arc::new(server),
     };
     let start = path_and_query.to_string();
     let test = body(page.clone());
@@ -121,6 +122,7 @@ pub struct Page {
     pub client: Client,
     base: String,
     log: Arc<Mutex<Vec<(String, u16)>>>,
+    server: Arc<tokio::task::AbortHandle>,
 }
 
 impl Page {
@@ -256,6 +258,22 @@ impl Page {
         self.log.lock().unwrap().clone()
     }
 
+    /// Take the site off the network: stop the loopback server and wait until its port refuses
+    /// connections, so every later request of the browser fails as with the network off.
+    #[allow(dead_code)] // not every test file uses it
+    pub async fn stop_server(&self) {
+        self.server.abort();
+        let addr = self.base.trim_start_matches("http://").to_string();
+        let start = Instant::now();
+        while TcpStream::connect(&addr).await.is_ok() {
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "{addr} still accepts connections {TIMEOUT:?} after stopping the server"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
     /// Run one Chrome DevTools Protocol command in this tab through chromedriver's
     /// `goog/cdp/execute` and return its result (e.g. `Emulation.setEmulatedMedia`).
     #[allow(dead_code)] // not every test file uses it
@@ -339,21 +357,21 @@ fn chromium_path() -> String {
     std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
 }
 
-/// Serve `site` over plain HTTP on 127.0.0.1 (free port) until the test's runtime ends; every
-/// answered request is appended to `log`.
-async fn serve(site: Site, log: Log) -> std::net::SocketAddr {
+/// Serve `site` over plain HTTP on 127.0.0.1 (free port) until the test's runtime ends or the
+/// returned handle aborts it; every answered request is appended to `log`.
+async fn serve(site: Site, log: Log) -> (std::net::SocketAddr, tokio::task::AbortHandle) {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
     let addr = listener.local_addr().unwrap();
     let site = Arc::new(Site {
         dir: Some(site.dir.clone().unwrap_or_else(dist_dir)),
         ..site
     });
-    tokio::spawn(async move {
+    let server = tokio::spawn(async move {
         while let Ok((stream, _)) = listener.accept().await {
             tokio::spawn(respond(stream, site.clone(), log.clone()));
         }
     });
-    addr
+    (addr, server.abort_handle())
 }
 
 type Log = Arc<Mutex<Vec<(String, u16)>>>;
@@ -423,6 +441,7 @@ fn content_type(path: &Path) -> &'static str {
         Some("svg") => "image/svg+xml",
         Some("png") => "image/png",
         Some("json") => "application/json",
+        Some("webmanifest") => "application/manifest+json",
         _ => "application/octet-stream",
     }
 }

@@ -229,3 +229,23 @@ async fn random_weights_put_their_seed_in_the_link() {
     let expected = backprop_lab::value::random_example(1);
     assert_eq!(value(&host, "param-w11"), expected.params[Param::W11.index()]);
 }
+
+#[wasm_bindgen_test]
+async fn a_parameter_chip_opens_its_chain_rule() {
+    let host = mount(at(Step::Error));
+    leptos::task::tick().await;
+    get(&host, "chip-w11").unchecked_ref::<web_sys::HtmlElement>().click();
+    leptos::task::tick().await;
+    assert_eq!(
+        get(&host, "step").get_attribute("data-slug").as_deref(),
+        Some("grad-w11")
+    );
+    assert_eq!(
+        get(&host, "chip-w11").get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        get(&host, "chip-b4").get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+}

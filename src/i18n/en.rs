@@ -197,6 +197,7 @@ pub const STRINGS: Strings = Strings {
     alt_values: "Values on the diagram: {list}.",
     alt_pending: "Not computed yet: {list}.",
     print_source: "Printed from Backprop Lab. To open this step with these values:",
+    chain_rule_for: "Chain rule for:",
     math_words: crate::math::Words {
         equals: "equals",
         gets: "becomes",

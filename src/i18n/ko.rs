@@ -197,6 +197,7 @@ pub const STRINGS: Strings = Strings {
     alt_values: "그림의 값: {list}.",
     alt_pending: "아직 계산하지 않은 노드: {list}.",
     print_source: "Backprop Lab에서 인쇄한 자료입니다. 같은 단계와 값으로 다시 열기:",
+    chain_rule_for: "연쇄법칙 보기:",
     math_words: crate::math::Words {
         equals: "는",
         gets: "의 새 값은",

@@ -210,6 +210,8 @@ pub struct Strings {
     pub alt_pending: &'static str,
     /// Printed under a handout page: where it came from.
     pub print_source: &'static str,
+    /// Before the row of parameter buttons under the diagram on a phone.
+    pub chain_rule_for: &'static str,
     /// How formulas are read aloud (the `aria-label` of each `<math>`).
     pub math_words: crate::math::Words,
 }

@@ -137,6 +137,7 @@ pub fn NetworkDiagram() -> impl IntoView {
             }
         }}
         <p id="diagram-text" class="sr-only print-too" data-testid="diagram-text">{text}</p>
+        <ParamChips />
         <Editor />
         </div>
     }
@@ -323,5 +324,29 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
             .into_any()
         }
         None => view! { <g class=class>{body}</g> }.into_any(),
+    }
+}
+
+/// The twelve parameters as finger-sized buttons under the drawing, shown on narrow screens where
+/// the drawing's own labels are smaller than a fingertip: each opens that parameter's chain rule.
+#[component]
+fn ParamChips() -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let chips = Param::ALL
+        .iter()
+        .map(|&p| {
+            let current = move || lesson.state.with(|s| s.step == Step::Grad(p));
+            view! {
+                <button data-testid=format!("chip-{}", p.name()) aria-pressed=move || current().to_string()
+                    on:click=move |_| lesson.go(Step::Grad(p))>{p.name()}</button>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="param-chips" aria-label=move || strings().chain_rule_for>
+            <span aria-hidden="true">{move || strings().chain_rule_for}</span>
+            {chips}
+        </nav>
     }
 }

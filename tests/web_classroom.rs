@@ -249,3 +249,27 @@ async fn a_parameter_chip_opens_its_chain_rule() {
         Some("false")
     );
 }
+
+#[wasm_bindgen_test]
+async fn an_edit_updates_the_chain_rule_formulas_in_place() {
+    let host = mount(at(Step::Grad(Param::W21)));
+    leptos::task::tick().await;
+    // Mazur (2015): dE/dw5 = 0.082167041 (w5 is w21) at the worked example.
+    assert!((value(&host, "path-1") - 0.082167041).abs() < 1e-9);
+    let formulas = host.query_selector(".chain span.formulas").unwrap().unwrap();
+    let field = get(&host, "edit-w21");
+    field.unchecked_ref::<web_sys::HtmlInputElement>().set_value("0.3");
+    fire(&field, "change");
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    // The same element is still on the page (updated, not rebuilt) ...
+    assert!(formulas.is_connected());
+    // ... and its numbers are the new ones: the path product equals the core's reverse-mode
+    // gradient, which is a fresh element, and differs from the worked example's.
+    let path = value(&host, "path-1");
+    assert_eq!(path, value(&host, "grad-w21"));
+    assert_eq!(value(&host, "path-sum"), path);
+    assert!((path - 0.082167041).abs() > 1e-6, "{path}");
+    let shown = get(&host, "path-1").text_content().unwrap();
+    assert_eq!(shown, backprop_lab::ui::num::short(path));
+}

@@ -43,7 +43,7 @@ pub fn SigmoidChart() -> impl IntoView {
             <figure class="chart">
                 <canvas node_ref=canvas width="760" height="230" role="img" aria-label=summary></canvas>
                 <figcaption>{move || strings().sigmoid_caption}</figcaption>
-                {move || view! { <FormulaList list=marks.with(|m| m.iter().map(formulas::sigmoid_slope).collect()) wide=true /> }}
+                <FormulaList list=Signal::derive(move || marks.with(|m| m.iter().map(formulas::sigmoid_slope).collect::<Vec<_>>())) wide=true />
             </figure>
         </Show>
     }

@@ -234,7 +234,7 @@ pub fn CircuitPanel() -> impl IntoView {
                 formulas::node_backward(c, "x"),
                 formulas::node_backward(c, "y"),
             ];
-            Some(view! { <FormulaList list=list.into_iter().flatten().collect() /> })
+            Some(view! { <FormulaList list={ list.into_iter().flatten().collect::<Vec<_>>() } /> })
         })
     };
     view! { <div class="circuit-panel">{inputs}{rules}{chooser}</div> }

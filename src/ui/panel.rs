@@ -1,10 +1,10 @@
 //! The step panel: title, explanation in the chosen language, and the step's numbers (chain rule, gradients).
 
-use super::formula::{FormulaList, FormulaView};
+use super::formula::FormulaList;
 use super::num::Num;
 use super::state::Lesson;
 use crate::i18n::{Strings, Text};
-use crate::lesson::{sweep, Chain, Stage, Step};
+use crate::lesson::{sweep, Stage, Step};
 use crate::math::{formulas, Formula};
 use crate::net::Param;
 use leptos::prelude::*;
@@ -41,6 +41,13 @@ pub fn StepPanel() -> impl IntoView {
     let strings = move || lesson.state.with(|s| s.lang.strings());
     let step = move || lesson.state.with(|s| s.step);
     let text = move || text_of(strings(), step());
+    // The chain view is built again only for another parameter, path count or language.
+    let chain_key = Memo::new(move |_| {
+        let lang = lesson.state.with(|s| s.lang);
+        lesson
+            .frame
+            .with(|f| f.chain.as_ref().map(|c| (c.param, c.paths.len(), lang)))
+    });
     view! {
         <section class="panel" aria-live="polite">
             <h2>{move || text().0}</h2>
@@ -49,7 +56,7 @@ pub fn StepPanel() -> impl IntoView {
             {move || lesson.net.with(|(_, err)| err.as_ref().map(|e| {
                 view! { <p class="warning" role="alert">{strings().bad_state.replace("{what}", &e.to_string())}</p> }
             }))}
-            {move || lesson.frame.with(|f| f.chain.clone()).map(|chain| view! { <ChainView chain=chain /> })}
+            {move || chain_key.get().map(|(param, _, _)| view! { <ChainView param=param /> })}
             {move || lesson.frame.with(|f| (!f.upstream.is_empty()).then(|| view! { <SweepList upstream=f.upstream.clone() /> }))}
             {move || lesson.frame.with(|f| f.all_grads).then(|| view! { <GradTable /> })}
             {move || match step() {
@@ -100,58 +107,80 @@ fn StepFormulas() -> impl IntoView {
     }
 }
 
-/// The chain rule for one parameter: each path's factors and product, their sum, and the core's gradient.
+/// The chain rule for one parameter: each path's factors and product, their sum, and the core's
+/// gradient. Built once per parameter and language; when the numbers change (an edit), its
+/// formulas follow the lesson's frame in place instead of being built again.
 #[component]
-fn ChainView(chain: Chain) -> impl IntoView {
+fn ChainView(param: Param) -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let strings = lesson.state.with_untracked(|s| s.lang.strings());
-    let p = chain.param.name();
-    let note = match chain.param {
+    let chain = move || lesson.frame.with(|f| f.chain.clone()).filter(|c| c.param == param);
+    let Some(start) = untrack(chain) else {
+        return ().into_any();
+    };
+    let p = param.name();
+    let note = match param {
         Param::W21 => Some(strings.grad_w21),
         Param::W11 => Some(strings.grad_w11),
         _ => None,
     };
     let first_layer = matches!(
-        chain.param,
+        param,
         Param::W11 | Param::W12 | Param::W13 | Param::W14 | Param::B1 | Param::B2
     );
-    let empty = chain.paths.is_empty();
-    let net = lesson.net.with_untracked(|(net, _)| net.clone());
-    let sum = formulas::path_sum(chain.param, &chain.paths, chain.sum).map(|f| f.shown_as("path-sum"));
-    let paths = chain
+    let empty = start.paths.is_empty();
+    let path_at = move |k: usize| chain().and_then(|c| c.paths.get(k).cloned());
+    let paths = start
         .paths
         .iter()
         .enumerate()
-        .map(|(k, path)| {
-            let k = k + 1;
-            let factors = path
-                .factors
-                .iter()
-                .enumerate()
-                .map(|(j, f)| formulas::local(&net, f).shown_as(format!("factor-{k}-{}", j + 1)))
-                .collect();
-            let product = formulas::path_product(chain.param, path).shown_as(format!("path-{k}"));
+        .map(|(i, path)| {
+            let k = i + 1;
+            let factors = Signal::derive(move || {
+                path_at(i).map_or_else(Vec::new, |path| {
+                    lesson.net.with(|(net, _)| {
+                        path.factors
+                            .iter()
+                            .enumerate()
+                            .map(|(j, f)| formulas::local(net, f).shown_as(format!("factor-{k}-{}", j + 1)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+            });
+            let product = Signal::derive(move || {
+                path_at(i).map_or_else(Vec::new, |path| {
+                    vec![formulas::path_product(param, &path).shown_as(format!("path-{k}"))]
+                })
+            });
             view! {
                 <div class=format!("path path{}", k.min(2))>
                     <h3>{format!("{} {k}: ∂{}/∂{p}", strings.path, path.source)}</h3>
                     <FormulaList list=factors items=("ol", "factors") />
                     <p class="product">{strings.product}</p>
-                    <FormulaView formula=product />
+                    <FormulaList list=product />
                 </div>
             }
         })
         .collect_view();
+    let has_sum = formulas::path_sum(param, &start.paths, start.sum).is_some();
+    let sum = Signal::derive(move || {
+        chain()
+            .and_then(|c| formulas::path_sum(param, &c.paths, c.sum))
+            .map_or_else(Vec::new, |f| vec![f.shown_as("path-sum")])
+    });
+    let grad = move || chain().map_or(f64::NAN, |c| c.grad);
     view! {
         <div class="chain">
             {note.map(|n| view! { <p class="explain">{n}</p> })}
             {empty.then(|| view! { <p>{strings.no_path}</p> })}
             {paths}
-            {sum.map(|f| view! { <p class="sum">{strings.path_sum}</p><FormulaView formula=f /> })}
-            <p class="sum">{strings.autograd_says.replace("{p}", p)}" = "<Num id=format!("grad-{p}") value=chain.grad /></p>
+            {has_sum.then(|| view! { <p class="sum">{strings.path_sum}</p><FormulaList list=sum /> })}
+            <p class="sum">{strings.autograd_says.replace("{p}", p)}" = "{move || view! { <Num id=format!("grad-{p}") value=grad() /> }}</p>
             {first_layer.then(|| view! { <p class="slip">{strings.slip_note}</p> })}
             <Legend />
         </div>
     }
+    .into_any()
 }
 
 /// What the path styles mean: solid, dashed and double lines, not only colours.
@@ -176,7 +205,7 @@ fn SweepList(upstream: Vec<(&'static str, f64)>) -> impl IntoView {
     let items = upstream
         .into_iter()
         .map(|(name, g)| formulas::gradient("E", name, g).shown_as(format!("sweep-{name}")))
-        .collect();
+        .collect::<Vec<_>>();
     view! {
         <div class="sweep">
             <h3>{caption}</h3>

@@ -5,6 +5,7 @@ pub mod diagram;
 pub mod expr;
 pub mod i18n;
 pub mod lesson;
+pub mod markup;
 pub mod math;
 pub mod net;
 pub mod plot;

@@ -257,13 +257,30 @@ async fn an_edit_updates_the_chain_rule_formulas_in_place() {
     // Mazur (2015): dE/dw5 = 0.082167041 (w5 is w21) at the worked example.
     assert!((value(&host, "path-1") - 0.082167041).abs() < 1e-9);
     let formulas = host.query_selector(".chain span.formulas").unwrap().unwrap();
+    let numbers = formulas.get_elements_by_tag_name("mn");
+    let numbers: Vec<(web_sys::Element, String)> = (0..numbers.length())
+        .filter_map(|i| numbers.item(i))
+        .map(|n| {
+            let text = n.text_content().unwrap();
+            (n, text)
+        })
+        .collect();
+    assert!(!numbers.is_empty());
     let field = get(&host, "edit-w21");
     field.unchecked_ref::<web_sys::HtmlInputElement>().set_value("0.3");
     fire(&field, "change");
     leptos::task::tick().await;
     leptos::task::tick().await;
-    // The same element is still on the page (updated, not rebuilt) ...
+    // The same elements are still on the page, down to each number (updated, not rebuilt) ...
     assert!(formulas.is_connected());
+    assert!(
+        numbers.iter().all(|(n, _)| n.is_connected()),
+        "a number element was replaced"
+    );
+    assert!(
+        numbers.iter().any(|(n, before)| n.text_content().unwrap() != *before),
+        "no number changed in place"
+    );
     // ... and its numbers are the new ones: the path product equals the core's reverse-mode
     // gradient, which is a fresh element, and differs from the worked example's.
     let path = value(&host, "path-1");

@@ -168,3 +168,56 @@ async fn the_labels_follow_the_language() {
     leptos::task::tick().await;
     assert!(label(&host).contains("partial derivative"), "{}", label(&host));
 }
+
+/// The browser parses the app's MathML into exactly the nodes `markup::nodes` reads, in the same
+/// order: the page's in-place update of a formula's numbers addresses nodes by that position.
+#[wasm_bindgen_test]
+fn the_browser_parses_formulas_into_the_nodes_markup_reads() {
+    use backprop_lab::markup::{nodes, Node};
+    use backprop_lab::math::{formulas, to_mathml, Layout};
+    use backprop_lab::net::{Example, Net};
+    let net = Net::new(&Example::worked()).unwrap();
+    let chain = backprop_lab::lesson::Frame::build(&net, Step::Grad(Param::W11))
+        .chain
+        .unwrap();
+    let mut list = vec![
+        formulas::update_rule(),
+        formulas::total_error(&net),
+        formulas::path_sum(Param::W11, &chain.paths, chain.sum).unwrap(),
+    ];
+    list.extend(chain.paths.iter().map(|p| formulas::path_product(Param::W11, p)));
+    list.extend(formulas::weighted_sum(&net, "h1"));
+    let host = document().create_element("span").unwrap();
+    for lang in [Lang::Ko, Lang::En] {
+        for layout in [Layout::Inline, Layout::Block(38)] {
+            for f in &list {
+                let html = format!(
+                    "<li><span class=\"formula\">{}</span></li>",
+                    to_mathml(f, layout, &backprop_lab::ui::num::short, &lang.strings().math_words)
+                );
+                host.set_inner_html(&html);
+                let want = nodes(&html).unwrap_or_else(|| panic!("markup reads {html}"));
+                let mut got = Vec::new();
+                let all = host.query_selector_all("*").unwrap();
+                // Elements and texts in document order: a TreeWalker over both kinds.
+                let walker = document()
+                    .create_tree_walker_with_what_to_show(&host, 0x1 | 0x4)
+                    .unwrap();
+                while let Some(n) = walker.next_node().unwrap() {
+                    got.push(n);
+                }
+                assert_eq!(got.len(), want.len(), "{html}");
+                assert_eq!(
+                    all.length() as usize,
+                    want.iter().filter(|n| matches!(n, Node::Element { .. })).count()
+                );
+                for (n, w) in got.iter().zip(&want) {
+                    match w {
+                        Node::Element { name, .. } => assert!(n.node_name().eq_ignore_ascii_case(name), "{html}"),
+                        Node::Text(t) => assert_eq!(n.node_value().as_deref(), Some(t.as_str()), "{html}"),
+                    }
+                }
+            }
+        }
+    }
+}

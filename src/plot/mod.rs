@@ -5,6 +5,7 @@ pub mod train;
 
 use crate::autograd::sigmoid;
 use crate::lesson::SigmoidMark;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -32,19 +33,29 @@ pub fn z_range(marks: &[SigmoidMark]) -> (f64, f64) {
         .fold((-6.0, 6.0), |(lo, hi), m| (lo.min(m.z - 1.5), hi.max(m.z + 1.5)))
 }
 
-/// The sigmoid s(z) with each mark's point (z, s(z)) and its tangent, whose slope is the local
-/// derivative that appears as a factor dY/dy or dH/dh in the chain rule.
-pub fn draw_sigmoids<DB: DrawingBackend>(
+/// A chart with f64 coordinates on both axes.
+type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The chart's frame for the z range `lo..hi`: the same on both layers, so their points line up.
+fn sigmoid_chart<'a, DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
-    marks: &[SigmoidMark],
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    root.fill(&WHITE)?;
-    let (lo, hi) = z_range(marks);
-    let mut chart = ChartBuilder::on(root)
+    (lo, hi): (f64, f64),
+) -> Result<Chart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    ChartBuilder::on(root)
         .margin(8)
         .x_label_area_size(26)
         .y_label_area_size(34)
-        .build_cartesian_2d(lo..hi, -0.1..1.1)?;
+        .build_cartesian_2d(lo..hi, -0.1..1.1)
+}
+
+/// The background layer for the z range `range` (see [`z_range`]): white, axes, grid and the
+/// curve s(z). It changes only with the range and the size, not with every edit.
+pub fn draw_sigmoid_curve<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    range: (f64, f64),
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&WHITE)?;
+    let mut chart = sigmoid_chart(root, range)?;
     chart
         .configure_mesh()
         .x_desc("z")
@@ -52,18 +63,41 @@ pub fn draw_sigmoids<DB: DrawingBackend>(
         .max_light_lines(1)
         .draw()?;
     const STEPS: usize = 240;
+    let (lo, hi) = range;
     let curve = (0..=STEPS)
         .map(|i| lo + (hi - lo) * i as f64 / STEPS as f64)
         .map(|z| (z, sigmoid(z)));
     chart.draw_series(LineSeries::new(curve, BLACK.stroke_width(2)))?;
+    root.present()
+}
+
+/// The marks layer, drawn over [`draw_sigmoid_curve`] of the same range on a transparent
+/// surface: each mark's point (z, s(z)), its tangent, whose slope is the local derivative that
+/// appears as a factor dY/dy or dH/dh in the chain rule, and a legend row.
+pub fn draw_sigmoid_marks<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    range: (f64, f64),
+    marks: &[SigmoidMark],
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let mut chart = sigmoid_chart(root, range)?;
     for (i, mark) in marks.iter().enumerate() {
         let colour = MARK_COLOURS[i % MARK_COLOURS.len()];
         chart.draw_series(LineSeries::new(tangent(mark, 1.2), colour.stroke_width(3)))?;
         chart.draw_series([Circle::new((mark.z, mark.s), 6, colour.filled())])?;
         // A legend row per mark, top left, so close points never hide each other's labels.
         let label = format!("● {} = s({}), slope {:.4}", mark.output, mark.input, mark.slope);
-        let at = (lo + 0.2, 1.04 - 0.11 * i as f64);
+        let at = (range.0 + 0.2, 1.04 - 0.11 * i as f64);
         chart.draw_series([Text::new(label, at, ("sans-serif", 15).into_font().color(&colour))])?;
     }
     root.present()
+}
+
+/// Both layers on one surface: the curve of [`z_range`] for `marks`, then the marks.
+pub fn draw_sigmoids<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    marks: &[SigmoidMark],
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let range = z_range(marks);
+    draw_sigmoid_curve(root, range)?;
+    draw_sigmoid_marks(root, range, marks)
 }

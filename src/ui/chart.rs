@@ -1,26 +1,46 @@
-//! The sigmoid chart on a canvas: plotters-canvas draws what `plot` describes, redrawn when the step changes.
+//! The sigmoid chart on a canvas: plotters-canvas draws what `plot` describes, its curve and its marks on two layers.
 
 use super::formula::FormulaList;
 use super::state::Lesson;
 use crate::math::formulas;
-use crate::plot::draw_sigmoids;
+use crate::plot::{draw_sigmoid_curve, draw_sigmoid_marks, z_range};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
 
 /// The sigmoid with the current step's points and tangents; absent on steps without any.
 #[component]
 pub fn SigmoidChart() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
-    let canvas = NodeRef::<Canvas>::new();
+    let (base, over) = (NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new());
     let marks = Memo::new(move |_| lesson.frame.with(|f| f.sigmoids.clone()));
+    let range = Memo::new(move |_| marks.with(|m| z_range(m)));
+    const ASPECT: f64 = 760.0 / 230.0;
+    // The curve and axes: redrawn when the z range or the size changes, not on every edit.
+    Effect::new(move |_| {
+        let range = range.get();
+        super::canvas::track();
+        if let (Some(el), false) = (base.get(), marks.with_untracked(Vec::is_empty)) {
+            if let Some(backend) = CanvasBackend::with_canvas_object(super::canvas::fit(&el, ASPECT, 200)) {
+                let _ = draw_sigmoid_curve(&backend.into_drawing_area(), range);
+            }
+        }
+    });
+    // The points, tangents and legend, on a transparent canvas laid over the curve.
     Effect::new(move |_| {
         let marks = marks.get();
         super::canvas::track();
-        if let (Some(el), false) = (canvas.get(), marks.is_empty()) {
-            if let Some(backend) = CanvasBackend::with_canvas_object(super::canvas::fit(&el, 760.0 / 230.0, 200)) {
-                let _ = draw_sigmoids(&backend.into_drawing_area(), &marks);
+        if let (Some(el), false) = (over.get(), marks.is_empty()) {
+            let el = super::canvas::fit(&el, ASPECT, 200);
+            if let Ok(Some(ctx)) = el.get_context("2d") {
+                if let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() {
+                    ctx.clear_rect(0.0, 0.0, el.width() as f64, el.height() as f64);
+                }
+            }
+            if let Some(backend) = CanvasBackend::with_canvas_object(el) {
+                let _ = draw_sigmoid_marks(&backend.into_drawing_area(), range.get_untracked(), &marks);
             }
         }
     });
@@ -41,7 +61,10 @@ pub fn SigmoidChart() -> impl IntoView {
     view! {
         <Show when=move || marks.with(|m| !m.is_empty())>
             <figure class="chart">
-                <canvas node_ref=canvas width="760" height="230" role="img" aria-label=summary></canvas>
+                <div class="layers" role="img" aria-label=summary>
+                    <canvas node_ref=base width="760" height="230"></canvas>
+                    <canvas class="over" node_ref=over width="760" height="230"></canvas>
+                </div>
                 <figcaption>{move || strings().sigmoid_caption}</figcaption>
                 <FormulaList list=Signal::derive(move || marks.with(|m| m.iter().map(formulas::sigmoid_slope).collect::<Vec<_>>())) wide=true />
             </figure>

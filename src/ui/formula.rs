@@ -2,6 +2,7 @@
 
 use super::num::short;
 use super::state::Lesson;
+use crate::markup::{Change, Node};
 use crate::math::{to_mathml, Formula, Layout};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -71,89 +72,97 @@ pub fn FormulaList(
         }
         out
     };
-    // The first MathML is written with the element; later changes go through `morph`, so a new
-    // number costs a text change instead of a new tree for the browser to lay out.
+    // The first MathML is written with the element; later changes go through `Shown::update`,
+    // so a new number costs a text change instead of a new tree for the browser to lay out.
     let first = untrack(html);
     let node = NodeRef::<leptos::html::Span>::new();
+    let shown = StoredValue::new_local(Shown {
+        html: first.clone(),
+        nodes: None,
+    });
     Effect::new(move |seen: Option<()>| {
         let text = html();
         if seen.is_some() {
             if let Some(el) = node.get() {
-                morph(&el, &text);
+                shown.update_value(|s| s.update(&el, text));
             }
         }
     });
     view! { <span class=host node_ref=node inner_html=first></span> }
 }
 
-/// Makes `host`'s content equal to `html`. When the new markup has the same elements as what is
-/// there (the usual case: only numbers changed), only the differing texts and attributes are
-/// written; otherwise the content is replaced.
-fn morph(host: &web_sys::Element, html: &str) {
-    let Ok(template) = document().create_element("template") else {
-        host.set_inner_html(html);
-        return;
-    };
-    let template: web_sys::HtmlTemplateElement = template.unchecked_into();
-    template.set_inner_html(html);
-    let fresh: web_sys::Node = template.content().into();
-    if !same_shape(host, &fresh) {
-        host.set_inner_html(html);
-        return;
-    }
-    copy_values(host, &fresh);
+/// The markup on the page and its nodes in document order (elements and texts; found on the
+/// first update), which `markup::changes` addresses by position.
+struct Shown {
+    html: String,
+    nodes: Option<Vec<web_sys::Node>>,
 }
 
-/// Whether two trees have the same elements, in the same order, with the same attribute names.
-fn same_shape(a: &web_sys::Node, b: &web_sys::Node) -> bool {
-    let (mut x, mut y) = (a.first_child(), b.first_child());
-    loop {
-        match (x, y) {
-            (None, None) => return true,
-            (Some(p), Some(q)) => {
-                if p.node_type() != q.node_type() || p.node_name() != q.node_name() {
-                    return false;
-                }
-                if let (Some(e), Some(f)) = (p.dyn_ref::<web_sys::Element>(), q.dyn_ref::<web_sys::Element>()) {
-                    let (ea, fa) = (e.attributes(), f.attributes());
-                    if ea.length() != fa.length()
-                        || (0..fa.length()).any(|i| fa.item(i).is_some_and(|at| !e.has_attribute(&at.name())))
-                        || !same_shape(&p, &q)
-                    {
-                        return false;
-                    }
-                }
-                x = p.next_sibling();
-                y = q.next_sibling();
-            }
-            _ => return false,
+impl Shown {
+    /// Makes `host`'s content the markup `html`. When only values differ from what is there (the
+    /// usual case: an edit changed numbers), only those texts and attributes are written;
+    /// otherwise the content is replaced. An unchanged markup writes nothing.
+    fn update(&mut self, host: &web_sys::Element, html: String) {
+        if html == self.html {
+            return;
         }
+        let patched = crate::markup::changes(&self.html, &html).is_some_and(|changes| {
+            let nodes = self.nodes.get_or_insert_with(|| in_order(host, &self.html));
+            changes.iter().all(|c| match c {
+                Change::Text { node, text } => nodes.get(*node).is_some_and(|n| {
+                    n.set_node_value(Some(text));
+                    true
+                }),
+                Change::Attr { node, name, value } => nodes
+                    .get(*node)
+                    .and_then(|n| n.dyn_ref::<web_sys::Element>())
+                    .is_some_and(|e| e.set_attribute(name, value).is_ok()),
+            })
+        });
+        if !patched {
+            host.set_inner_html(&html);
+            self.nodes = None;
+        }
+        self.html = html;
     }
 }
 
-/// Writes into `a` every text and attribute value of the same-shaped `b` that differs.
-fn copy_values(a: &web_sys::Node, b: &web_sys::Node) {
-    let (mut x, mut y) = (a.first_child(), b.first_child());
-    while let (Some(p), Some(q)) = (x, y) {
-        match (p.dyn_ref::<web_sys::Element>(), q.dyn_ref::<web_sys::Element>()) {
-            (Some(e), Some(f)) => {
-                let fa = f.attributes();
-                for at in (0..fa.length()).filter_map(|i| fa.item(i)) {
-                    let (name, value) = (at.name(), at.value());
-                    if e.get_attribute(&name).as_deref() != Some(value.as_str()) {
-                        let _ = e.set_attribute(&name, &value);
-                    }
-                }
-                copy_values(&p, &q);
-            }
-            _ => {
-                if p.node_value() != q.node_value() {
-                    p.set_node_value(q.node_value().as_deref());
-                }
-            }
+/// The elements and texts under `host` in document order (no comments), checked against the nodes of `html`
+/// (`markup::nodes`), which the browser parsed into it; empty if they do not match, so that
+/// every update writes the whole markup.
+fn in_order(host: &web_sys::Node, html: &str) -> Vec<web_sys::Node> {
+    let mut out = Vec::new();
+    let mut next = host.first_child();
+    while let Some(n) = next {
+        // Not the comment Leptos leaves in the element as a marker.
+        if matches!(n.node_type(), web_sys::Node::ELEMENT_NODE | web_sys::Node::TEXT_NODE) {
+            out.push(n.clone());
         }
-        x = p.next_sibling();
-        y = q.next_sibling();
+        // Depth first: the first child, else the next sibling of the nearest ancestor that has one.
+        next = n.first_child().or_else(|| {
+            let mut up = Some(n);
+            while let Some(a) = up {
+                if a.is_same_node(Some(host)) {
+                    return None;
+                }
+                if let Some(s) = a.next_sibling() {
+                    return Some(s);
+                }
+                up = a.parent_node();
+            }
+            None
+        });
+    }
+    let expected = crate::markup::nodes(html).unwrap_or_default();
+    let matches = expected.len() == out.len()
+        && expected.iter().zip(&out).all(|(e, n)| match e {
+            Node::Element { name, .. } => n.node_name().eq_ignore_ascii_case(name),
+            Node::Text(_) => n.node_type() == web_sys::Node::TEXT_NODE,
+        });
+    if matches {
+        out
+    } else {
+        Vec::new()
     }
 }
 

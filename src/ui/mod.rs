@@ -1,5 +1,6 @@
 //! Leptos components: they read the lesson state and dispatch changes; no arithmetic here.
 
+mod address;
 mod canvas;
 mod chart;
 mod circuit;
@@ -114,37 +115,7 @@ pub fn Lab(
         let state = lesson.state.get();
         page_query(&state, &pg)
     });
-    // Set while a step change comes from the browser's Back/Forward, so it is not pushed again.
-    let from_history = StoredValue::new(false);
-    // Keep <html lang> and the address bar in step with the state, so a copied link restores it.
-    // A new step is a new history entry (browser Back returns to the previous step); any other
-    // change (a value, the language) replaces the current entry.
-    Effect::new(move |prev: Option<crate::lesson::Step>| {
-        let state = lesson.state.get();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", state.lang.code());
-        }
-        let new_step = prev.is_some_and(|p| p != state.step) && !from_history.get_value();
-        from_history.set_value(false);
-        if let (Ok(history), Some(query)) = (window().history(), page_query(&state, &pg)) {
-            let url = format!("?{query}");
-            let _ = if new_step {
-                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-            } else {
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-            };
-        }
-        state.step
-    });
-    // Browser Back/Forward: go to the step the address names; the values on screen stay.
-    let popstate = window_event_listener(leptos::ev::popstate, move |_| {
-        let step = read_url().0.step;
-        if lesson.state.with_untracked(|s| s.step) != step {
-            from_history.set_value(true);
-            lesson.go(step);
-        }
-    });
-    on_cleanup(move || popstate.remove());
+    address::provide(lesson, pg);
     // Arrow keys and Page Up / Page Down step through the lesson (presenter remotes send those),
     // Space steps forward when nothing is focused, Home and End go to the first and last step.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {

@@ -263,6 +263,10 @@ pub fn ParamsPanel() -> impl IntoView {
     };
     let link_ref = NodeRef::<leptos::html::Input>::new();
     let copy = move |_| {
+        // The address bar shows the copied link too, even mid-way through a value change.
+        if let Some(address) = use_context::<super::address::Address>() {
+            address.flush();
+        }
         let Some(input) = link_ref.get_untracked() else { return };
         input.select();
         let copied = document()

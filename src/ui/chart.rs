@@ -44,7 +44,6 @@ pub fn SigmoidChart() -> impl IntoView {
             }
         }
     });
-    let strings = move || lesson.state.with(|s| s.lang.strings());
     let summary = move || {
         marks.with(|m| {
             m.iter()
@@ -65,7 +64,7 @@ pub fn SigmoidChart() -> impl IntoView {
                     <canvas node_ref=base width="760" height="230"></canvas>
                     <canvas class="over" node_ref=over width="760" height="230"></canvas>
                 </div>
-                <figcaption>{move || strings().sigmoid_caption}</figcaption>
+                <figcaption>{lesson.text(|s| s.sigmoid_caption)}</figcaption>
                 <FormulaList list=Signal::derive(move || marks.with(|m| m.iter().map(formulas::sigmoid_slope).collect::<Vec<_>>())) wide=true />
             </figure>
         </Show>

@@ -65,7 +65,7 @@ pub fn CircuitDiagram() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let cs = expect_context::<CircuitState>();
     let circuit = cs.circuit;
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     let body = move || {
         circuit.with(|c| {
             let c = c.as_ref()?;
@@ -147,7 +147,7 @@ pub fn CircuitDiagram() -> impl IntoView {
             </defs>
             {body}
         </svg>
-        <p class="hint">{move || strings().forward_legend}" · "{move || strings().backward_legend}</p>
+        <p class="hint">{lesson.text(|s| s.forward_legend)}" · "{lesson.text(|s| s.backward_legend)}</p>
     }
 }
 
@@ -174,7 +174,7 @@ pub fn CircuitPanel() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let cs = expect_context::<CircuitState>();
     let circuit = cs.circuit;
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     let step = move || lesson.state.with(|s| s.step);
     let inputs = move || {
         (step() != Step::Graph).then(|| {
@@ -207,17 +207,17 @@ pub fn CircuitPanel() -> impl IntoView {
             let total = move || circuit.with(|c| c.as_ref().map_or(0, |c| c.order.len()));
             view! {
                 <label class="field">
-                    <span>{move || strings().example_label}</span>
+                    <span>{lesson.text(|s| s.example_label)}</span>
                     <select data-testid="graph-example" on:change=pick>
-                        <option value="cs231n" selected=move || cs.example.get() == CircuitKind::Cs231n>{move || strings().cs231n_example}</option>
-                        <option value="apple" selected=move || cs.example.get() == CircuitKind::Apple>{move || strings().apple_example}</option>
+                        <option value="cs231n" selected=move || cs.example.get() == CircuitKind::Cs231n>{lesson.text(|s| s.cs231n_example)}</option>
+                        <option value="apple" selected=move || cs.example.get() == CircuitKind::Apple>{lesson.text(|s| s.apple_example)}</option>
                     </select>
                 </label>
                 <div class="stepnav">
                     <button data-testid="node-prev" disabled=move || cs.cursor.get() == 0
-                        on:click=move |_| cs.cursor.update(|k| *k = k.saturating_sub(1))>{move || strings().node_prev}</button>
+                        on:click=move |_| cs.cursor.update(|k| *k = k.saturating_sub(1))>{lesson.text(|s| s.node_prev)}</button>
                     <button data-testid="node-next" disabled=move || { cs.cursor.get() + 1 >= total() }
-                        on:click=move |_| cs.cursor.update(|k| *k += 1)>{move || strings().node_next}</button>
+                        on:click=move |_| cs.cursor.update(|k| *k += 1)>{lesson.text(|s| s.node_next)}</button>
                 </div>
                 <CurrentNode />
             }
@@ -247,7 +247,7 @@ fn CurrentNode() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let cs = expect_context::<CircuitState>();
     let circuit = cs.circuit;
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     move || {
         circuit.with(|c| {
             let c = c.as_ref()?;

@@ -23,7 +23,7 @@ fn lr_from_slider(v: f64) -> f64 {
 #[component]
 pub fn DescentView() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     let descent = lesson.descent;
     let focus = move || lesson.state.with(|s| s.focus);
     let options = Param::ALL
@@ -72,11 +72,11 @@ pub fn DescentView() -> impl IntoView {
     view! {
         <div class="descent">
             <label class="field">
-                <span>{move || strings().descent_param}</span>
+                <span>{lesson.text(|s| s.descent_param)}</span>
                 <select data-testid="descent-param" on:change=choose>{options}</select>
             </label>
             <label class="field">
-                <span>{move || strings().learning_rate}" η = "{move || view! { <Num id="descent-lr" value=lesson.state.with(|s| s.lr) /> }}</span>
+                <span>{lesson.text(|s| s.learning_rate)}" η = "{move || view! { <Num id="descent-lr" value=lesson.state.with(|s| s.lr) /> }}</span>
                 <input type="range" data-testid="descent-lr-slider" min="-3" max="2" step="0.01"
                     prop:value=move || lesson.state.with(|s| s.lr.log10()).to_string() on:input=slide />
             </label>
@@ -90,7 +90,6 @@ pub fn DescentView() -> impl IntoView {
 #[component]
 pub fn DescentChart() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
     let descent = lesson.descent;
     let canvas = NodeRef::<Canvas>::new();
     Effect::new(move |_| {
@@ -120,7 +119,7 @@ pub fn DescentChart() -> impl IntoView {
         <Show when=move || descent.with(Option::is_some)>
             <figure class="chart">
                 <canvas node_ref=canvas width="760" height="300" role="img" aria-label=summary></canvas>
-                <figcaption>{move || strings().descent_caption}</figcaption>
+                <figcaption>{lesson.text(|s| s.descent_caption)}</figcaption>
             </figure>
         </Show>
     }

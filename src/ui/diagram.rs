@@ -93,7 +93,7 @@ fn mark_class(mark: Option<Mark>) -> &'static str {
 #[component]
 pub fn NetworkDiagram() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     // Layers left to right, or top to bottom where the screen is narrow; redrawn on resize.
     let layout = Memo::new(move |_| {
         super::canvas::track();
@@ -149,7 +149,7 @@ pub fn NetworkDiagram() -> impl IntoView {
 fn Editor() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let picked = expect_context::<Picked>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     let name = move || {
         if picked.hidden.get() {
             return None;
@@ -332,7 +332,7 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
 #[component]
 fn ParamChips() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     let chips = Param::ALL
         .iter()
         .map(|&p| {
@@ -345,7 +345,7 @@ fn ParamChips() -> impl IntoView {
         .collect_view();
     view! {
         <nav class="param-chips" aria-label=move || strings().chain_rule_for>
-            <span aria-hidden="true">{move || strings().chain_rule_for}</span>
+            <span aria-hidden="true">{lesson.text(|s| s.chain_rule_for)}</span>
             {chips}
         </nav>
     }

@@ -47,7 +47,7 @@ pub fn FormulaList(
         (Some(_), _, _) | (None, 2.., _) | (None, _, false) => "formulas",
         _ => "formula-host",
     };
-    let lang = Memo::new(move |_| lesson.state.with(|s| s.lang));
+    let lang = lesson.lang;
     let html = move || {
         let words = &lang.get().strings().math_words;
         let mut out = String::new();

@@ -150,7 +150,6 @@ pub fn Lab(
         ev.prevent_default();
     });
     on_cleanup(move || keys.remove());
-    let strings = move || lesson.state.with(|s| s.lang.strings());
     // Printed at the foot of a handout: the link that reopens this step with these values.
     let page_link = move || {
         let state = lesson.state.get();
@@ -165,7 +164,7 @@ pub fn Lab(
     view! {
         <header class="top">
             <h1>"Backprop Lab"</h1>
-            <p class="tagline">{move || strings().tagline}</p>
+            <p class="tagline">{lesson.text(|s| s.tagline)}</p>
             <present::ClassroomButtons />
             <nav::LangSwitch />
         </header>
@@ -193,6 +192,6 @@ pub fn Lab(
                 <nav::LearningRate />
             </aside>
         </main>
-        <footer class="print-only">{move || strings().print_source}" "{page_link}</footer>
+        <footer class="print-only">{lesson.text(|s| s.print_source)}" "{page_link}</footer>
     }
 }

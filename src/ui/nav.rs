@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn StepNav() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let step = move || lesson.state.with(|s| s.step);
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     let progress = move || {
         let (n, total) = step().progress();
         strings()
@@ -22,12 +22,12 @@ pub fn StepNav() -> impl IntoView {
         <nav class="stepnav">
             <button data-testid="prev" disabled=move || step().prev().is_none() && !lesson.can_undo()
                 on:click=move |_| lesson.back()>
-                "◀ " {move || strings().prev}
+                "◀ " {lesson.text(|s| s.prev)}
             </button>
             <span class="progress" data-testid="step" data-slug=move || step().slug()>{progress}</span>
             <button data-testid="next" class="primary" disabled=move || step().next().is_none()
                 on:click=move |_| lesson.forward()>
-                {move || strings().next} " ▶"
+                {lesson.text(|s| s.next)} " ▶"
             </button>
         </nav>
     }
@@ -37,9 +37,8 @@ pub fn StepNav() -> impl IntoView {
 #[component]
 pub fn LearningRate() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
     view! {
-        <p class="lr">{move || strings().learning_rate}" η (lr) = "{move || view! { <Num id="param-lr" value=lesson.state.with(|s| s.lr) /> }}</p>
+        <p class="lr">{lesson.text(|s| s.learning_rate)}" η (lr) = "{move || view! { <Num id="param-lr" value=lesson.state.with(|s| s.lr) /> }}</p>
     }
 }
 
@@ -47,7 +46,7 @@ pub fn LearningRate() -> impl IntoView {
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
-    let lang = move || lesson.state.with(|s| s.lang);
+    let lang = move || lesson.lang.get();
     let button = move |l: Lang, label: &'static str| {
         view! {
             <button lang=l.code() aria-pressed=move || (lang() == l).to_string() data-testid=format!("lang-{}", l.code())

@@ -38,7 +38,7 @@ pub(super) fn text_of(s: &'static Strings, step: Step) -> (String, String) {
 #[component]
 pub fn StepPanel() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     let step = move || lesson.state.with(|s| s.step);
     let text = move || text_of(strings(), step());
     // The chain view is built again only for another parameter, path count or language.
@@ -67,7 +67,7 @@ pub fn StepPanel() -> impl IntoView {
                 Step::Playground => Some(view! { <super::playground::PlaygroundPanel /> }.into_any()),
                 _ => None,
             }}
-            <p class="hint">{move || strings().click_hint}</p>
+            <p class="hint">{lesson.text(|s| s.click_hint)}</p>
         </section>
     }
 }
@@ -218,7 +218,6 @@ fn SweepList(upstream: Vec<(&'static str, f64)>) -> impl IntoView {
 #[component]
 fn GradTable() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
     let rows = move || {
         lesson.net.with(|(net, _)| {
             Param::ALL
@@ -237,7 +236,7 @@ fn GradTable() -> impl IntoView {
     };
     view! {
         <table class="grads">
-            <caption>{move || strings().gradients}</caption>
+            <caption>{lesson.text(|s| s.gradients)}</caption>
             <tbody>{rows}</tbody>
         </table>
     }

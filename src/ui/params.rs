@@ -144,7 +144,7 @@ pub fn Field(name: &'static str, #[prop(default = "edit")] prefix: &'static str)
     let lesson = expect_context::<Lesson>();
     let edits = expect_context::<Edits>();
     let kind = Kind::of(name);
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     let current = Memo::new(move |_| lesson.state.with(|s| s.get(name)));
     let shown = move || {
         edits.revision.track();
@@ -233,7 +233,7 @@ pub fn Field(name: &'static str, #[prop(default = "edit")] prefix: &'static str)
 pub fn ParamsPanel() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let edits = expect_context::<Edits>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     let reset = move |_| {
         let worked = State::default();
         edits.replace(lesson, (worked.example, worked.lr, None));
@@ -278,29 +278,29 @@ pub fn ParamsPanel() -> impl IntoView {
     };
     view! {
         <section class="params" aria-labelledby="params-title">
-            <h2 id="params-title">{move || strings().edit_title}</h2>
-            <p class="hint">{move || strings().edit_hint}</p>
+            <h2 id="params-title">{lesson.text(|s| s.edit_title)}</h2>
+            <p class="hint">{lesson.text(|s| s.edit_hint)}</p>
             <div class="fields">
                 {NUMBERS.iter().map(|&name| view! { <Field name=name /> }).collect_view()}
             </div>
             <div class="edit-buttons">
                 <button data-testid="edit-undo" disabled=move || edits.past.with(Vec::is_empty)
-                    on:click=move |_| edits.undo(lesson)>"↶ "{move || strings().edit_undo}</button>
+                    on:click=move |_| edits.undo(lesson)>"↶ "{lesson.text(|s| s.edit_undo)}</button>
                 <button data-testid="edit-redo" disabled=move || edits.future.with(Vec::is_empty)
-                    on:click=move |_| edits.redo(lesson)>"↷ "{move || strings().edit_redo}</button>
-                <button data-testid="reset-example" on:click=reset>{move || strings().edit_reset}</button>
-                <button data-testid="randomise" on:click=randomise>{move || strings().edit_randomise}</button>
+                    on:click=move |_| edits.redo(lesson)>"↷ "{lesson.text(|s| s.edit_redo)}</button>
+                <button data-testid="reset-example" on:click=reset>{lesson.text(|s| s.edit_reset)}</button>
+                <button data-testid="randomise" on:click=randomise>{lesson.text(|s| s.edit_randomise)}</button>
                 {move || lesson.state.with(|s| s.seed).map(|seed| view! {
-                    <span class="seed">{move || strings().edit_seed}" "
+                    <span class="seed">{lesson.text(|s| s.edit_seed)}" "
                         <span data-testid="seed" data-value=seed.to_string()>{seed.to_string()}</span>
                     </span>
                 })}
             </div>
             <div class="link-row">
-                <label for="page-link">{move || strings().edit_link_label}</label>
+                <label for="page-link">{lesson.text(|s| s.edit_link_label)}</label>
                 <input id="page-link" type="text" readonly=true data-testid="link" node_ref=link_ref
                     prop:value=link on:focus=select_all />
-                <button data-testid="copy-link" on:click=copy>{move || strings().edit_copy_link}</button>
+                <button data-testid="copy-link" on:click=copy>{lesson.text(|s| s.edit_copy_link)}</button>
             </div>
             {move || edits.copied.get().map(|ok| view! {
                 <p class="hint" role="status" data-testid="copy-msg">
@@ -316,7 +316,7 @@ pub fn ParamsPanel() -> impl IntoView {
 pub fn UrlNotice() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let edits = expect_context::<Edits>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     move || {
         let keys = edits.url_refused.get();
         (!keys.is_empty()).then(|| {

@@ -80,7 +80,7 @@ pub fn provide(text: Option<String>, values: BTreeMap<String, f64>) {
 pub fn PlaygroundDiagram() -> impl IntoView {
     let pg = expect_context::<PlaygroundState>();
     let lesson = expect_context::<Lesson>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     let body = move || {
         pg.good.with(|good| {
             let p = good.as_ref()?;
@@ -142,7 +142,7 @@ pub fn PlaygroundDiagram() -> impl IntoView {
             aria-label=move || pg.text.get()>
             {body}
         </svg>
-        <p class="hint">{move || strings().forward_legend}" · "{move || strings().backward_legend}</p>
+        <p class="hint">{lesson.text(|s| s.forward_legend)}" · "{lesson.text(|s| s.backward_legend)}</p>
         <PlaygroundTable />
     }
 }
@@ -152,7 +152,7 @@ pub fn PlaygroundDiagram() -> impl IntoView {
 pub fn PlaygroundPanel() -> impl IntoView {
     let pg = expect_context::<PlaygroundState>();
     let lesson = expect_context::<Lesson>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     let on_input = move |ev: leptos::ev::Event| {
         pg.text.set(event_target_value(&ev));
         pg.recompute();
@@ -176,7 +176,7 @@ pub fn PlaygroundPanel() -> impl IntoView {
     view! {
         <div class="playground-panel">
             <label class="field">
-                <span>{move || strings().expr_label}</span>
+                <span>{lesson.text(|s| s.expr_label)}</span>
                 <input type="text" class="expr" data-testid="expr-input" spellcheck="false" autocomplete="off"
                     prop:value=move || pg.text.get() on:input=on_input />
             </label>
@@ -186,11 +186,11 @@ pub fn PlaygroundPanel() -> impl IntoView {
             }))}
             <div class="stepnav">
                 <button aria-pressed=move || pg.cursor.get().is_none().to_string() data-testid="pg-all"
-                    on:click=move |_| pg.cursor.set(None)>{move || strings().all_at_once}</button>
+                    on:click=move |_| pg.cursor.set(None)>{lesson.text(|s| s.all_at_once)}</button>
                 <button data-testid="pg-prev" disabled=move || { pg.cursor.get().is_none_or(|k| k == 0) }
-                    on:click=move |_| pg.cursor.update(|c| *c = Some(c.map_or(0, |k| k.saturating_sub(1))))>{move || strings().node_prev}</button>
+                    on:click=move |_| pg.cursor.update(|c| *c = Some(c.map_or(0, |k| k.saturating_sub(1))))>{lesson.text(|s| s.node_prev)}</button>
                 <button data-testid="pg-next" disabled=move || { pg.cursor.get().is_some_and(|k| k + 1 >= total()) }
-                    on:click=move |_| pg.cursor.update(|c| *c = Some(c.map_or(0, |k| k + 1)))>{move || strings().node_next}</button>
+                    on:click=move |_| pg.cursor.update(|c| *c = Some(c.map_or(0, |k| k + 1)))>{lesson.text(|s| s.node_next)}</button>
             </div>
         </div>
     }
@@ -201,7 +201,7 @@ pub fn PlaygroundPanel() -> impl IntoView {
 pub fn PlaygroundTable() -> impl IntoView {
     let pg = expect_context::<PlaygroundState>();
     let lesson = expect_context::<Lesson>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     let rows = move || {
         pg.good.with(|good| {
             let p = good.as_ref()?;

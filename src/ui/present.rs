@@ -58,17 +58,16 @@ pub fn first_sentence(text: &str) -> &str {
 pub fn ClassroomButtons() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let Help(help) = expect_context::<Help>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
     let on = move || lesson.state.with(|s| s.present);
     view! {
         <div class="classroom">
             <button data-testid="presenter-toggle" aria-pressed=move || on().to_string()
                 aria-keyshortcuts="p" on:click=move |_| toggle_presenter(lesson)>
-                {move || strings().presenter}
+                {lesson.text(|s| s.presenter)}
             </button>
             <button data-testid="shortcuts-toggle" aria-haspopup="dialog" aria-expanded=move || help.get().to_string()
                 aria-keyshortcuts="Shift+?" on:click=move |_| help.update(|h| *h = !*h)>
-                <span aria-hidden="true">"? "</span>{move || strings().shortcuts}
+                <span aria-hidden="true">"? "</span>{lesson.text(|s| s.shortcuts)}
             </button>
         </div>
     }
@@ -79,7 +78,7 @@ pub fn ClassroomButtons() -> impl IntoView {
 pub fn ShortcutsDialog() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let Help(help) = expect_context::<Help>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     let close_ref = NodeRef::<leptos::html::Button>::new();
     // Focus moves into the list when it opens, so Esc and Tab work from there.
     Effect::new(move |_| {

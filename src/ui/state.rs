@@ -1,5 +1,6 @@
 //! The lesson state shared through context: one signal of what the URL can set, and Memos derived from it.
 
+use crate::i18n::{Lang, Strings};
 use crate::lesson::{Descent, Frame, Step};
 use crate::net::{Example, Net, NetError};
 use crate::query::State;
@@ -9,6 +10,8 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct Lesson {
     pub state: RwSignal<State>,
+    /// The language alone: what follows it is not woken by an edit of a value.
+    pub lang: Memo<Lang>,
     /// The network for the current values, or the worked example with the reason it was refused.
     pub net: Memo<(Net, Option<NetError>)>,
     /// What the current step lights.
@@ -24,6 +27,7 @@ pub struct Lesson {
 impl Lesson {
     pub fn new(start: State) -> Self {
         let state = RwSignal::new(start);
+        let lang = Memo::new(move |_| state.with(|s| s.lang));
         let net = Memo::new(move |_| {
             let example = state.with(|s| s.example);
             match Net::new(&example) {
@@ -48,12 +52,23 @@ impl Lesson {
         });
         Lesson {
             state,
+            lang,
             net,
             frame,
             update,
             descent,
             applied: RwSignal::new(Vec::new()),
         }
+    }
+
+    /// The text `field` of the page's language, following it. Every such text on the page is
+    /// this one closure type, so the renderer is compiled in once for all of them instead of once
+    /// per text (each distinct view type costs wasm bytes).
+    pub fn text(
+        self,
+        field: fn(&'static Strings) -> &'static str,
+    ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || field(self.lang.get().strings())
     }
 
     /// Moves to `step`.

@@ -179,7 +179,7 @@ fn stop_message(s: &Strings, e: &NetError) -> String {
 pub fn TrainView() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let t = expect_context::<Training>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     let read = move |f: fn(&Trainer) -> f64| {
         t.tick.track();
         t.trainer.with_value(f)
@@ -248,43 +248,43 @@ pub fn TrainView() -> impl IntoView {
             data-history-points=move || read(|tr| tr.history().samples().len() as f64).to_string()>
             <div class="train-buttons" role="group">
                 <button class="action" data-testid="train-run" on:click=move |_| run(t, lesson)
-                    disabled=move || running() || stopped().is_some()>{move || strings().train_run}</button>
+                    disabled=move || running() || stopped().is_some()>{lesson.text(|s| s.train_run)}</button>
                 <button class="action" data-testid="train-pause" on:click=move |_| t.pause()
-                    disabled=move || !running()>{move || strings().train_pause}</button>
+                    disabled=move || !running()>{lesson.text(|s| s.train_pause)}</button>
                 <button class="action" data-testid="train-step" on:click=on_step
-                    disabled=move || stopped().is_some()>{move || strings().train_step}</button>
-                <button class="action" data-testid="train-reset" on:click=on_reset>{move || strings().train_reset}</button>
+                    disabled=move || stopped().is_some()>{lesson.text(|s| s.train_step)}</button>
+                <button class="action" data-testid="train-reset" on:click=on_reset>{lesson.text(|s| s.train_reset)}</button>
             </div>
             <dl class="train-numbers">
-                <div><dt>{move || strings().train_steps}</dt><dd>{move || view! { <Num id="train-steps" value=read(|tr| tr.steps() as f64) /> }}</dd></div>
-                <div><dt>{move || strings().train_error}</dt><dd>{move || view! { <Num id="train-error" value=read(Trainer::error) /> }}</dd></div>
+                <div><dt>{lesson.text(|s| s.train_steps)}</dt><dd>{move || view! { <Num id="train-steps" value=read(|tr| tr.steps() as f64) /> }}</dd></div>
+                <div><dt>{lesson.text(|s| s.train_error)}</dt><dd>{move || view! { <Num id="train-error" value=read(Trainer::error) /> }}</dd></div>
             </dl>
             {message}
             {rises}
             <div class="train-settings">
                 <label class="field">
-                    <span>{move || strings().train_speed}</span>
+                    <span>{lesson.text(|s| s.train_speed)}</span>
                     <select data-testid="train-speed" on:change=on_speed>{speeds}</select>
                 </label>
                 <label class="field">
-                    <span>{move || strings().train_goal}</span>
+                    <span>{lesson.text(|s| s.train_goal)}</span>
                     <input type="number" data-testid="train-goal" min="1" step="1" inputmode="numeric"
                         prop:value=move || t.per_run.get().to_string() data-value=move || t.per_run.get().to_string()
                         on:change=on_per_run />
                 </label>
                 <label class="field">
-                    <span>{move || strings().train_lr}</span>
+                    <span>{lesson.text(|s| s.train_lr)}</span>
                     <input type="number" data-testid="train-lr" min="0" step="any" inputmode="decimal"
                         prop:value=move || field_text(lr()) data-value=move || lr().to_string() on:change=on_lr />
                 </label>
                 <label class="check">
                     <input type="checkbox" data-testid="train-log" prop:checked=move || t.log.get()
                         on:change=move |ev| t.log.set(event_target_checked(&ev)) />
-                    {move || strings().train_log}
+                    {lesson.text(|s| s.train_log)}
                 </label>
             </div>
             <button class="link" data-testid="train-apply" on:click=on_apply
-                disabled=move || read(|tr| tr.steps() as f64) == 0.0>{move || strings().train_apply}</button>
+                disabled=move || read(|tr| tr.steps() as f64) == 0.0>{lesson.text(|s| s.train_apply)}</button>
         </div>
     }
 }
@@ -318,7 +318,7 @@ pub fn TrainCharts() -> impl IntoView {
 fn Charts() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let t = expect_context::<Training>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     let error_canvas = NodeRef::<Canvas>::new();
     let param_canvas = NodeRef::<Canvas>::new();
     let error_times = StoredValue::new(VecDeque::with_capacity(REDRAW_LOG));
@@ -355,12 +355,12 @@ fn Charts() -> impl IntoView {
         <figure class="chart train-chart">
             <canvas node_ref=error_canvas data-testid="train-error-chart" width="760" height="230" role="img"
                 aria-label=summary></canvas>
-            <figcaption>{move || strings().train_error_caption}</figcaption>
+            <figcaption>{lesson.text(|s| s.train_error_caption)}</figcaption>
         </figure>
         <figure class="chart train-chart">
             <canvas node_ref=param_canvas data-testid="train-param-chart" width="760" height="260" role="img"
                 aria-label=move || strings().train_param_caption></canvas>
-            <figcaption>{move || strings().train_param_caption}</figcaption>
+            <figcaption>{lesson.text(|s| s.train_param_caption)}</figcaption>
         </figure>
     }
 }

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 #[component]
 pub fn UpdateTable() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
+    let strings = move || lesson.lang.get().strings();
     let update = lesson.update;
     let header = move || {
         strings()
@@ -49,7 +49,7 @@ pub fn UpdateTable() -> impl IntoView {
                     <thead><tr>{header}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
-                <p class="hint">{move || strings().update_ties}</p>
+                <p class="hint">{lesson.text(|s| s.update_ties)}</p>
             </div>
         </Show>
     }
@@ -59,7 +59,6 @@ pub fn UpdateTable() -> impl IntoView {
 #[component]
 pub fn UpdateView() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
-    let strings = move || lesson.state.with(|s| s.lang.strings());
     let update = lesson.update;
     let after = move || {
         update.with(|u| match u.as_ref().map(|u| &u.error_after) {
@@ -92,11 +91,11 @@ pub fn UpdateView() -> impl IntoView {
             <p class="rule"><FormulaView formula=formulas::update_rule() inline=true />",  η = "{move || view! { <Num id="update-lr" value=lesson.state.with(|s| s.lr) /> }}</p>
             {examples}
             <p class="sum">
-                {move || strings().error_before}" = "{move || view! { <Num id="error-before" value=update.with(|u| u.as_ref().map_or(f64::NAN, |u| u.error_before)) /> }}
-                "  →  "{move || strings().error_after}" = "{after}
+                {lesson.text(|s| s.error_before)}" = "{move || view! { <Num id="error-before" value=update.with(|u| u.as_ref().map_or(f64::NAN, |u| u.error_before)) /> }}
+                "  →  "{lesson.text(|s| s.error_after)}" = "{after}
             </p>
-            <button class="action" data-testid="apply-update" on:click=apply>{move || strings().apply_update}</button>
-            <p class="hint">{move || strings().undo_hint}</p>
+            <button class="action" data-testid="apply-update" on:click=apply>{lesson.text(|s| s.apply_update)}</button>
+            <p class="hint">{lesson.text(|s| s.undo_hint)}</p>
         </div>
     }
 }

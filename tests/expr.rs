@@ -496,6 +496,31 @@ fn layout_of_two_hundred_nodes_stays_in_the_box_without_overlaps() {
     assert!(l.points.iter().all(|p| p.x == 0.0 && p.y == 0.0));
 }
 
+/// On a phone the playground draws the same graph turned a quarter: leaves on top, the result at
+/// the bottom, every node inside the tall box and at least a node's width (44) from the others.
+#[test]
+fn the_tall_layout_puts_leaves_on_top_and_keeps_nodes_apart() {
+    use backprop_lab::lesson::{Playground, TALL_BOX};
+    let values = [("x".to_owned(), -2.0), ("y".to_owned(), 5.0), ("z".to_owned(), -4.0)].into();
+    let p = Playground::compute("(x+y)*z + sigmoid(x*z)", &values).unwrap();
+    let (wide, tall) = (p.layout.unwrap(), p.tall_layout.unwrap());
+    let b = &p.built;
+    let at = |name| tall.point(b.variable(name).unwrap());
+    assert!(at("x").y < tall.point(b.result).y && at("z").y < tall.point(b.result).y);
+    // Same order across as the wide drawing has down: x left of y as x is above y there.
+    assert_eq!(
+        wide.point(b.variable("x").unwrap()).y < wide.point(b.variable("y").unwrap()).y,
+        at("x").x < at("y").x
+    );
+    let (w, h) = TALL_BOX;
+    for (i, a) in tall.points.iter().enumerate() {
+        assert!((0.0..=w).contains(&a.x) && (0.0..=h).contains(&a.y), "{i}: {a:?}");
+        for c in &tall.points[i + 1..] {
+            assert!((a.x - c.x).hypot(a.y - c.y) >= 44.0, "{a:?} and {c:?} overlap");
+        }
+    }
+}
+
 // ---------------------------------------------------------------- fuzzing and the corpus
 
 /// What must hold for any input: no panic, a bounded time, errors inside the text on character

@@ -20,6 +20,15 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// The same drawing turned a quarter: columns become rows (leaves at the top, the result at
+    /// the bottom), for a narrow screen. A layout made for `h` x `w` becomes one for `w` x `h`.
+    pub fn transposed(&self) -> Layout {
+        Layout {
+            points: self.points.iter().map(|p| Point { x: p.y, y: p.x }).collect(),
+            ..self.clone()
+        }
+    }
+
     /// Where node `id` is drawn.
     pub fn point(&self, id: NodeId) -> Point {
         self.points.get(id.index()).copied().unwrap_or(Point { x: 0.0, y: 0.0 })

@@ -113,6 +113,8 @@ pub const STRINGS: Strings = Strings {
     local_derivative: "local derivative",
     forward_legend: "above (green): forward values",
     backward_legend: "below (red): backward gradients",
+    forward_legend_tall: "upper left (green): forward values",
+    backward_legend_tall: "lower right (red): backward gradients",
     playground: Text {
         title: "Playground: your own expression",
         body: "Type an expression: the engine builds its graph, computes values forwards and gradients backwards. You can use + − * / ^, parentheses and sigmoid tanh relu exp log. Each variable's gradient is checked separately against a finite difference.",

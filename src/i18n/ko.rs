@@ -113,6 +113,8 @@ pub const STRINGS: Strings = Strings {
     local_derivative: "국소 미분",
     forward_legend: "위(초록): 순전파 값",
     backward_legend: "아래(빨강): 역전파 기울기",
+    forward_legend_tall: "왼쪽 위(초록): 순전파 값",
+    backward_legend_tall: "오른쪽 아래(빨강): 역전파 기울기",
     playground: Text {
         title: "놀이터: 나만의 식",
         body: "식을 입력하면 엔진이 계산 그래프를 만들고, 값을 앞으로, 기울기를 뒤로 계산합니다. + − * / ^, 괄호, sigmoid tanh relu exp log를 쓸 수 있습니다. 각 변수의 기울기는 유한차분으로 따로 확인합니다.",

@@ -129,6 +129,9 @@ pub struct Strings {
     pub local_derivative: &'static str,
     pub forward_legend: &'static str,
     pub backward_legend: &'static str,
+    /// The two legends where the playground's graph is drawn top to bottom (a phone).
+    pub forward_legend_tall: &'static str,
+    pub backward_legend_tall: &'static str,
     pub legend_active: &'static str,
     pub legend_path1: &'static str,
     pub legend_path2: &'static str,

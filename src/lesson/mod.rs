@@ -9,7 +9,7 @@ mod update;
 pub use circuit::{default_inputs, input_names, Circuit, CircuitEdge, CircuitKind, CircuitNode};
 pub use descent::Descent;
 pub use frame::{Chain, ChainFactor, ChainPath, Frame, Mark, SigmoidMark};
-pub use playground::{Playground, DEFAULT_EXPR, DEFAULT_VALUE, MAX_DRAWN};
+pub use playground::{Playground, BOX, DEFAULT_EXPR, DEFAULT_VALUE, MAX_DRAWN, TALL_BOX};
 pub use update::{Update, UpdateRow};
 
 use crate::net::{Example, Net, Param};

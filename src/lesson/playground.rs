@@ -16,6 +16,9 @@ pub const MAX_DRAWN: usize = 120;
 /// The drawing box of the playground graph.
 pub const BOX: (f64, f64) = (760.0, 360.0);
 
+/// The drawing box on a narrow screen (a phone): layers from top to bottom.
+pub const TALL_BOX: (f64, f64) = (360.0, 520.0);
+
 /// An expression built and differentiated by the core.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Playground {
@@ -24,8 +27,10 @@ pub struct Playground {
     pub grads: Gradients,
     /// Each variable's gradient against a central difference.
     pub checks: Vec<GradientCheck>,
-    /// Where to draw each node (empty when the graph is too large to draw).
+    /// Where to draw each node in [`BOX`] (none when the graph is too large to draw).
     pub layout: Option<Layout>,
+    /// The same in [`TALL_BOX`], layers top to bottom.
+    pub tall_layout: Option<Layout>,
     /// The nodes in the order the backward pass visits them, the result first.
     pub order: Vec<NodeId>,
 }
@@ -36,13 +41,16 @@ impl Playground {
         let built = expr::evaluate(text, |name| Some(values.get(name).copied().unwrap_or(DEFAULT_VALUE)))?;
         let grads = built.graph.backward(built.result);
         let checks = expr::check_gradients(&built);
-        let layout = (built.graph.len() <= MAX_DRAWN).then(|| expr::layout(&built.graph, BOX.0, BOX.1));
+        let drawn = built.graph.len() <= MAX_DRAWN;
+        let layout = drawn.then(|| expr::layout(&built.graph, BOX.0, BOX.1));
+        let tall_layout = drawn.then(|| expr::layout(&built.graph, TALL_BOX.1, TALL_BOX.0).transposed());
         let order = built.graph.visit_order(&grads).into_iter().map(|v| v.node).collect();
         Ok(Playground {
             built,
             grads,
             checks,
             layout,
+            tall_layout,
             order,
         })
     }

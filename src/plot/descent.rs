@@ -40,7 +40,7 @@ pub fn draw_descent<DB: DrawingBackend>(
     let (e_lo, e_hi) = e_range(d);
     let mut chart = ChartBuilder::on(root)
         .margin(10)
-        .x_label_area_size(28)
+        .x_label_area_size(40)
         .y_label_area_size(52)
         .build_cartesian_2d(x_lo..x_hi, e_lo..e_hi)?;
     chart

@@ -43,7 +43,7 @@ fn sigmoid_chart<'a, DB: DrawingBackend>(
 ) -> Result<Chart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
     ChartBuilder::on(root)
         .margin(8)
-        .x_label_area_size(26)
+        .x_label_area_size(40)
         .y_label_area_size(34)
         .build_cartesian_2d(lo..hi, -0.1..1.1)
 }

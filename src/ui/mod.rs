@@ -80,6 +80,11 @@ pub fn playground_from_url() -> (Option<String>, BTreeMap<String, f64>) {
     (Some(text), values)
 }
 
+/// Whether `step` shows the 2-2-2 network (not an add/multiply circuit or the playground).
+fn on_network(step: crate::lesson::Step) -> bool {
+    !circuit::is_circuit_step(step) && !playground::is_playground(step)
+}
+
 /// The whole app, started from the URL.
 #[component]
 pub fn App() -> impl IntoView {
@@ -150,6 +155,7 @@ pub fn Lab(
         ev.prevent_default();
     });
     on_cleanup(move || keys.remove());
+    let on_network = move || lesson.state.with(|s| on_network(s.step));
     // Printed at the foot of a handout: the link that reopens this step with these values.
     let page_link = move || {
         let state = lesson.state.get();
@@ -182,14 +188,20 @@ pub fn Lab(
                 <descent::DescentChart />
                 <update::UpdateTable />
                 <train::TrainCharts />
-                <params::ParamsPanel />
+                // The 2-2-2 network's values: not on the circuit and playground steps, which
+                // have their own numbers.
+                <Show when=on_network>
+                    <params::ParamsPanel />
+                </Show>
             </div>
             <aside class="side">
                 <params::UrlNotice />
                 <nav::StepNav />
                 <present::PresenterCaption />
                 <panel::StepPanel />
-                <nav::LearningRate />
+                <Show when=on_network>
+                    <nav::LearningRate />
+                </Show>
             </aside>
         </main>
         <footer class="print-only">{lesson.text(|s| s.print_source)}" "{page_link}</footer>

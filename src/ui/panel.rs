@@ -67,7 +67,9 @@ pub fn StepPanel() -> impl IntoView {
                 Step::Playground => Some(view! { <super::playground::PlaygroundPanel /> }.into_any()),
                 _ => None,
             }}
-            <p class="hint">{lesson.text(|s| s.click_hint)}</p>
+            <Show when=move || super::on_network(step())>
+                <p class="hint">{lesson.text(|s| s.click_hint)}</p>
+            </Show>
         </section>
     }
 }

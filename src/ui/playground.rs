@@ -6,6 +6,7 @@ use crate::autograd::Op;
 use crate::expr::Caveat;
 use crate::i18n::expr_errors;
 use crate::lesson::{Playground, Step, DEFAULT_EXPR};
+use crate::lesson::{BOX, TALL_BOX};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -81,11 +82,19 @@ pub fn PlaygroundDiagram() -> impl IntoView {
     let pg = expect_context::<PlaygroundState>();
     let lesson = expect_context::<Lesson>();
     let strings = move || lesson.lang.get().strings();
+    // Layers left to right, or top to bottom where the screen is narrow (as the network diagram).
+    let tall = Memo::new(move |_| {
+        super::canvas::track();
+        let px = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0);
+        crate::diagram::Layout::for_width(px) == crate::diagram::Layout::Tall
+    });
     let body = move || {
+        let tall = tall.get();
+        let (w, h) = if tall { TALL_BOX } else { BOX };
         pg.good.with(|good| {
             let p = good.as_ref()?;
-            let Some(layout) = p.layout.as_ref() else {
-                return Some(view! { <text x="380" y="180" text-anchor="middle" class="rest">{strings().too_big_to_draw}</text> }.into_any());
+            let Some(layout) = (if tall { p.tall_layout.as_ref() } else { p.layout.as_ref() }) else {
+                return Some(view! { <text x=w / 2.0 y=h / 2.0 text-anchor="middle" class="rest">{strings().too_big_to_draw}</text> }.into_any());
             };
             let g = &p.built.graph;
             let reached = match pg.cursor.get() {
@@ -107,7 +116,11 @@ pub fn PlaygroundDiagram() -> impl IntoView {
                 .ids()
                 .map(|id| {
                     let pt = layout.point(id);
-                    let label = g.label(id).unwrap_or("").to_owned();
+                    // "sigmoid" is wider than its circle: the drawing writes σ (the table spells it out).
+                    let label = match g.label(id).unwrap_or("") {
+                        "sigmoid" => "σ".to_owned(),
+                        other => other.to_owned(),
+                    };
                     let is_leaf = matches!(g.op_of(id), Op::Leaf(_));
                     let class = if Some(id) == at {
                         "cnode at"
@@ -122,11 +135,16 @@ pub fn PlaygroundDiagram() -> impl IntoView {
                         <g class=class>
                             <circle cx=pt.x cy=pt.y r=if is_leaf { "20" } else { "22" } />
                             <text class="cname small" x=pt.x y=pt.y + 5.0 text-anchor="middle">{label}</text>
-                            <text class="fwd small" x=pt.x y=pt.y - 28.0 text-anchor="middle">
+                            // Wide: the value above the node and the gradient below; tall (the
+                            // edges run up and down): the value at its upper left and the gradient
+                            // at its lower right, so neighbours in a row never share a line.
+                            <text class="fwd small" x=if tall { pt.x - 18.0 } else { pt.x } y=if tall { pt.y - 18.0 } else { pt.y - 28.0 }
+                                text-anchor=if tall { "end" } else { "middle" }>
                                 <tspan data-testid=format!("pg-value-{i}") data-value=g.value(id).to_string()>{short(g.value(id))}</tspan>
                             </text>
                             {done.contains(&id).then(|| view! {
-                                <text class="bwd small" x=pt.x y=pt.y + 40.0 text-anchor="middle">
+                                <text class="bwd small" x=if tall { pt.x + 18.0 } else { pt.x } y=if tall { pt.y + 32.0 } else { pt.y + 40.0 }
+                                    text-anchor=if tall { "start" } else { "middle" }>
                                     <tspan data-testid=format!("pg-grad-{i}") data-value=grad.to_string()>{short(grad)}</tspan>
                                 </text>
                             })}
@@ -138,12 +156,31 @@ pub fn PlaygroundDiagram() -> impl IntoView {
         })
     };
     view! {
-        <svg class="diagram circuit playground" viewBox="0 0 760 360" role="img"
+        <svg class=move || if tall.get() { "diagram circuit playground tall" } else { "diagram circuit playground" } viewBox=move || view_box(tall.get()) role="img"
             aria-label=move || pg.text.get()>
             {body}
         </svg>
-        <p class="hint">{lesson.text(|s| s.forward_legend)}" · "{lesson.text(|s| s.backward_legend)}</p>
+        <p class="hint">{move || {
+            let s = strings();
+            if tall.get() {
+                format!("{} · {}", s.forward_legend_tall, s.backward_legend_tall)
+            } else {
+                format!("{} · {}", s.forward_legend, s.backward_legend)
+            }
+        }}</p>
         <PlaygroundTable />
+    }
+}
+
+/// The drawing's box: the layout's, and on a narrow screen room on both sides for the labels
+/// beside the nodes.
+fn view_box(tall: bool) -> String {
+    if tall {
+        let (w, h) = TALL_BOX;
+        format!("-50 0 {} {h}", w + 100.0)
+    } else {
+        let (w, h) = BOX;
+        format!("0 0 {w} {h}")
     }
 }
 

@@ -29,8 +29,8 @@ import os, re, shutil, subprocess, sys
 dist = "dist"
 html = open(os.path.join(dist, "index.html"), encoding="utf-8").read()
 # What index.html makes the browser fetch before the app can run: the page, its stylesheet,
-# the module preload and import (JS glue) and the wasm. The favicon is fetched too but nothing
-# waits for it; it is reported apart.
+# the module preload and import (JS glue) and the wasm. The favicon and the manifest are fetched
+# too but nothing waits for them; they are reported apart.
 refs = re.findall(r'(?:href|src)="/?([^"]+)"', html) + re.findall(r"'/?([^']+\.(?:js|wasm))'", html)
 files = ["index.html"] + sorted(set(r for r in refs if os.path.isfile(os.path.join(dist, r))))
 
@@ -67,7 +67,8 @@ for f in files:
     print(f"size_gzip_{k}={gz}")
     if br:
         print(f"size_brotli_{k}={br(data)}")
-    if k != "icon":
+    # The icon and the manifest are fetched too, but nothing waits for them: reported apart.
+    if k not in ("icon", "webmanifest"):
         total_raw += len(data)
         total_gz += gz
         total_br += br(data) if br else 0

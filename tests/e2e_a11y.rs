@@ -401,3 +401,31 @@ async fn e2e_phone_every_step_fits_and_its_controls_are_44px() {
     })
     .await;
 }
+
+/// A presenter link opened on a phone: one column without horizontal scrolling, and since a
+/// phone has no P or Esc key, the presenter button is shown and leaves presenter mode.
+#[tokio::test]
+async fn e2e_phone_presenter_link_fits_and_can_be_left() {
+    with_site_within(Site::default(), "/", AUDIT_TIMEOUT, |page: Page| async move {
+        page.emulate(PHONE).await;
+        open(&page, PHONE, "grad-w11", "&present=1").await;
+        assert_eq!(
+            page.js("document.documentElement.classList.contains('presenter')").await,
+            json!(true)
+        );
+        assert_eq!(
+            page.js("Math.max(0, document.documentElement.scrollWidth - innerWidth)").await,
+            json!(0),
+            "no horizontal scrolling"
+        );
+        let size = page
+            .js("(() => { const r = document.querySelector('[data-testid=presenter-toggle]').getBoundingClientRect(); return [Math.round(r.width), Math.round(r.height)]; })()")
+            .await;
+        let size: Vec<i64> = size.as_array().unwrap().iter().map(|v| v.as_i64().unwrap()).collect();
+        assert!(size[0] >= 44 && size[1] >= 44, "presenter button is {size:?}");
+        page.click("presenter-toggle").await;
+        page.wait_js("document.documentElement.classList.contains('presenter')", json!(false)).await;
+        page.assert_no_panic().await;
+    })
+    .await;
+}

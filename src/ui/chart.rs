@@ -32,8 +32,14 @@ pub fn SigmoidChart() -> impl IntoView {
     Effect::new(move |_| {
         let marks = marks.get();
         super::canvas::track();
-        if let (Some(el), false) = (over.get(), marks.is_empty()) {
-            let el = super::canvas::fit(&el, ASPECT, 200);
+        if let (Some(el), Some(under), false) = (over.get(), base.get(), marks.is_empty()) {
+            // The size of the curve's canvas (fitted once per resize, whichever effect runs
+            // first): reading this one's box as well would make the browser lay out again.
+            let under = super::canvas::fit(&under, ASPECT, 200);
+            if (el.width(), el.height()) != (under.width(), under.height()) {
+                el.set_width(under.width());
+                el.set_height(under.height());
+            }
             if let Ok(Some(ctx)) = el.get_context("2d") {
                 if let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() {
                     ctx.clear_rect(0.0, 0.0, el.width() as f64, el.height() as f64);

@@ -116,7 +116,7 @@ pub fn PlaygroundDiagram() -> impl IntoView {
                 .ids()
                 .map(|id| {
                     let pt = layout.point(id);
-                    // "sigmoid" is wider than its circle: the drawing writes σ (the table spells it out).
+                    // "sigmoid" is wider than its circle: the drawing writes σ (the expression spells it out).
                     let label = match g.label(id).unwrap_or("") {
                         "sigmoid" => "σ".to_owned(),
                         other => other.to_owned(),
@@ -172,8 +172,8 @@ pub fn PlaygroundDiagram() -> impl IntoView {
     }
 }
 
-/// The drawing's box: the layout's, and on a narrow screen room on both sides for the labels
-/// beside the nodes.
+/// The drawing's box: the layout's, and on a narrow screen room on both sides for the labels at
+/// the nodes' corners.
 fn view_box(tall: bool) -> String {
     if tall {
         let (w, h) = TALL_BOX;

@@ -168,3 +168,55 @@ async fn e2e_browser_back_and_forward_move_between_steps() {
     })
     .await;
 }
+
+/// A slider drag moves the value many times a second: the address bar is written a few times,
+/// not once per move, and ends with the last value; the drag adds no history entry. A step
+/// change right after is written at once.
+#[tokio::test]
+async fn e2e_a_slider_drag_writes_the_address_bar_a_few_times_and_ends_with_the_last_value() {
+    with_page("/?step=grad-w21&lang=en", |page: Page| async move {
+        page.wait("edit-slider-w21").await;
+        let entries = page.js("history.length").await;
+        // Count the page's writes to its history entry from here on.
+        page.js(
+            "(() => { window.__writes = 0; const r = history.replaceState.bind(history); \
+             history.replaceState = (...a) => { window.__writes++; return r(...a); }; return true; })()",
+        )
+        .await;
+        // 40 moves, one every 4 ms (a drag across the slider), from 0.30 to 0.69.
+        let last = page
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; \
+                 const el = document.querySelector('[data-testid=\"edit-slider-w21\"]'); \
+                 let i = 0; const t = setInterval(() => { \
+                   el.value = (0.30 + 0.01 * i).toFixed(2); \
+                   el.dispatchEvent(new Event('input', { bubbles: true })); \
+                   if (++i === 40) { clearInterval(t); el.dispatchEvent(new Event('change', { bubbles: true })); done(el.value); } \
+                 }, 4);",
+                vec![],
+            )
+            .await
+            .expect("the drag");
+        assert_eq!(last, json!("0.69"));
+        page.wait_js("new URLSearchParams(location.search).get('w21')", json!("0.69")).await;
+        let writes = page.js("window.__writes").await.as_i64().unwrap();
+        assert!((1..=5).contains(&writes), "{writes} writes of the address bar for 40 moves");
+        assert_eq!(page.js("history.length").await, entries, "a drag adds no history entry");
+        assert_eq!(page.value("param-w21").await, 0.69);
+
+        // Next is written at once: a new entry with the new step and the dragged value.
+        page.click("next").await;
+        page.wait_attr_change("step", "data-slug", "grad-w21").await;
+        assert_eq!(
+            page.js("history.length").await.as_i64().unwrap(),
+            entries.as_i64().unwrap() + 1
+        );
+        assert_eq!(
+            page.js("new URLSearchParams(location.search).get('w21')").await,
+            json!("0.69")
+        );
+        page.assert_no_panic().await;
+    })
+    .await;
+}

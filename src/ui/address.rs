@@ -1,4 +1,4 @@
-//! The address bar follows the lesson: a new step is a history entry at once, other changes replace the entry a moment later.
+//! The address bar follows the lesson: a new step is a new history entry, any other change replaces the entry right after the page shows it, or once a slider drag pauses.
 
 use super::playground::PlaygroundState;
 use super::state::Lesson;
@@ -8,13 +8,15 @@ use leptos::leptos_dom::helpers::{set_timeout_with_handle, TimeoutHandle};
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// How long a value change waits before it is written to the address bar. A slider drag or
-/// typing changes the state many times a second; writing each one costs the browser a history
+/// How long a value change during a slider drag waits before it is written to the address bar.
+/// A drag changes the state many times a second; writing each one costs the browser a history
 /// update (Chromium even throttles pages that replace their entry too often), and nobody reads
-/// the address bar mid-drag. A step change is written at once (Back must find it).
+/// the address bar mid-drag. Every other change is written at once, and so is the drag's last
+/// value when the slider is released.
 const SETTLE: Duration = Duration::from_millis(150);
 
-/// The pending write of a value change, if any. In context: the copy-link button flushes it.
+/// The pending write of a change made during a slider drag, if any. In context: the sliders say
+/// when a drag starts and ends, the copy-link button flushes a waiting write.
 #[derive(Clone, Copy)]
 pub struct Address {
     lesson: Lesson,
@@ -22,6 +24,8 @@ pub struct Address {
     pending: StoredValue<Option<TimeoutHandle>>,
     /// Set while a step change comes from Back/Forward, so it is not pushed again.
     from_history: StoredValue<bool>,
+    /// Set while a slider is being dragged.
+    dragging: StoredValue<bool>,
 }
 
 impl Address {
@@ -47,8 +51,17 @@ impl Address {
 
     /// Writes a waiting value change now (before a link is copied or the page is left).
     pub fn flush(self) {
-        if self.pending.with_value(Option::is_some) {
+        if self.pending.try_with_value(Option::is_some) == Some(true) {
             self.write(false);
+        }
+    }
+
+    /// A slider drag starts (`true`: its changes wait for a pause) or ends (`false`: the last
+    /// value is written now).
+    pub fn drag(self, on: bool) {
+        self.dragging.set_value(on);
+        if !on {
+            self.flush();
         }
     }
 }
@@ -61,6 +74,7 @@ pub fn provide(lesson: Lesson, pg: PlaygroundState) {
         pg,
         pending: StoredValue::new(None),
         from_history: StoredValue::new(false),
+        dragging: StoredValue::new(false),
     };
     provide_context(address);
     Effect::new(move |prev: Option<(Step, Lang)>| {
@@ -80,14 +94,21 @@ pub fn provide(lesson: Lesson, pg: PlaygroundState) {
         address.from_history.set_value(false);
         match prev {
             Some((before, _)) if before != step => address.write(!from_history),
+            // A value change: in the task right after this one, so the page shows the new
+            // numbers first, or during a drag once it pauses.
             Some(_) => {
                 address.cancel();
+                let wait = if address.dragging.get_value() {
+                    SETTLE
+                } else {
+                    Duration::ZERO
+                };
                 let handle = set_timeout_with_handle(
                     move || {
                         address.pending.set_value(None);
                         address.write(false);
                     },
-                    SETTLE,
+                    wait,
                 );
                 address.pending.set_value(handle.ok());
             }

@@ -198,10 +198,21 @@ pub fn Field(name: &'static str, #[prop(default = "edit")] prefix: &'static str)
         })
     };
     let (min, max, step) = value::slider_range(name);
+    // A drag's moves reach the address bar when it pauses or ends (ui/address.rs).
+    let address = use_context::<super::address::Address>();
     let on_slide = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Ok(parsed) = value::parse(kind, &input.value()) {
+            if let Some(a) = address {
+                a.drag(true);
+            }
             edits.slide(lesson, name, parsed.value);
+        }
+    };
+    let on_release = move |_| {
+        edits.settle();
+        if let Some(a) = address {
+            a.drag(false);
         }
     };
     let slider_label = move || strings().edit_slider.replace("{name}", name);
@@ -220,7 +231,7 @@ pub fn Field(name: &'static str, #[prop(default = "edit")] prefix: &'static str)
                 aria-label=slider_label
                 prop:value=move || current.get().clamp(min, max).to_string()
                 on:input=on_slide
-                on:change=move |_| edits.settle() />
+                on:change=on_release />
             {move || message().map(|m| view! {
                 <span class="field-msg" role="status" data-testid=format!("edit-msg-{name}")>{m}</span>
             })}
@@ -262,9 +273,10 @@ pub fn ParamsPanel() -> impl IntoView {
         input.select();
     };
     let link_ref = NodeRef::<leptos::html::Input>::new();
+    let address = use_context::<super::address::Address>();
     let copy = move |_| {
-        // The address bar shows the copied link too, even mid-way through a value change.
-        if let Some(address) = use_context::<super::address::Address>() {
+        // The address bar shows the copied link too, even right after a slider drag.
+        if let Some(address) = address {
             address.flush();
         }
         let Some(input) = link_ref.get_untracked() else { return };

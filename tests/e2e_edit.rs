@@ -148,6 +148,12 @@ async fn e2e_browser_back_and_forward_move_between_steps() {
             json!("0.5"),
         )
         .await;
+        // The address bar already has the typed value (it is written right after the page).
+        assert_eq!(
+            page.js("new URLSearchParams(location.search).get('w11')").await,
+            json!("0.5"),
+            "the address bar follows a typed edit"
+        );
         assert_eq!(
             page.js("history.length").await,
             entries,

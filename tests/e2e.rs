@@ -6,6 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "e2e/harness.rs"]
+#[allow(dead_code)]
 mod harness;
 #[path = "e2e/reference.rs"]
 mod reference;

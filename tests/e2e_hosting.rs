@@ -11,9 +11,8 @@
 mod harness;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use harness::{dist_dir, with_site, Page, Site};
+use harness::{strict_csp, with_site, Page, Site, VIOLATIONS_PROBE};
 use serde_json::json;
 
 const PREFIX: &str = "/course/ml";
@@ -95,39 +94,6 @@ async fn e2e_subpath_assets_deep_link_and_reload() {
     })
     .await;
 }
-
-/// The policy `scripts/csp.sh` prints for dist/ (the one the README recommends): script-src
-/// 'self' 'wasm-unsafe-eval' and the SHA-256 of Trunk's inline loader.
-fn strict_csp() -> String {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = Command::new("bash")
-        .arg(root.join("scripts/csp.sh"))
-        .arg(dist_dir())
-        .output()
-        .expect("bash scripts/csp.sh");
-    assert!(
-        out.status.success(),
-        "scripts/csp.sh: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let policy = String::from_utf8(out.stdout).unwrap().trim().to_string();
-    assert_eq!(
-        policy.matches("'sha256-").count(),
-        1,
-        "one inline script (Trunk's loader): {policy}"
-    );
-    assert!(
-        !policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"),
-        "{policy}"
-    );
-    policy
-}
-
-/// Records CSP violations from navigation start (a same-origin file: the policy allows it).
-const VIOLATIONS_PROBE: &str = r#"window.__violations = [];
-document.addEventListener('securitypolicyviolation', function (e) {
-  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI);
-});"#;
 
 /// Under `script-src 'self' 'wasm-unsafe-eval' 'sha256-<Trunk's inline loader>'` (no
 /// 'unsafe-inline', no 'unsafe-eval', nothing from another origin) the app renders and works

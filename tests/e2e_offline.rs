@@ -18,7 +18,7 @@ mod reference;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use harness::{dist_dir, with_site, Page, Site};
+use harness::{dist_dir, strict_csp, with_site, Page, Site, VIOLATIONS_PROBE};
 use reference::{assert_close, MAZUR};
 use serde_json::{json, Value};
 
@@ -256,27 +256,6 @@ async fn deep_link_works_offline(page: &Page, prefix: &str) {
         "the server answered after it was stopped"
     );
 }
-
-/// The policy `scripts/csp.sh` prints for dist/ (as tests/e2e_hosting.rs uses it).
-fn strict_csp() -> String {
-    let out = Command::new("bash")
-        .arg(root().join("scripts/csp.sh"))
-        .arg(dist_dir())
-        .output()
-        .expect("bash scripts/csp.sh");
-    assert!(
-        out.status.success(),
-        "scripts/csp.sh: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
-
-/// Records CSP violations from navigation start (a same-origin file: the policy allows it).
-const VIOLATIONS_PROBE: &str = r#"window.__violations = [];
-document.addEventListener('securitypolicyviolation', function (e) {
-  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI);
-});"#;
 
 /// ACCEPTANCE: load the release build once (under the strict CSP of scripts/csp.sh: the worker
 /// and the manifest break no rule), take the server away, and a new deep link still opens with

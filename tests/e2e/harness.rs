@@ -353,6 +353,39 @@ pub fn dist_dir() -> PathBuf {
     dist
 }
 
+/// The policy `scripts/csp.sh` prints for dist/ (the one the README recommends): script-src
+/// 'self' 'wasm-unsafe-eval' and the SHA-256 of Trunk's inline loader, nothing looser.
+pub fn strict_csp() -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new("bash")
+        .arg(root.join("scripts/csp.sh"))
+        .arg(dist_dir())
+        .output()
+        .expect("bash scripts/csp.sh");
+    assert!(
+        out.status.success(),
+        "scripts/csp.sh: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let policy = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    assert_eq!(
+        policy.matches("'sha256-").count(),
+        1,
+        "one inline script (Trunk's loader): {policy}"
+    );
+    assert!(
+        !policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"),
+        "{policy}"
+    );
+    policy
+}
+
+/// Records CSP violations from navigation start (a same-origin file: the policy allows it).
+pub const VIOLATIONS_PROBE: &str = r#"window.__violations = [];
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__violations.push(e.violatedDirective + ' ' + e.blockedURI);
+});"#;
+
 fn chromium_path() -> String {
     std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
 }

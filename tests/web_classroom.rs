@@ -2,58 +2,19 @@
 //! list, the diagram's text alternative and editor, sliders, and random weights named by a seed.
 #![cfg(target_arch = "wasm32")]
 
-use backprop_lab::i18n::Lang;
 use backprop_lab::lesson::Step;
 use backprop_lab::net::Param;
-use backprop_lab::query::State;
-use backprop_lab::ui::Lab;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn mount(start: State) -> web_sys::HtmlElement {
-    let doc = document();
-    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-    doc.body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), move || view! { <Lab start=start /> }).forget();
-    host
-}
+#[path = "web/support.rs"]
+#[allow(dead_code)]
+mod support;
 
-fn at(step: Step) -> State {
-    State {
-        step,
-        lang: Lang::En,
-        ..State::default()
-    }
-}
-
-fn find(host: &web_sys::HtmlElement, testid: &str) -> Option<web_sys::Element> {
-    host.query_selector(&format!("[data-testid=\"{testid}\"]")).unwrap()
-}
-
-fn get(host: &web_sys::HtmlElement, testid: &str) -> web_sys::Element {
-    find(host, testid).unwrap_or_else(|| panic!("no element {testid}"))
-}
-
-fn value(host: &web_sys::HtmlElement, testid: &str) -> f64 {
-    get(host, testid).get_attribute("data-value").unwrap().parse().unwrap()
-}
-
-fn press(key: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    window().dispatch_event(&ev).unwrap();
-}
-
-fn fire(el: &web_sys::Element, kind: &str) {
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(kind, &init).unwrap())
-        .unwrap();
-}
+use support::{at, find, fire, get, mount, press, value};
 
 fn html_has_presenter() -> bool {
     document()

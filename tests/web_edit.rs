@@ -12,11 +12,15 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "web/support.rs"]
+#[allow(dead_code)]
+mod support;
+
+use support::find;
+
 /// Mounts the lab for `start` (with the URL keys it refused) into a fresh element.
 fn mount(start: State, refused: Vec<&'static str>) -> web_sys::HtmlElement {
-    let doc = document();
-    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-    doc.body().unwrap().append_child(&host).unwrap();
+    let host = support::host();
     leptos::mount::mount_to(host.clone(), move || view! { <Lab start=start refused=refused /> }).forget();
     host
 }
@@ -26,10 +30,6 @@ fn english() -> State {
         lang: Lang::En,
         ..State::default()
     }
-}
-
-fn find(host: &web_sys::HtmlElement, testid: &str) -> Option<web_sys::Element> {
-    host.query_selector(&format!("[data-testid=\"{testid}\"]")).unwrap()
 }
 
 fn data_value(host: &web_sys::HtmlElement, testid: &str) -> String {

@@ -4,34 +4,19 @@
 use backprop_lab::i18n::Lang;
 use backprop_lab::lesson::{Stage, Step};
 use backprop_lab::net::Param;
-use backprop_lab::query::State;
-use backprop_lab::ui::Lab;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "web/support.rs"]
+#[allow(dead_code)]
+mod support;
+
+use support::{get, mount_at};
+
 const MATHML: &str = "http://www.w3.org/1998/Math/MathML";
-
-fn mount(step: Step, lang: Lang) -> web_sys::HtmlElement {
-    let doc = document();
-    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-    doc.body().unwrap().append_child(&host).unwrap();
-    let start = State {
-        step,
-        lang,
-        ..State::default()
-    };
-    leptos::mount::mount_to(host.clone(), move || view! { <Lab start=start /> }).forget();
-    host
-}
-
-fn by_id(host: &web_sys::HtmlElement, testid: &str) -> web_sys::Element {
-    host.query_selector(&format!("[data-testid=\"{testid}\"]"))
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element {testid}"))
-}
 
 fn elements(root: &web_sys::Element, tag: &str) -> Vec<web_sys::Element> {
     let list = root.get_elements_by_tag_name(tag);
@@ -53,7 +38,7 @@ fn count_id(host: &web_sys::HtmlElement, testid: &str) -> usize {
 /// The substituted numbers of the formula holding `testid` (every line after the first): each
 /// number's `data-value` and its text, left to right, without the result itself.
 fn last_line(host: &web_sys::HtmlElement, testid: &str) -> (web_sys::Element, Vec<(String, String)>) {
-    let math = by_id(host, testid)
+    let math = get(host, testid)
         .closest("math")
         .unwrap()
         .expect("the result sits inside a <math>");
@@ -77,7 +62,7 @@ fn last_line(host: &web_sys::HtmlElement, testid: &str) -> (web_sys::Element, Ve
 
 #[wasm_bindgen_test]
 async fn the_w11_chain_rule_is_mathml_whose_numbers_are_the_factors() {
-    let host = mount(Step::Grad(Param::W11), Lang::En);
+    let host = mount_at(Step::Grad(Param::W11), Lang::En);
     leptos::task::tick().await;
     let maths = elements(&host, "math");
     assert!(
@@ -99,7 +84,7 @@ async fn the_w11_chain_rule_is_mathml_whose_numbers_are_the_factors() {
         assert_eq!(math.get_attribute("display").as_deref(), Some("block"));
         assert_eq!(numbers.len(), 5, "{numbers:?}");
         for (j, (value, text)) in numbers.iter().enumerate() {
-            let factor = by_id(&host, &format!("factor-{k}-{}", j + 1));
+            let factor = get(&host, &format!("factor-{k}-{}", j + 1));
             assert_eq!(value, &data_value(&factor), "path {k} factor {}", j + 1);
             // The same short form as the factor (its minus sign is a separate operator).
             let shown = factor.text_content().unwrap();
@@ -112,7 +97,7 @@ async fn the_w11_chain_rule_is_mathml_whose_numbers_are_the_factors() {
         // The factor and the product are still the page's number elements, once each.
         for id in [format!("path-{k}"), format!("factor-{k}-1"), format!("factor-{k}-5")] {
             assert_eq!(count_id(&host, &id), 1, "{id}");
-            assert_eq!(by_id(&host, &id).tag_name().to_lowercase(), "span");
+            assert_eq!(get(&host, &id).tag_name().to_lowercase(), "span");
         }
     }
     // The sum's second line: the two path products, then path-sum.
@@ -120,17 +105,17 @@ async fn the_w11_chain_rule_is_mathml_whose_numbers_are_the_factors() {
     let values: Vec<String> = numbers.into_iter().map(|(v, _)| v).collect();
     assert_eq!(
         values,
-        vec![data_value(&by_id(&host, "path-1")), data_value(&by_id(&host, "path-2"))]
+        vec![data_value(&get(&host, "path-1")), data_value(&get(&host, "path-2"))]
     );
     // Mazur (2015): w1 0.15 -> 0.149780716 at lr 0.5, so dE/dw11 = 0.000438568.
-    let sum: f64 = data_value(&by_id(&host, "path-sum")).parse().unwrap();
+    let sum: f64 = data_value(&get(&host, "path-sum")).parse().unwrap();
     assert!((sum - 0.000438568).abs() < 1e-9);
     assert_eq!(count_id(&host, "grad-w11"), 1);
 }
 
 #[wasm_bindgen_test]
 async fn the_forward_steps_show_their_sums_with_the_network_numbers() {
-    let host = mount(Step::Forward(Stage::HiddenSum), Lang::En);
+    let host = mount_at(Step::Forward(Stage::HiddenSum), Lang::En);
     leptos::task::tick().await;
     let maths = elements(&host, "math");
     assert_eq!(maths.len(), 2, "h1 and h2");
@@ -148,10 +133,10 @@ async fn the_forward_steps_show_their_sums_with_the_network_numbers() {
 
 #[wasm_bindgen_test]
 async fn the_labels_follow_the_language() {
-    let host = mount(Step::Grad(Param::W21), Lang::Ko);
+    let host = mount_at(Step::Grad(Param::W21), Lang::Ko);
     leptos::task::tick().await;
     let label = |host: &web_sys::HtmlElement| {
-        by_id(host, "path-1")
+        get(host, "path-1")
             .closest("math")
             .unwrap()
             .unwrap()

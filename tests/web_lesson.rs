@@ -12,28 +12,11 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the lab at `step` into a fresh element and returns that element.
-fn mount(step: Step, lang: Lang) -> web_sys::HtmlElement {
-    let doc = document();
-    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-    doc.body().unwrap().append_child(&host).unwrap();
-    let start = State {
-        step,
-        lang,
-        ..State::default()
-    };
-    leptos::mount::mount_to(host.clone(), move || view! { <Lab start=start /> }).forget();
-    host
-}
+#[path = "web/support.rs"]
+#[allow(dead_code)]
+mod support;
 
-fn find(host: &web_sys::HtmlElement, testid: &str) -> Option<web_sys::Element> {
-    host.query_selector(&format!("[data-testid=\"{testid}\"]")).unwrap()
-}
-
-fn value(host: &web_sys::HtmlElement, testid: &str) -> f64 {
-    let el = find(host, testid).unwrap_or_else(|| panic!("no element {testid}"));
-    el.get_attribute("data-value").unwrap().parse().unwrap()
-}
+use support::{find, mount_at, press, value};
 
 fn slug(host: &web_sys::HtmlElement) -> String {
     find(host, "step").unwrap().get_attribute("data-slug").unwrap()
@@ -52,7 +35,7 @@ fn click_svg(host: &web_sys::HtmlElement, selector: &str) {
 
 #[wasm_bindgen_test]
 async fn grad_w11_shows_two_paths_that_sum_to_the_published_gradient() {
-    let host = mount(Step::Grad(Param::W11), Lang::En);
+    let host = mount_at(Step::Grad(Param::W11), Lang::En);
     leptos::task::tick().await;
     let (p1, p2, sum) = (value(&host, "path-1"), value(&host, "path-2"), value(&host, "path-sum"));
     assert!((p1 + p2 - sum).abs() < 1e-15);
@@ -66,7 +49,7 @@ async fn grad_w11_shows_two_paths_that_sum_to_the_published_gradient() {
 
 #[wasm_bindgen_test]
 async fn next_and_back_move_through_the_steps() {
-    let host = mount(Step::FIRST, Lang::Ko);
+    let host = mount_at(Step::FIRST, Lang::Ko);
     leptos::task::tick().await;
     assert_eq!(slug(&host), "forward");
     assert!(find(&host, "prev").unwrap().has_attribute("disabled"));
@@ -83,7 +66,7 @@ async fn next_and_back_move_through_the_steps() {
 
 #[wasm_bindgen_test]
 async fn clicking_a_weight_opens_its_chain_rule() {
-    let host = mount(Step::Error, Lang::En);
+    let host = mount_at(Step::Error, Lang::En);
     leptos::task::tick().await;
     assert!(find(&host, "path-1").is_none());
     click_svg(&host, "g.param.weight[aria-label^=\"w21 \"]");
@@ -101,7 +84,7 @@ async fn clicking_a_weight_opens_its_chain_rule() {
 
 #[wasm_bindgen_test]
 async fn the_backward_sweep_shows_upstream_gradients_node_by_node() {
-    let host = mount(Step::Backward(0), Lang::En);
+    let host = mount_at(Step::Backward(0), Lang::En);
     leptos::task::tick().await;
     assert_eq!(value(&host, "upstream-E"), 1.0);
     assert!(find(&host, "upstream-H1").is_none());
@@ -117,7 +100,7 @@ async fn the_backward_sweep_shows_upstream_gradients_node_by_node() {
 
 #[wasm_bindgen_test]
 async fn the_language_switch_changes_text_and_html_lang() {
-    let host = mount(Step::FIRST, Lang::Ko);
+    let host = mount_at(Step::FIRST, Lang::Ko);
     leptos::task::tick().await;
     assert!(host.text_content().unwrap().contains("다음"));
     click(&host, "[data-testid=lang-en]");
@@ -131,7 +114,7 @@ async fn the_language_switch_changes_text_and_html_lang() {
 
 #[wasm_bindgen_test]
 async fn every_node_value_is_in_the_dom() {
-    let host = mount(Step::Error, Lang::En);
+    let host = mount_at(Step::Error, Lang::En);
     leptos::task::tick().await;
     for n in [
         "x1", "x2", "t1", "t2", "h1", "h2", "H1", "H2", "y1", "y2", "Y1", "Y2", "Error1", "Error2", "E",
@@ -164,7 +147,7 @@ fn a_panic_message_is_shown_in_the_page_as_text() {
 
 #[wasm_bindgen_test]
 async fn applying_the_update_moves_the_network_and_back_undoes_it() {
-    let host = mount(Step::Update, Lang::En);
+    let host = mount_at(Step::Update, Lang::En);
     leptos::task::tick().await;
     // Mazur (2015), lr 0.5: w5+ = 0.35891648 (w5 is w21) and w1+ = 0.149780716 (w1 is w11).
     assert!((value(&host, "next-w21") - 0.35891648).abs() < 1e-8);
@@ -194,7 +177,7 @@ async fn applying_the_update_moves_the_network_and_back_undoes_it() {
 
 #[wasm_bindgen_test]
 async fn descent_follows_the_chosen_parameter() {
-    let host = mount(Step::Descent, Lang::En);
+    let host = mount_at(Step::Descent, Lang::En);
     leptos::task::tick().await;
     // Mazur (2015): dE/dw5 = 0.082167041 (w5 is w21, the default parameter).
     assert!((value(&host, "descent-slope") - 0.082167041).abs() < 1e-9);
@@ -226,7 +209,7 @@ fn type_into(host: &web_sys::HtmlElement, testid: &str, text: &str) {
 
 #[wasm_bindgen_test]
 async fn the_add_and_multiply_rules_follow_edits() {
-    let host = mount(Step::AddNode, Lang::En);
+    let host = mount_at(Step::AddNode, Lang::En);
     leptos::task::tick().await;
     type_into(&host, "input-upstream", "2.5");
     type_into(&host, "input-x", "7");
@@ -248,7 +231,7 @@ async fn the_add_and_multiply_rules_follow_edits() {
 
 #[wasm_bindgen_test]
 async fn the_worked_chain_steps_backwards_node_by_node() {
-    let host = mount(Step::Graph, Lang::En);
+    let host = mount_at(Step::Graph, Lang::En);
     leptos::task::tick().await;
     assert_eq!(value(&host, "node-grad-f"), 1.0);
     assert!(find(&host, "node-grad-x").is_none(), "x is not reached yet");
@@ -312,17 +295,9 @@ async fn the_playground_differentiates_a_typed_expression_and_keeps_the_last_goo
     assert_eq!(value(&host, "value-result"), 4.0);
 }
 
-/// Presses `key` on the window, as a keyboard or a presenter remote would.
-fn press(key: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    window().dispatch_event(&ev).unwrap();
-}
-
 #[wasm_bindgen_test]
 async fn keys_move_between_steps() {
-    let host = mount(Step::Error, Lang::En);
+    let host = mount_at(Step::Error, Lang::En);
     leptos::task::tick().await;
     // Other labs mounted by earlier tests listen too; this one must follow the keys all the same.
     press("End");

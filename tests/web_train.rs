@@ -1,45 +1,22 @@
 //! Browser tests of the train step (wasm32, headless Chromium): mount the lab, click its controls, read the DOM contract.
 #![cfg(target_arch = "wasm32")]
 
-use backprop_lab::i18n::Lang;
 use backprop_lab::lesson::Step;
 use backprop_lab::net::{Example, Param};
 use backprop_lab::query::State;
-use backprop_lab::ui::Lab;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "web/support.rs"]
+#[allow(dead_code)]
+mod support;
+
+use support::{at, find, mount, value};
+
 /// Mazur (2015): E of the worked example before training.
 const MAZUR_E0: f64 = 0.298371109;
-
-/// Mounts the lab with `start` into a fresh element and returns that element.
-fn mount(start: State) -> web_sys::HtmlElement {
-    let doc = document();
-    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-    doc.body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), move || view! { <Lab start=start /> }).forget();
-    host
-}
-
-fn at(step: Step) -> State {
-    State {
-        step,
-        lang: Lang::En,
-        ..State::default()
-    }
-}
-
-fn find(host: &web_sys::HtmlElement, testid: &str) -> Option<web_sys::Element> {
-    host.query_selector(&format!("[data-testid=\"{testid}\"]")).unwrap()
-}
-
-fn value(host: &web_sys::HtmlElement, testid: &str) -> f64 {
-    let el = find(host, testid).unwrap_or_else(|| panic!("no element {testid}"));
-    el.get_attribute("data-value").unwrap().parse().unwrap()
-}
 
 fn click(host: &web_sys::HtmlElement, testid: &str) {
     let el: web_sys::HtmlElement = find(host, testid).expect(testid).unchecked_into();

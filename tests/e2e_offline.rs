@@ -112,11 +112,17 @@ fn copy_dir(from: &Path, to: &Path) {
 /// name, or the same name with other bytes, gives another.
 #[test]
 fn sw_version_changes_with_the_build() {
-    let a = scratch("build-a");
-    write(&a, "index.html", "<!doctype html><title>a</title>");
-    write(&a, "app-0123456789abcdef.js", "export const a = 1;");
-    write(&a, "snippets/x/inline0.js", "export {};");
-    generate_sw(&a);
+    // A small build in a scratch directory: index.html, the JS glue `glue` holding `js`, and a
+    // snippet in a sub-directory; then sw.js generated for it.
+    let build = |dir: &str, glue: &str, js: &str| {
+        let d = scratch(dir);
+        write(&d, "index.html", "<!doctype html><title>a</title>");
+        write(&d, glue, js);
+        write(&d, "snippets/x/inline0.js", "export {};");
+        generate_sw(&d);
+        d
+    };
+    let a = build("build-a", "app-0123456789abcdef.js", "export const a = 1;");
     let (va, files) = sw_version_and_files(&a);
     assert_eq!(
         files,
@@ -131,29 +137,17 @@ fn sw_version_changes_with_the_build() {
     assert_eq!(sw_version_and_files(&a).0, va);
 
     // The same files in another directory: the same version.
-    let same = scratch("build-a-copy");
-    write(&same, "index.html", "<!doctype html><title>a</title>");
-    write(&same, "app-0123456789abcdef.js", "export const a = 1;");
-    write(&same, "snippets/x/inline0.js", "export {};");
-    generate_sw(&same);
+    let same = build("build-a-copy", "app-0123456789abcdef.js", "export const a = 1;");
     assert_eq!(sw_version_and_files(&same).0, va);
 
     // A new build: another hash in the JS glue's name.
-    let b = scratch("build-b");
-    write(&b, "index.html", "<!doctype html><title>a</title>");
-    write(&b, "app-fedcba9876543210.js", "export const a = 1;");
-    write(&b, "snippets/x/inline0.js", "export {};");
-    generate_sw(&b);
+    let b = build("build-b", "app-fedcba9876543210.js", "export const a = 1;");
     let (vb, files_b) = sw_version_and_files(&b);
     assert_ne!(vb, va);
     assert!(files_b.contains(&"app-fedcba9876543210.js".to_string()));
 
     // Same names, other bytes (an edited manifest or icon keeps its name).
-    let c = scratch("build-c");
-    write(&c, "index.html", "<!doctype html><title>a</title>");
-    write(&c, "app-0123456789abcdef.js", "export const a = 2;");
-    write(&c, "snippets/x/inline0.js", "export {};");
-    generate_sw(&c);
+    let c = build("build-c", "app-0123456789abcdef.js", "export const a = 2;");
     assert_ne!(sw_version_and_files(&c).0, va);
 }
 

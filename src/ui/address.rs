@@ -15,8 +15,8 @@ use std::time::Duration;
 /// value when the slider is released.
 const SETTLE: Duration = Duration::from_millis(150);
 
-/// The pending write of a change made during a slider drag, if any. In context: the sliders say
-/// when a drag starts and ends, the copy-link button flushes a waiting write.
+/// The pending write of a value change, if any. In context: a released slider and the copy-link
+/// button flush a waiting write.
 #[derive(Clone, Copy)]
 pub struct Address {
     lesson: Lesson,
@@ -24,8 +24,8 @@ pub struct Address {
     pending: StoredValue<Option<TimeoutHandle>>,
     /// Set while a step change comes from Back/Forward, so it is not pushed again.
     from_history: StoredValue<bool>,
-    /// Set while a slider is being dragged.
-    dragging: StoredValue<bool>,
+    /// Whether a slider is being dragged (the parameters panel knows).
+    edits: Option<super::params::Edits>,
 }
 
 impl Address {
@@ -55,15 +55,6 @@ impl Address {
             self.write(false);
         }
     }
-
-    /// A slider drag starts (`true`: its changes wait for a pause) or ends (`false`: the last
-    /// value is written now).
-    pub fn drag(self, on: bool) {
-        self.dragging.set_value(on);
-        if !on {
-            self.flush();
-        }
-    }
 }
 
 /// Keeps `<html lang>` and the address bar in step with the state (so a copied or reloaded
@@ -74,7 +65,7 @@ pub fn provide(lesson: Lesson, pg: PlaygroundState) {
         pg,
         pending: StoredValue::new(None),
         from_history: StoredValue::new(false),
-        dragging: StoredValue::new(false),
+        edits: use_context::<super::params::Edits>(),
     };
     provide_context(address);
     Effect::new(move |prev: Option<(Step, Lang)>| {
@@ -98,11 +89,8 @@ pub fn provide(lesson: Lesson, pg: PlaygroundState) {
             // numbers first, or during a drag once it pauses.
             Some(_) => {
                 address.cancel();
-                let wait = if address.dragging.get_value() {
-                    SETTLE
-                } else {
-                    Duration::ZERO
-                };
+                let dragging = address.edits.is_some_and(|e| e.dragging());
+                let wait = if dragging { SETTLE } else { Duration::ZERO };
                 let handle = set_timeout_with_handle(
                     move || {
                         address.pending.set_value(None);

@@ -95,6 +95,11 @@ impl Edits {
         self.live.set_value(None);
     }
 
+    /// Whether a slider is being dragged (pressed and not yet released).
+    pub fn dragging(self) -> bool {
+        self.live.try_get_value().flatten().is_some()
+    }
+
     /// Moves to new values as one undoable edit.
     fn replace(self, lesson: Lesson, to: Snapshot) {
         self.live.set_value(None);
@@ -198,21 +203,18 @@ pub fn Field(name: &'static str, #[prop(default = "edit")] prefix: &'static str)
         })
     };
     let (min, max, step) = value::slider_range(name);
-    // A drag's moves reach the address bar when it pauses or ends (ui/address.rs).
-    let address = use_context::<super::address::Address>();
     let on_slide = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Ok(parsed) = value::parse(kind, &input.value()) {
-            if let Some(a) = address {
-                a.drag(true);
-            }
             edits.slide(lesson, name, parsed.value);
         }
     };
+    // A drag's moves reach the address bar when it pauses (ui/address.rs); its last value now.
+    let address = use_context::<super::address::Address>();
     let on_release = move |_| {
         edits.settle();
         if let Some(a) = address {
-            a.drag(false);
+            a.flush();
         }
     };
     let slider_label = move || strings().edit_slider.replace("{name}", name);

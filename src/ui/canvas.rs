@@ -1,4 +1,4 @@
-//! Charts drawn to the width they are shown at: the canvas's pixel size follows its box, redrawn on resize.
+//! Drawings follow the window: charts drawn to the width they are shown at (redrawn on resize), and the wide or tall layout of the diagrams.
 
 use leptos::prelude::*;
 
@@ -18,6 +18,14 @@ pub fn provide() {
 /// that mount one chart).
 pub fn track() -> u32 {
     use_context::<Resized>().map_or(0, |Resized(r)| r.get())
+}
+
+/// How to lay the drawings out for the window's width: layers left to right, or top to bottom
+/// where the screen is narrow. Tracks resizes, so a Memo of it follows the window.
+pub fn drawing_layout() -> crate::diagram::Layout {
+    track();
+    let px = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0);
+    crate::diagram::Layout::for_width(px)
 }
 
 /// Gives the canvas as many pixels as it has CSS pixels across (so text is drawn at its real

@@ -95,11 +95,7 @@ pub fn NetworkDiagram() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let strings = move || lesson.lang.get().strings();
     // Layers left to right, or top to bottom where the screen is narrow; redrawn on resize.
-    let layout = Memo::new(move |_| {
-        super::canvas::track();
-        let px = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0);
-        Layout::for_width(px)
-    });
+    let layout = Memo::new(move |_| super::canvas::drawing_layout());
     let picked = Picked {
         name: RwSignal::new(None),
         hidden: RwSignal::new(false),

@@ -83,11 +83,7 @@ pub fn PlaygroundDiagram() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let strings = move || lesson.lang.get().strings();
     // Layers left to right, or top to bottom where the screen is narrow (as the network diagram).
-    let tall = Memo::new(move |_| {
-        super::canvas::track();
-        let px = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(1280.0);
-        crate::diagram::Layout::for_width(px) == crate::diagram::Layout::Tall
-    });
+    let tall = Memo::new(move |_| super::canvas::drawing_layout() == crate::diagram::Layout::Tall);
     let body = move || {
         let tall = tall.get();
         let (w, h) = if tall { TALL_BOX } else { BOX };

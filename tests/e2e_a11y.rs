@@ -380,6 +380,13 @@ async fn e2e_phone_every_step_fits_and_its_controls_are_44px() {
                     const out = [];
                     const over = document.documentElement.scrollWidth - innerWidth;
                     if (over > 0) out.push('page is ' + over + ' px wider than the screen');
+                    // Back and Next stay at the bottom of the screen, and nothing covers them.
+                    for (const id of ['prev', 'next']) {
+                        const b = document.querySelector(`[data-testid="${id}"]`).getBoundingClientRect();
+                        if (b.bottom > innerHeight + 1 || b.top < innerHeight / 2) out.push(id + ' is not at the bottom of the screen');
+                        const hit = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+                        if (!hit || !hit.closest(`[data-testid="${id}"]`)) out.push(id + ' is covered by ' + (hit ? hit.outerHTML.slice(0, 60) : 'nothing'));
+                    }
                     for (const el of document.querySelectorAll('button, input, select, textarea, a[href]')) {
                         // A checkbox or radio is reached through its label.
                         const target = (el.type === 'checkbox' || el.type === 'radio') && el.closest('label') ? el.closest('label') : el;

@@ -12,8 +12,8 @@ set +e
 status=0
 miss() { echo "bench: could not measure $1" >&2; status=1; }
 
-echo "== release build (dist/)" >&2
-trunk build --release >&2 || { echo "bench: trunk build --release failed" >&2; exit 1; }
+echo "== release build (dist/, scripts/build.sh)" >&2
+bash scripts/build.sh >&2 || { echo "bench: the release build failed" >&2; exit 1; }
 
 # Brotli: python3's brotli module (pip), else Debian's brotli CLI (apt), else unavailable.
 if ! python3 -c 'import brotli' 2>/dev/null; then

@@ -10,7 +10,7 @@ source scripts/setup.sh
 if [ ! -f dist/index.html ] ||
   [ -n "$(find src style assets index.html Cargo.toml Cargo.lock Trunk.toml -newer dist/index.html -print -quit)" ]; then
   echo "== release build (dist/)"
-  trunk build --release
+  bash scripts/build.sh
 else
   echo "== dist/ is newer than every source: not rebuilt"
 fi

@@ -5,6 +5,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
 PORT="${PORT:-8080}"
 
-trunk build --release
+bash scripts/build.sh
 echo "Backprop Lab: http://127.0.0.1:$PORT/  (Ctrl-C stops)"
 exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install whatever is missing to build, serve and test Backprop Lab; fast when all is present.
 # Run it (`bash scripts/setup.sh`) or source it (serve.sh and test.sh do) to also get PATH set.
-# Installs: rust target wasm32-unknown-unknown, trunk, wasm-bindgen-cli (the version in Cargo.lock),
+# Installs: rust target wasm32-unknown-unknown and rust-src, trunk, wasm-bindgen-cli (the version in Cargo.lock),
 # wasm-opt (npm binaryen) and axe-core (npm), both pinned in package-lock.json, Debian chromium +
 # chromium-driver.
 set -euo pipefail
@@ -24,6 +24,13 @@ if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 else
   rustup target add wasm32-unknown-unknown >/dev/null
   say "rust target wasm32-unknown-unknown" installed
+fi
+# The standard library's source, which scripts/build.sh compiles for size with the app.
+if rustup component list --installed | grep -q '^rust-src'; then
+  say "rust component rust-src" present
+else
+  rustup component add rust-src >/dev/null
+  say "rust component rust-src" installed
 fi
 
 # trunk (0.22 needs a newer rustc; no default features = no self-download of tools).

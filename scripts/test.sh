@@ -15,8 +15,8 @@ echo "== browser tests (wasm32 in headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web --test web_lesson --test web_train --test web_edit --test web_classroom --test web_formula
 
 echo "== release build (dist/), and the same for a sub-path (target/dist-course-ml/, tests/e2e_hosting.rs)"
-trunk build --release
-trunk build --release --public-url /course/ml/ --dist target/dist-course-ml
+bash scripts/build.sh
+bash scripts/build.sh --public-url /course/ml/ --dist target/dist-course-ml
 
 echo "== end-to-end tests against dist/"
 cargo test --test e2e --test e2e_lessons --test e2e_edit --test e2e_hosting --test e2e_offline --test e2e_a11y --test e2e_screens --no-fail-fast -- --test-threads=1 --nocapture

@@ -137,6 +137,45 @@ async fn the_diagram_editor_edits_the_open_weight_and_a_clicked_input() {
             .value(),
         "0.3"
     );
+    // An edit in the panel's field leaves the bar's markup alone (it was rebuilt for the new state:
+    // attributes removed and written again on each edit).
+    let bar = get(&host, "diagram-editor");
+    let records = web_sys::js_sys::Array::new();
+    let seen = records.clone();
+    let observe = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::js_sys::Array)>::new(
+        move |batch: web_sys::js_sys::Array| {
+            for r in batch.iter() {
+                let r: web_sys::MutationRecord = r.unchecked_into();
+                seen.push(&r.attribute_name().unwrap_or_else(|| r.type_()).into());
+            }
+        },
+    );
+    let observer = web_sys::MutationObserver::new(observe.as_ref().unchecked_ref()).unwrap();
+    let options = web_sys::MutationObserverInit::new();
+    options.set_attributes(true);
+    options.set_child_list(true);
+    options.set_subtree(true);
+    observer.observe_with_options(&bar, &options).unwrap();
+    let panel_field = get(&host, "edit-w21");
+    panel_field
+        .unchecked_ref::<web_sys::HtmlInputElement>()
+        .set_value("0.35");
+    fire(&panel_field, "change");
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    for r in observer.take_records() {
+        let r: web_sys::MutationRecord = r.unchecked_into();
+        records.push(&r.attribute_name().unwrap_or_else(|| r.type_()).into());
+    }
+    observer.disconnect();
+    drop(observe);
+    assert_eq!(value(&host, "param-w21"), 0.35);
+    assert_eq!(
+        records.length(),
+        0,
+        "the editor bar was rewritten: {:?}",
+        records.to_vec()
+    );
     // Clicking x1 on the diagram opens x1's editor in its place.
     let x1 = get(&host, "value-x1").closest("g.param").unwrap().unwrap();
     x1.unchecked_ref::<web_sys::HtmlElement>()

@@ -146,7 +146,9 @@ fn Editor() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let picked = expect_context::<Picked>();
     let strings = move || lesson.lang.get().strings();
-    let name = move || {
+    // A memo: the bar is rebuilt only when the picked name changes, not on every edit of the
+    // state it reads the step from (it was rebuilt, field and slider, on each edit).
+    let name = Memo::new(move |_| {
         if picked.hidden.get() {
             return None;
         }
@@ -154,9 +156,9 @@ fn Editor() -> impl IntoView {
             Step::Grad(p) => Some(p.name()),
             _ => None,
         })
-    };
+    });
     move || {
-        name().map(|name| {
+        name.get().map(|name| {
             view! {
                 <div class="diagram-editor" role="group" data-testid="diagram-editor"
                     aria-label=move || strings().edit_in_place.replace("{name}", name)>

@@ -5,7 +5,7 @@
 # them), with a warning; BPL_PLAIN_BUILD=1 asks for the plain build.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-source scripts/setup.sh >&2
+SETUP_BROWSER=0 source scripts/setup.sh >&2
 
 if [ "${BPL_PLAIN_BUILD:-0}" != 1 ]; then
   # The -Z options are unstable: RUSTC_BOOTSTRAP=1 lets this stable toolchain accept them.

@@ -2,7 +2,7 @@
 # Install what is missing, build the release app into dist/ and serve it on http://127.0.0.1:${PORT:-8080}/.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-source scripts/setup.sh
+SETUP_BROWSER=0 source scripts/setup.sh   # the app needs no test browser
 PORT="${PORT:-8080}"
 
 bash scripts/build.sh

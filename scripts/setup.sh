@@ -3,7 +3,7 @@
 # Run it (`bash scripts/setup.sh`) or source it (serve.sh and test.sh do) to also get PATH set.
 # Installs: rust target wasm32-unknown-unknown and rust-src, trunk, wasm-bindgen-cli (the version in Cargo.lock),
 # wasm-opt (npm binaryen) and axe-core (npm), both pinned in package-lock.json, Debian chromium +
-# chromium-driver.
+# chromium-driver (not with SETUP_BROWSER=0).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -71,8 +71,11 @@ else
   say "npm: binaryen $BINARYEN_VERSION, axe-core $AXE_VERSION" installed
 fi
 
-# Headless browser and its WebDriver for the browser and end-to-end tests; a Korean font for screenshots.
-if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -d /usr/share/fonts/truetype/nanum ]; then
+# Headless browser and its WebDriver for the browser and end-to-end tests; a Korean font for
+# screenshots. SETUP_BROWSER=0 skips them (a build needs none: scripts/build.sh, the Pages workflow).
+if [ "${SETUP_BROWSER:-1}" = 0 ]; then
+  say "chromium + chromedriver + font" "not needed here"
+elif [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && [ -d /usr/share/fonts/truetype/nanum ]; then
   say "chromium + chromedriver + font" present
 else
   export DEBIAN_FRONTEND=noninteractive

@@ -24,7 +24,7 @@ const DESKTOP: View = View::desktop(1280, 800);
 const PHONE: View = View::phone(390, 844);
 
 /// (reference name, viewport, path and query).
-const VIEWS: [(&str, View, &str); 12] = [
+const VIEWS: [(&str, View, &str); 14] = [
     ("1920x1080-grad-w11-present", PRESENTER, "/?step=grad-w11&present=1"),
     ("1280x800-forward", DESKTOP, "/?step=forward"),
     ("1280x800-grad-w21", DESKTOP, "/?step=grad-w21"),
@@ -37,6 +37,8 @@ const VIEWS: [(&str, View, &str); 12] = [
     ("390x844-forward-output-out", PHONE, "/?step=forward-output-out"),
     ("390x844-update", PHONE, "/?step=update"),
     ("390x844-playground", PHONE, "/?step=playground"),
+    ("390x844-mul-node", PHONE, "/?step=mul-node"),
+    ("1280x800-mul-node-en", DESKTOP, "/?step=mul-node&lang=en"),
 ];
 
 /// Styles injected before a screenshot so that nothing moves or blinks.

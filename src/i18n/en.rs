@@ -96,7 +96,7 @@ pub const STRINGS: Strings = Strings {
     },
     mul_node: Text {
         title: "Backward through a multiply node",
-        body: "For z = x · y, ∂z/∂x = y and ∂z/∂y = x. So each input receives the incoming gradient times the *other* input: ∂L/∂x = ∂L/∂z · y and ∂L/∂y = ∂L/∂z · x. The dashed arrows show the swap.",
+        body: "For z = x · y, ∂z/∂x = y and ∂z/∂y = x. So each input receives the incoming gradient times the other input's value: ∂L/∂x = ∂L/∂z · y and ∂L/∂y = ∂L/∂z · x. The dashed arrows show the swap: x's value goes into y's gradient, and y's value into x's.",
     },
     graph: Text {
         title: "A graph of adds and multiplies",
@@ -115,6 +115,8 @@ pub const STRINGS: Strings = Strings {
     backward_legend: "below (red): backward gradients",
     forward_legend_tall: "upper left (green): forward values",
     backward_legend_tall: "lower right (red): backward gradients",
+    circuit_legend_tall_forward: "green: forward values (left of an edge)",
+    circuit_legend_tall_backward: "red: backward gradients (right of an edge)",
     playground: Text {
         title: "Playground: your own expression",
         body: "Type an expression: the engine builds its graph, computes values forwards and gradients backwards. You can use + − * / ^, parentheses and sigmoid tanh relu exp log. Each variable's gradient is checked separately against a finite difference.",

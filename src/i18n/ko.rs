@@ -96,7 +96,7 @@ pub const STRINGS: Strings = Strings {
     },
     mul_node: Text {
         title: "곱셈 노드의 역전파",
-        body: "z = x · y에서 ∂z/∂x = y, ∂z/∂y = x입니다. 그래서 각 입력은 들어온 기울기에 '상대편' 입력을 곱한 값을 받습니다: ∂L/∂x = ∂L/∂z · y, ∂L/∂y = ∂L/∂z · x. 점선 화살표가 이 맞바꿈을 보여줍니다.",
+        body: "z = x · y에서 ∂z/∂x = y, ∂z/∂y = x입니다. 그래서 각 입력은 들어온 기울기에 '상대편' 입력을 곱한 값을 받습니다: ∂L/∂x = ∂L/∂z · y, ∂L/∂y = ∂L/∂z · x. 점선 화살표가 이 맞바꿈을 보여줍니다: x의 값은 y의 기울기로, y의 값은 x의 기울기로 들어갑니다.",
     },
     graph: Text {
         title: "덧셈과 곱셈을 이은 계산 그래프",
@@ -115,6 +115,8 @@ pub const STRINGS: Strings = Strings {
     backward_legend: "아래(빨강): 역전파 기울기",
     forward_legend_tall: "왼쪽 위(초록): 순전파 값",
     backward_legend_tall: "오른쪽 아래(빨강): 역전파 기울기",
+    circuit_legend_tall_forward: "초록: 순전파 값 (간선 왼쪽)",
+    circuit_legend_tall_backward: "빨강: 역전파 기울기 (간선 오른쪽)",
     playground: Text {
         title: "놀이터: 나만의 식",
         body: "식을 입력하면 엔진이 계산 그래프를 만들고, 값을 앞으로, 기울기를 뒤로 계산합니다. + − * / ^, 괄호, sigmoid tanh relu exp log를 쓸 수 있습니다. 각 변수의 기울기는 유한차분으로 따로 확인합니다.",

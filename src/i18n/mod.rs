@@ -132,6 +132,9 @@ pub struct Strings {
     /// The two legends where the playground's graph is drawn top to bottom (a phone).
     pub forward_legend_tall: &'static str,
     pub backward_legend_tall: &'static str,
+    /// The circuit drawing's legend on a narrow screen, where edges run downwards.
+    pub circuit_legend_tall_forward: &'static str,
+    pub circuit_legend_tall_backward: &'static str,
     pub legend_active: &'static str,
     pub legend_path1: &'static str,
     pub legend_path2: &'static str,

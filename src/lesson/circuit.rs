@@ -15,14 +15,35 @@ pub enum CircuitKind {
     Cs231n,
 }
 
+/// The drawing's box, layers left to right (`x`, `y` of the nodes).
+pub const CIRCUIT_BOX: (f64, f64) = (640.0, 330.0);
+/// The drawing's box on a narrow screen, layers top to bottom (`tall` of the nodes): about as
+/// wide as a phone, so its text is drawn near its real size instead of at half of it. The worked
+/// chains' box ([`Circuit::tall_box`]) is wider for their longer labels (∂total/∂price = 1.1).
+pub const CIRCUIT_TALL_BOX: (f64, f64) = (380.0, 600.0);
+const CHAIN_TALL_BOX: (f64, f64) = (440.0, 600.0);
+
+/// Where a node's two numbers (its value and its gradient) stand in the tall drawing, where
+/// the edges run up and down and the numbers must stay off them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Above,
+    Below,
+    Left,
+    Right,
+}
+
 /// One drawn node: name, place, forward value and d(result)/d(node).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CircuitNode {
     pub name: &'static str,
     /// The op symbol drawn in the node, for op nodes.
     pub op: Option<&'static str>,
+    /// The place in [`CIRCUIT_BOX`].
     pub x: f64,
     pub y: f64,
+    /// The place in [`CIRCUIT_TALL_BOX`] and the side its numbers go.
+    pub tall: (f64, f64, Side),
     pub value: f64,
     pub grad: f64,
 }
@@ -66,6 +87,10 @@ pub fn input_names(kind: CircuitKind) -> &'static [&'static str] {
     }
 }
 
+/// A drawn node while a circuit is built: the core's node, its name, its place in the wide box
+/// and its place (and numbers' side) in the tall box.
+type Drawn = (NodeId, &'static str, (f64, f64), (f64, f64, Side));
+
 impl Circuit {
     /// Builds `kind` on the core with `inputs` (missing ones take the defaults) and, for Add and
     /// Mul, the upstream gradient `upstream`: the rest of the network is L = upstream * z, so the
@@ -76,8 +101,9 @@ impl Circuit {
         let names = input_names(kind);
         let mut g = Graph::new();
         let leaves: Vec<NodeId> = names.iter().enumerate().map(|(i, n)| g.input(n, v(i))).collect();
-        // (node, name, x, y) of every drawn node; the output last.
-        let mut drawn: Vec<(NodeId, &'static str, f64, f64)> = Vec::new();
+        // (node, name, place in the wide box, place in the tall box) of every drawn node; the
+        // output last.
+        let mut drawn: Vec<Drawn> = Vec::new();
         let out = match kind {
             CircuitKind::Add | CircuitKind::Mul => {
                 let z = if kind == CircuitKind::Add {
@@ -90,11 +116,11 @@ impl Circuit {
                 let l = g.mul(z, rest);
                 g.name(l, "L");
                 drawn.extend([
-                    (leaves[0], "x", 90.0, 70.0),
-                    (leaves[1], "y", 90.0, 250.0),
-                    (z, "z", 330.0, 160.0),
+                    (leaves[0], "x", (90.0, 70.0), (85.0, 110.0, Side::Above)),
+                    (leaves[1], "y", (90.0, 250.0), (295.0, 110.0, Side::Above)),
+                    (z, "z", (330.0, 160.0), (190.0, 330.0, Side::Right)),
                 ]);
-                drawn.push((l, "L", 560.0, 160.0));
+                drawn.push((l, "L", (560.0, 160.0), (190.0, 520.0, Side::Below)));
                 l
             }
             CircuitKind::Apple => {
@@ -103,11 +129,11 @@ impl Circuit {
                 let total = g.mul(price, leaves[2]);
                 g.name(total, "total");
                 drawn.extend([
-                    (leaves[0], "apple", 80.0, 60.0),
-                    (leaves[1], "count", 80.0, 180.0),
-                    (leaves[2], "tax", 300.0, 270.0),
-                    (price, "price", 300.0, 120.0),
-                    (total, "total", 540.0, 190.0),
+                    (leaves[0], "apple", (100.0, 60.0), (110.0, 110.0, Side::Above)),
+                    (leaves[1], "count", (100.0, 180.0), (340.0, 110.0, Side::Above)),
+                    (leaves[2], "tax", (300.0, 262.0), (90.0, 430.0, Side::Above)),
+                    (price, "price", (320.0, 120.0), (260.0, 300.0, Side::Left)),
+                    (total, "total", (540.0, 190.0), (260.0, 500.0, Side::Below)),
                 ]);
                 total
             }
@@ -117,11 +143,11 @@ impl Circuit {
                 let f = g.mul(q, leaves[2]);
                 g.name(f, "f");
                 drawn.extend([
-                    (leaves[0], "x", 80.0, 60.0),
-                    (leaves[1], "y", 80.0, 180.0),
-                    (leaves[2], "z", 300.0, 270.0),
-                    (q, "q", 300.0, 120.0),
-                    (f, "f", 540.0, 190.0),
+                    (leaves[0], "x", (100.0, 60.0), (110.0, 110.0, Side::Above)),
+                    (leaves[1], "y", (100.0, 180.0), (340.0, 110.0, Side::Above)),
+                    (leaves[2], "z", (300.0, 262.0), (90.0, 430.0, Side::Above)),
+                    (q, "q", (320.0, 120.0), (260.0, 300.0, Side::Left)),
+                    (f, "f", (540.0, 190.0), (260.0, 500.0, Side::Below)),
                 ]);
                 f
             }
@@ -130,7 +156,7 @@ impl Circuit {
         let index_of = |id: NodeId| drawn.iter().position(|d| d.0 == id);
         let nodes = drawn
             .iter()
-            .map(|&(id, name, x, y)| CircuitNode {
+            .map(|&(id, name, (x, y), tall)| CircuitNode {
                 name,
                 op: match g.op_of(id) {
                     Op::Leaf(_) => None,
@@ -140,6 +166,7 @@ impl Circuit {
                 },
                 x,
                 y,
+                tall,
                 value: g.value(id),
                 grad: grads.get(id),
             })
@@ -147,7 +174,7 @@ impl Circuit {
         let edges = drawn
             .iter()
             .enumerate()
-            .flat_map(|(to, &(id, _, _, _))| {
+            .flat_map(|(to, &(id, ..))| {
                 g.partials(id)
                     .as_slice()
                     .iter()
@@ -163,6 +190,14 @@ impl Circuit {
             edges,
             order,
             upstream,
+        }
+    }
+
+    /// The box of the tall drawing.
+    pub fn tall_box(&self) -> (f64, f64) {
+        match self.kind {
+            CircuitKind::Add | CircuitKind::Mul => CIRCUIT_TALL_BOX,
+            CircuitKind::Apple | CircuitKind::Cs231n => CHAIN_TALL_BOX,
         }
     }
 

@@ -1,12 +1,16 @@
 //! The lesson's steps in order, their stable URL slugs, and moving between them.
 
 mod circuit;
+mod circuit_place;
 mod descent;
 mod frame;
 mod playground;
 mod update;
 
-pub use circuit::{default_inputs, input_names, Circuit, CircuitEdge, CircuitKind, CircuitNode};
+pub use circuit::{
+    default_inputs, input_names, Circuit, CircuitEdge, CircuitKind, CircuitNode, Side, CIRCUIT_BOX, CIRCUIT_TALL_BOX,
+};
+pub use circuit_place::{Anchor, Label, NODE_RADIUS};
 pub use descent::Descent;
 pub use frame::{Chain, ChainFactor, ChainPath, Frame, Mark, SigmoidMark};
 pub use playground::{Playground, BOX, DEFAULT_EXPR, DEFAULT_VALUE, MAX_DRAWN, TALL_BOX};

@@ -3,7 +3,7 @@
 use super::formula::{FormulaList, FormulaView};
 use super::num::short;
 use super::state::Lesson;
-use crate::lesson::{input_names, Circuit, CircuitKind, Step};
+use crate::lesson::{input_names, Circuit, CircuitKind, Step, CIRCUIT_BOX, CIRCUIT_TALL_BOX, NODE_RADIUS};
 use crate::math::formulas;
 use leptos::prelude::*;
 
@@ -59,14 +59,22 @@ fn reached(c: &Circuit, cursor: usize) -> usize {
     }
 }
 
-/// The drawing, in place of the network diagram.
+/// How wide a number drawn in the circuit is (15 px type), for placing the swap arrows.
+fn number_width(v: f64) -> f64 {
+    short(v).chars().count() as f64 * 8.5
+}
+
+/// The drawing, in place of the network diagram: layers left to right, or top to bottom on a
+/// narrow screen (as the network diagram), so that its text stays readable on a phone.
 #[component]
 pub fn CircuitDiagram() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let cs = expect_context::<CircuitState>();
     let circuit = cs.circuit;
     let strings = move || lesson.lang.get().strings();
+    let tall = Memo::new(move |_| super::canvas::drawing_layout() == crate::diagram::Layout::Tall);
     let body = move || {
+        let tall = tall.get();
         circuit.with(|c| {
             let c = c.as_ref()?;
             let done = &c.order[..reached(c, cs.cursor.get())];
@@ -76,16 +84,19 @@ pub fn CircuitDiagram() -> impl IntoView {
                 .iter()
                 .map(|e| {
                     let (a, b) = (&c.nodes[e.from], &c.nodes[e.to]);
-                    let (mx, my) = ((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
+                    let ((x1, y1), (x2, y2)) = (c.point(e.from, tall), c.point(e.to, tall));
+                    let (value, share_at) = c.edge_labels(e, tall);
                     let flowing = done.contains(&e.to);
                     let share = b.grad * e.local;
                     let id = format!("edge-{}-{}", a.name, b.name);
                     let hide_value = a.name == "L";
                     view! {
-                        <line class=if flowing { "cedge lit" } else { "cedge" } x1=a.x y1=a.y x2=b.x y2=b.y />
-                        {(!hide_value).then(|| view! { <text class="fwd" x=mx y=my - 12.0 text-anchor="middle">{short(a.value)}</text> })}
+                        <line class=if flowing { "cedge lit" } else { "cedge" } x1=x1 y1=y1 x2=x2 y2=y2 />
+                        {(!hide_value).then(|| view! {
+                            <text class="fwd" x=value.x y=value.y text-anchor=value.anchor.as_str()>{short(a.value)}</text>
+                        })}
                         {flowing.then(|| view! {
-                            <text class="bwd" x=mx y=my + 26.0 text-anchor="middle">
+                            <text class="bwd" x=share_at.x y=share_at.y text-anchor=share_at.anchor.as_str()>
                                 <tspan data-testid=id data-value=share.to_string()>{short(share)}</tspan>
                             </text>
                         })}
@@ -100,43 +111,55 @@ pub fn CircuitDiagram() -> impl IntoView {
                     let reached = done.contains(&i);
                     let class = if Some(i) == at { "cnode at" } else if reached { "cnode lit" } else { "cnode" };
                     let is_rest = n.name == "L" && c.upstream.is_some();
+                    let (x, y) = c.point(i, tall);
+                    let (value, grad) = c.node_labels(i, tall);
+                    // The rest of the network has no numbers of its own, only a caption: below it.
+                    let rest_at = if tall { value } else { grad };
                     view! {
                         <g class=class>
-                            <circle cx=n.x cy=n.y r="34" />
-                            <text class="cname" x=n.x y=n.y + 6.0 text-anchor="middle">
+                            <circle cx=x cy=y r=NODE_RADIUS />
+                            <text class="cname" x=x y=y + 6.0 text-anchor="middle">
                                 {n.op.map_or(n.name.to_string(), |op| if is_rest { op.to_string() } else { format!("{op} {}", n.name) })}
                             </text>
                             {(!is_rest).then(|| view! {
-                                <text class="fwd" x=n.x y=n.y - 44.0 text-anchor="middle">
+                                <text class="fwd" x=value.x y=value.y text-anchor=value.anchor.as_str()>
                                     {format!("{} = ", n.name)}
                                     <tspan data-testid=format!("node-value-{}", n.name) data-value=n.value.to_string()>{short(n.value)}</tspan>
                                 </text>
                             })}
                             {(reached && !is_rest).then(|| view! {
-                                <text class="bwd" x=n.x y=n.y + 58.0 text-anchor="middle">
+                                <text class="bwd" x=grad.x y=grad.y text-anchor=grad.anchor.as_str()>
                                     {format!("∂{}/∂{} = ", c.nodes[c.order[0]].name, n.name)}
                                     <tspan data-testid=format!("node-grad-{}", n.name) data-value=n.grad.to_string()>{short(n.grad)}</tspan>
                                 </text>
                             })}
                             {is_rest.then(|| view! {
-                                <text class="rest" x=n.x y=n.y + 58.0 text-anchor="middle">{strings().rest_of_network}</text>
+                                <text class="rest" x=rest_at.x y=rest_at.y text-anchor=rest_at.anchor.as_str()>{strings().rest_of_network}</text>
                             })}
                         </g>
                     }
                 })
                 .collect_view();
-            // The multiply node's swap: each input's value goes to the *other* input's gradient.
-            let swap = (c.kind == CircuitKind::Mul).then(|| {
+            // The multiply node's swap: each input's value goes to the other input's gradient.
+            let swap = c.swap_arrows(tall, &number_width).map(|[x_to_y, y_to_x]| {
                 view! {
-                    <path class="swap" d="M 150 188 Q 205 265 238 332" />
-                    <path class="swap" d="M 150 350 Q 205 270 238 256" />
+                    <path class="swap" data-testid="swap-x-to-y" d=x_to_y />
+                    <path class="swap" data-testid="swap-y-to-x" d=y_to_x />
                 }
             });
             Some(view! { {edges}{swap}{nodes} })
         })
     };
+    let view_box = move || {
+        let (w, h) = match tall.get() {
+            true => circuit.with(|c| c.as_ref().map_or(CIRCUIT_TALL_BOX, |c| c.tall_box())),
+            false => CIRCUIT_BOX,
+        };
+        format!("0 0 {w} {h}")
+    };
     view! {
-        <svg class="diagram circuit" viewBox="0 0 640 330" role="img" aria-label=move || {
+        <svg class=move || if tall.get() { "diagram circuit tall" } else { "diagram circuit" } viewBox=view_box
+            role="img" aria-label=move || {
             let s = strings();
             format!("{}; {}", s.forward_legend, s.backward_legend)
         }>
@@ -147,7 +170,14 @@ pub fn CircuitDiagram() -> impl IntoView {
             </defs>
             {body}
         </svg>
-        <p class="hint">{lesson.text(|s| s.forward_legend)}" · "{lesson.text(|s| s.backward_legend)}</p>
+        <p class="hint">{move || {
+            let s = strings();
+            if tall.get() {
+                format!("{} · {}", s.circuit_legend_tall_forward, s.circuit_legend_tall_backward)
+            } else {
+                format!("{} · {}", s.forward_legend, s.backward_legend)
+            }
+        }}</p>
     }
 }
 

@@ -165,7 +165,7 @@ pub fn CircuitDiagram() -> impl IntoView {
         }>
             <defs>
                 <marker id="swap-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                    <path d="M 0 0 L 10 5 L 0 10 z" fill="#6741d9" />
+                    <path class="swap-head" d="M 0 0 L 10 5 L 0 10 z" />
                 </marker>
             </defs>
             {body}

@@ -150,6 +150,15 @@ pub fn CircuitDiagram() -> impl IntoView {
             Some(view! { {edges}{swap}{nodes} })
         })
     };
+    // Where the numbers stand, for the drawing at hand: under it and as the drawing's label.
+    let legend = move |between: &str| {
+        let s = strings();
+        let (forward, backward) = match tall.get() {
+            true => (s.circuit_legend_tall_forward, s.circuit_legend_tall_backward),
+            false => (s.forward_legend, s.backward_legend),
+        };
+        format!("{forward}{between}{backward}")
+    };
     let view_box = move || {
         let (w, h) = match tall.get() {
             true => circuit.with(|c| c.as_ref().map_or(CIRCUIT_TALL_BOX, |c| c.tall_box())),
@@ -159,10 +168,7 @@ pub fn CircuitDiagram() -> impl IntoView {
     };
     view! {
         <svg class=move || if tall.get() { "diagram circuit tall" } else { "diagram circuit" } viewBox=view_box
-            role="img" aria-label=move || {
-            let s = strings();
-            format!("{}; {}", s.forward_legend, s.backward_legend)
-        }>
+            role="img" aria-label=move || legend("; ")>
             <defs>
                 <marker id="swap-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                     <path class="swap-head" d="M 0 0 L 10 5 L 0 10 z" />
@@ -170,14 +176,7 @@ pub fn CircuitDiagram() -> impl IntoView {
             </defs>
             {body}
         </svg>
-        <p class="hint">{move || {
-            let s = strings();
-            if tall.get() {
-                format!("{} · {}", s.circuit_legend_tall_forward, s.circuit_legend_tall_backward)
-            } else {
-                format!("{} · {}", s.forward_legend, s.backward_legend)
-            }
-        }}</p>
+        <p class="hint">{move || legend(" · ")}</p>
     }
 }
 

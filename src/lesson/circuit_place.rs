@@ -69,14 +69,13 @@ impl Circuit {
     /// go. Wide: value above the node, gradient below. Tall: both on the node's side, value first.
     pub fn node_labels(&self, i: usize, tall: bool) -> (Label, Label) {
         let (x, y) = self.point(i, tall);
-        let side = if tall { self.nodes[i].tall.2 } else { Side::Below };
         if !tall {
             return (
                 Label::at(x, y - 44.0, Anchor::Middle),
                 Label::at(x, y + 58.0, Anchor::Middle),
             );
         }
-        match side {
+        match self.nodes[i].tall.2 {
             Side::Above => (
                 Label::at(x, y - 62.0, Anchor::Middle),
                 Label::at(x, y - 44.0, Anchor::Middle),

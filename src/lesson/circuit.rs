@@ -130,7 +130,7 @@ impl Circuit {
                 g.name(total, "total");
                 drawn.extend([
                     (leaves[0], "apple", (100.0, 60.0), (110.0, 110.0, Side::Above)),
-                    (leaves[1], "count", (100.0, 180.0), (340.0, 110.0, Side::Above)),
+                    (leaves[1], "count", (100.0, 195.0), (340.0, 110.0, Side::Above)),
                     (leaves[2], "tax", (300.0, 262.0), (90.0, 430.0, Side::Above)),
                     (price, "price", (320.0, 120.0), (260.0, 300.0, Side::Left)),
                     (total, "total", (540.0, 190.0), (260.0, 500.0, Side::Below)),
@@ -144,7 +144,7 @@ impl Circuit {
                 g.name(f, "f");
                 drawn.extend([
                     (leaves[0], "x", (100.0, 60.0), (110.0, 110.0, Side::Above)),
-                    (leaves[1], "y", (100.0, 180.0), (340.0, 110.0, Side::Above)),
+                    (leaves[1], "y", (100.0, 195.0), (340.0, 110.0, Side::Above)),
                     (leaves[2], "z", (300.0, 262.0), (90.0, 430.0, Side::Above)),
                     (q, "q", (320.0, 120.0), (260.0, 300.0, Side::Left)),
                     (f, "f", (540.0, 190.0), (260.0, 500.0, Side::Below)),

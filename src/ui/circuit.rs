@@ -113,13 +113,15 @@ pub fn CircuitDiagram() -> impl IntoView {
                     let is_rest = n.name == "L" && c.upstream.is_some();
                     let (x, y) = c.point(i, tall);
                     let (value, grad) = c.node_labels(i, tall);
+                    let name = n.op.map_or(n.name.to_string(), |op| if is_rest { op.to_string() } else { format!("{op} {}", n.name) });
+                    let name_class = if name.chars().count() > 5 { "cname long" } else { "cname" };
                     // The rest of the network has no numbers of its own, only a caption: below it.
                     let rest_at = if tall { value } else { grad };
                     view! {
                         <g class=class>
                             <circle cx=x cy=y r=NODE_RADIUS />
-                            <text class="cname" x=x y=y + 6.0 text-anchor="middle">
-                                {n.op.map_or(n.name.to_string(), |op| if is_rest { op.to_string() } else { format!("{op} {}", n.name) })}
+                            <text class=name_class x=x y=y + 6.0 text-anchor="middle">
+                                {name}
                             </text>
                             {(!is_rest).then(|| view! {
                                 <text class="fwd" x=value.x y=value.y text-anchor=value.anchor.as_str()>

@@ -17,13 +17,13 @@ if [ "${BPL_PLAIN_BUILD:-0}" != 1 ]; then
   # erase_components: as in .cargo/config.toml, which this RUSTFLAGS replaces.
   # Trunk runs cargo offline (Trunk.toml), so first fetch the crates the standard library's own
   # build needs (dlmalloc, hashbrown, ...: rust-src's Cargo.lock, not ours); fast when present.
-  if RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  if (
+    export RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
     cargo fetch --locked --target wasm32-unknown-unknown >&2 &&
-    RUSTC_BOOTSTRAP=1 \
-    CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-    CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-    RUSTFLAGS="--cfg erase_components -Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort" \
-    trunk build --release "$@"; then
+      CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+        RUSTFLAGS="--cfg erase_components -Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort" \
+        trunk build --release "$@"
+  ); then
     exit 0
   fi
   echo "build: WARNING: the size-optimised build failed; building without it (larger wasm)" >&2

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install whatever is missing to build, serve and test Backprop Lab; fast when all is present.
-# Run it (`bash scripts/setup.sh`) or source it (serve.sh and test.sh do) to also get PATH set.
+# Run it (`bash scripts/setup.sh`) or source it (build.sh, test.sh and the others do) to also get PATH set.
 # Installs: rust target wasm32-unknown-unknown and rust-src, trunk, wasm-bindgen-cli (the version in Cargo.lock),
 # wasm-opt (npm binaryen) and axe-core (npm), both pinned in package-lock.json, Debian chromium +
 # chromium-driver (not with SETUP_BROWSER=0).

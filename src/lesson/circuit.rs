@@ -42,7 +42,7 @@ pub struct CircuitNode {
     /// The place in [`CIRCUIT_BOX`].
     pub x: f64,
     pub y: f64,
-    /// The place in [`CIRCUIT_TALL_BOX`] and the side its numbers go.
+    /// The place in the tall drawing's box ([`Circuit::tall_box`]) and the side its numbers go.
     pub tall: (f64, f64, Side),
     pub value: f64,
     pub grad: f64,

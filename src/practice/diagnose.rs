@@ -279,5 +279,19 @@ pub fn chain(paths: &[(String, Vec<super::questions::ChainTerm>)]) -> Vec<Mistak
             ));
         }
     }
+    // The notes' slip done consistently: every ∂y/∂H read as the input H instead of the weight.
+    let weights: Vec<&super::questions::ChainTerm> = paths
+        .iter()
+        .flat_map(|(_, p)| p)
+        .filter(|f| matches!(f.local, super::questions::Local::Weight { .. }))
+        .collect();
+    if weights.len() > 1 {
+        let swapped = total(&|g| match g.local {
+            super::questions::Local::Weight { input } => Some(input),
+            _ => None,
+        });
+        let terms: Vec<String> = weights.iter().map(|f| partial(&f.of, &f.wrt)).collect();
+        list.push(mistake(Diagnosis::WeightInputSwap, swapped, terms.join(", ")));
+    }
     list
 }

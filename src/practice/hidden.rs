@@ -113,6 +113,9 @@ pub fn hidden(sq: &StepQuestions, net: &Net, lr: f64, solved: &dyn Fn(&str) -> b
         Step::Forward(stage) => {
             if !open.is_empty() {
                 for name in Frame::build(net, sq.step).pending {
+                    if Param::from_name(name).is_some() {
+                        continue; // a parameter is an input, not a computed value
+                    }
                     h.push(format!("value-{name}"), net.value(name), Why::Depends);
                 }
             }

@@ -49,7 +49,10 @@ impl Hand {
         let y = [w[4] * hh[0] + w[6] * hh[1] + w[10], w[5] * hh[0] + w[7] * hh[1] + w[11]];
         let yy = [s(y[0]), s(y[1])];
         let err = [0.5 * (t[0] - yy[0]).powi(2), 0.5 * (t[1] - yy[1]).powi(2)];
-        let dy = [(yy[0] - t[0]) * yy[0] * (1.0 - yy[0]), (yy[1] - t[1]) * yy[1] * (1.0 - yy[1])];
+        let dy = [
+            (yy[0] - t[0]) * yy[0] * (1.0 - yy[0]),
+            (yy[1] - t[1]) * yy[1] * (1.0 - yy[1]),
+        ];
         let dbig_h = [dy[0] * w[4] + dy[1] * w[5], dy[0] * w[6] + dy[1] * w[7]];
         let dh = [dbig_h[0] * hh[0] * (1.0 - hh[0]), dbig_h[1] * hh[1] * (1.0 - hh[1])];
         Hand {
@@ -88,7 +91,8 @@ fn step_q(step: Step, ex: &Example) -> StepQuestions {
 }
 
 fn q<'a>(sq: &'a StepQuestions, id: &str) -> &'a Question {
-    sq.find(id).unwrap_or_else(|| panic!("no question {id} on {}", sq.step.slug()))
+    sq.find(id)
+        .unwrap_or_else(|| panic!("no question {id} on {}", sq.step.slug()))
 }
 
 /// A plain question with no named mistakes.
@@ -135,7 +139,11 @@ fn assert_diag(question: &Question, answer: f64, expected: Diagnosis) -> Result<
             Ok(true)
         }
         None => {
-            eprintln!("skipped as ambiguous: {:?} answered {answer} for {}", question.ids, expected.key());
+            eprintln!(
+                "skipped as ambiguous: {:?} answered {answer} for {}",
+                question.ids,
+                expected.key()
+            );
             Ok(false)
         }
     }
@@ -345,7 +353,10 @@ fn multiple_choice_questions_use_the_live_numbers() {
     // w21 and w11 both have positive gradients here, so both go down (choice 1).
     let up = step_q(Step::Update, &ex);
     assert!(check_choice(q(&up, "direction-w21"), 1).correct);
-    assert_eq!(check_choice(q(&up, "direction-w21"), 0).diagnosis, Diagnosis::WrongDirection);
+    assert_eq!(
+        check_choice(q(&up, "direction-w21"), 0).diagnosis,
+        Diagnosis::WrongDirection
+    );
     assert_eq!(check_choice(q(&up, "direction-w11"), 2).diagnosis, Diagnosis::NoUpdate);
 }
 
@@ -385,7 +396,15 @@ fn the_questions_use_the_ids_the_app_renders() {
     let g21 = step_q(Step::Grad(Param::W21), &ex);
     assert_eq!(
         all(&g21),
-        ["factor-1-1", "factor-1-2", "factor-1-3", "path-1", "path-sum", "grad-w21", "paths-w21"]
+        [
+            "factor-1-1",
+            "factor-1-2",
+            "factor-1-3",
+            "path-1",
+            "path-sum",
+            "grad-w21",
+            "paths-w21"
+        ]
     );
     assert_eq!(q(&g21, "path-sum").key(), "path-1");
     // w11: two paths of five factors; ∂H1/∂h1 and ∂h1/∂w11 stand on both.
@@ -408,7 +427,10 @@ fn the_questions_use_the_ids_the_app_renders() {
         let ids = all(&step_q(Step::Forward(step), &ex));
         assert_eq!(ids, names.map(|n| format!("value-{n}")));
     }
-    assert_eq!(all(&step_q(Step::Error, &ex)), ["value-Error1", "value-Error2", "value-E"]);
+    assert_eq!(
+        all(&step_q(Step::Error, &ex)),
+        ["value-Error1", "value-Error2", "value-E"]
+    );
     assert!(all(&step_q(Step::Update, &ex)).starts_with(&["next-w21".into(), "next-w11".into()]));
 }
 
@@ -573,7 +595,11 @@ fn progress_survives_garbage() {
         "{\"json\":true}",
     ] {
         let p = Progress::from_text(text);
-        assert!(p.to_text().len() <= "p1|s1:a/b".len().max(2), "{text:?} -> {}", p.to_text());
+        assert!(
+            p.to_text().len() <= "p1|s1:a/b".len().max(2),
+            "{text:?} -> {}",
+            p.to_text()
+        );
         assert!(!p.is_solved("s1", "a", "b/c"));
     }
     let mixed = Progress::from_text(&format!("{good},x/<y>,|s4:%%%|s5:update/next-w11"));
@@ -673,7 +699,12 @@ proptest! {
 #[test]
 fn every_hint_points_at_its_term_in_both_languages() {
     use backprop_lab::i18n::{practice::practice, Lang};
-    let general = [Diagnosis::Correct, Diagnosis::Sign, Diagnosis::Rounding, Diagnosis::Unknown];
+    let general = [
+        Diagnosis::Correct,
+        Diagnosis::Sign,
+        Diagnosis::Rounding,
+        Diagnosis::Unknown,
+    ];
     for lang in [Lang::Ko, Lang::En] {
         let p = practice(lang);
         for d in Diagnosis::ALL {
@@ -683,5 +714,8 @@ fn every_hint_points_at_its_term_in_both_languages() {
             assert_eq!(Diagnosis::from_key(d.key()), Some(d));
         }
     }
-    assert!(practice(Lang::Ko).hints.iter().all(|h| h.chars().any(|c| ('가'..='힣').contains(&c))));
+    assert!(practice(Lang::Ko)
+        .hints
+        .iter()
+        .all(|h| h.chars().any(|c| ('가'..='힣').contains(&c))));
 }

@@ -136,7 +136,8 @@ pub fn hidden(sq: &StepQuestions, net: &Net, lr: f64, solved: &dyn Fn(&str) -> b
                 h.nudge.push(p);
             }
             for m in &frame.sigmoids {
-                let is_it = |q: &Quantity| matches!(q, Quantity::Factor { of, wrt } if of == m.output && wrt == m.input);
+                let is_it =
+                    |q: &Quantity| matches!(q, Quantity::Factor { of, wrt } if of == m.output && wrt == m.input);
                 if asked(&is_it) {
                     h.sigmoid_slopes.push(m.input);
                     h.push(format!("sigmoid-slope-{}", m.input), m.slope, Why::GivesAway);

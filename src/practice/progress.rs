@@ -46,16 +46,15 @@ pub struct Progress {
 fn token_ok(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/'))
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/'))
 }
 
 impl Progress {
     /// Whether question `key` of step `slug` is solved in example `example`.
     pub fn is_solved(&self, example: &str, slug: &str, key: &str) -> bool {
         let e = entry(slug, key);
-        self.examples
-            .iter()
-            .any(|(k, list)| k == example && list.contains(&e))
+        self.examples.iter().any(|(k, list)| k == example && list.contains(&e))
     }
 
     /// Marks a question solved (by a right answer or a reveal); the example becomes the most recent.
@@ -126,7 +125,9 @@ impl Progress {
             return p;
         }
         for part in parts {
-            let Some((example, list)) = part.split_once(':') else { continue };
+            let Some((example, list)) = part.split_once(':') else {
+                continue;
+            };
             for e in list.split(',') {
                 if let Some((slug, key)) = e.split_once('/') {
                     if token_ok(slug) && token_ok(key) && !key.contains('/') {

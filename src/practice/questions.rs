@@ -75,7 +75,10 @@ pub enum ChoiceLabel {
     Stays,
     Count(usize),
     /// The factor ∂of/∂wrt.
-    Factor { of: String, wrt: String },
+    Factor {
+        of: String,
+        wrt: String,
+    },
 }
 
 /// One button of a multiple-choice question, and what picking it (wrongly) means.
@@ -298,9 +301,8 @@ pub fn questions(step: Step, net: &Net, lr: f64, nodes: NodeInputs) -> StepQuest
 pub fn given_value(id: &str, net: &Net, lr: f64, circuit: Option<&Circuit>) -> f64 {
     let param = |name: &str| Param::from_name(name).map_or(f64::NAN, |p| net.param(p));
     let grad = |name: &str| Param::from_name(name).map_or(f64::NAN, |p| net.grad(p));
-    let node = |name: &str, f: fn(&crate::lesson::CircuitNode) -> f64| {
-        circuit.and_then(|c| c.node(name)).map_or(f64::NAN, f)
-    };
+    let node =
+        |name: &str, f: fn(&crate::lesson::CircuitNode) -> f64| circuit.and_then(|c| c.node(name)).map_or(f64::NAN, f);
     if id == "lr" {
         return lr;
     }
@@ -396,9 +398,15 @@ fn errors(net: &Net) -> Parts {
         .into_iter()
         .map(|k| {
             let (e, y) = (format!("Error{k}"), format!("Y{k}"));
-            let mistakes = diagnose::error_term(net.value(&format!("t{k}")), net.value(&y), net.value(&sum_name(&y)), &y);
+            let mistakes =
+                diagnose::error_term(net.value(&format!("t{k}")), net.value(&y), net.value(&sum_name(&y)), &y);
             let name = if k == 1 { "Error1" } else { "Error2" };
-            value(vec![format!("value-{e}")], Quantity::Forward(name), net.value(&e), mistakes)
+            value(
+                vec![format!("value-{e}")],
+                Quantity::Forward(name),
+                net.value(&e),
+                mistakes,
+            )
         })
         .collect();
     list.push(value(
@@ -449,7 +457,8 @@ fn grad(net: &Net, p: Param) -> Parts {
     for (k, (_, terms)) in paths.iter().enumerate() {
         for (j, f) in terms.iter().enumerate() {
             let id = format!("factor-{}-{}", k + 1, j + 1);
-            let same = |q: &Question| matches!(&q.quantity, Quantity::Factor { of, wrt } if *of == f.of && *wrt == f.wrt);
+            let same =
+                |q: &Question| matches!(&q.quantity, Quantity::Factor { of, wrt } if *of == f.of && *wrt == f.wrt);
             if let Some(q) = list.iter_mut().find(|q| same(q)) {
                 q.ids.push(id);
                 continue;
@@ -514,14 +523,21 @@ fn grad(net: &Net, p: Param) -> Parts {
         let choices = (1..=4)
             .map(|c| Choice {
                 label: ChoiceLabel::Count(c),
-                diagnosis: if c < n { Diagnosis::MissingPath } else { Diagnosis::Unknown },
+                diagnosis: if c < n {
+                    Diagnosis::MissingPath
+                } else {
+                    Diagnosis::Unknown
+                },
                 term: name.to_owned(),
             })
             .collect();
         list.push(Question {
             ids: vec![format!("paths-{name}")],
             quantity: Quantity::PathCount(p),
-            answer: Answer::Choice { choices, correct: n - 1 },
+            answer: Answer::Choice {
+                choices,
+                correct: n - 1,
+            },
         });
     }
     if p == Param::W11 {
@@ -576,14 +592,16 @@ pub fn readers(net: &Net, node: &str) -> Vec<(&'static str, f64)> {
         .iter()
         .filter_map(|c| {
             let id = net.node(c.name)?;
-            let local: f64 = g
+            // A reader is one step away: a path of a single factor (unnamed helpers folded in).
+            let direct: Vec<f64> = g
                 .paths(id, target)
                 .paths
                 .iter()
                 .filter(|p| p.factors.len() == 1)
                 .map(|p| p.product())
-                .sum();
-            let direct = g.paths(id, target).paths.iter().any(|p| p.factors.len() == 1);
+                .collect();
+            let local: f64 = direct.iter().sum();
+            let direct = !direct.is_empty();
             direct.then_some((c.name, local))
         })
         .collect()
@@ -635,7 +653,12 @@ fn sweep_stop(net: &Net, node: &'static str) -> Parts {
     let shares: Vec<(&'static str, f64)> = readers.iter().map(share).collect();
     let mut list = Vec::new();
     match shares.as_slice() {
-        [] => list.push(value(vec![format!("upstream-{node}")], Quantity::Upstream(node), up, Vec::new())),
+        [] => list.push(value(
+            vec![format!("upstream-{node}")],
+            Quantity::Upstream(node),
+            up,
+            Vec::new(),
+        )),
         [(c, v)] => {
             let l = readers[0].1;
             list.push(value(
@@ -671,7 +694,12 @@ fn sweep_stop(net: &Net, node: &'static str) -> Parts {
                     }
                 })
                 .collect();
-            list.push(value(vec![format!("upstream-{node}")], Quantity::Upstream(node), up, mistakes));
+            list.push(value(
+                vec![format!("upstream-{node}")],
+                Quantity::Upstream(node),
+                up,
+                mistakes,
+            ));
         }
     }
     (list, givens)
@@ -711,7 +739,9 @@ fn update(net: &Net, lr: f64) -> Parts {
     let mut list = Vec::new();
     let mut givens = vec!["lr".to_string()];
     for p in [Param::W21, Param::W11] {
-        let Some(r) = u.rows.iter().find(|r| r.param == p) else { continue };
+        let Some(r) = u.rows.iter().find(|r| r.param == p) else {
+            continue;
+        };
         let name = p.name();
         list.push(Question {
             ids: vec![format!("next-{name}")],
@@ -729,7 +759,9 @@ fn update(net: &Net, lr: f64) -> Parts {
         givens.push(format!("grad-{name}"));
     }
     for p in [Param::W21, Param::W11] {
-        let Some(r) = u.rows.iter().find(|r| r.param == p) else { continue };
+        let Some(r) = u.rows.iter().find(|r| r.param == p) else {
+            continue;
+        };
         let change = -lr * r.grad;
         let correct = if change > 0.0 {
             0
@@ -744,7 +776,11 @@ fn update(net: &Net, lr: f64) -> Parts {
             .enumerate()
             .map(|(k, label)| Choice {
                 label,
-                diagnosis: if k == 2 { Diagnosis::NoUpdate } else { Diagnosis::WrongDirection },
+                diagnosis: if k == 2 {
+                    Diagnosis::NoUpdate
+                } else {
+                    Diagnosis::WrongDirection
+                },
                 term: term.clone(),
             })
             .collect();

@@ -349,7 +349,11 @@ fn multiple_choice_questions_use_the_live_numbers() {
     assert!((ratios.iter().product::<f64>() - hd.g11() / hd.g21()).abs() < 1e-12);
     let smallest = q(&g11, "smallest-factor");
     assert!(check_choice(smallest, 1).correct);
-    assert!(!check_choice(smallest, 0).correct);
+    let wrong = check_choice(smallest, 0);
+    assert_eq!(
+        (wrong.diagnosis, wrong.term.as_str()),
+        (Diagnosis::NotSmallest, "∂H1/∂h1")
+    );
     // w21 and w11 both have positive gradients here, so both go down (choice 1).
     let up = step_q(Step::Update, &ex);
     assert!(check_choice(q(&up, "direction-w21"), 1).correct);

@@ -47,7 +47,7 @@ pub struct PracticeStrings {
     pub sheet_question: &'static str,
     pub sheet_answer: &'static str,
     /// One hint per diagnosis, indexed by [`Diagnosis::index`]; `{term}` points at the factor or term.
-    pub hints: [&'static str; 20],
+    pub hints: [&'static str; 21],
 }
 
 impl PracticeStrings {
@@ -112,6 +112,7 @@ const KO: PracticeStrings = PracticeStrings {
         "곱셈 노드에서는 한 입력의 기울기에 다른 쪽 입력의 값이 곱해집니다. {term} 항을 다시 보세요.",
         "이전 값 그대로입니다. 갱신은 값을 {term} 만큼 옮깁니다.",
         "변화량만 적었습니다. 새 값은 이전 값에 변화량을 더한 것입니다. {term} 항의 이전 값을 확인하세요.",
+        "{term} 인수가 가장 큰 원인은 아닙니다. 각 인수가 w21의 식에 비해 기울기를 몇 배로 만드는지 비교해 보세요.",
         "흔한 실수 가운데 맞는 것이 없습니다. 식을 한 항씩 다시 계산해 보세요.",
     ],
 };
@@ -163,6 +164,7 @@ const EN: PracticeStrings = PracticeStrings {
         "At a multiply node an input's gradient takes the other input's value. Look at {term}.",
         "That is the old value: the update moves it by {term}.",
         "That is only the change: the new value is the old value plus the change. Look at the old value of {term}.",
+        "{term} is not the main cause: compare how many times each factor scales the gradient against the w21 chain.",
         "This matches none of the usual slips. Recompute the formula one term at a time.",
     ],
 };

@@ -45,6 +45,8 @@ pub enum Diagnosis {
     NoUpdate,
     /// Only the change −η·∂E/∂p typed, not the new value.
     ChangeOnly,
+    /// A factor picked as the one that shrinks ∂E/∂w11 most that is not it.
+    NotSmallest,
     /// A multiple-choice answer that is not the right one and matches no named mistake, or a
     /// number that matches no mistake.
     Unknown,
@@ -52,7 +54,7 @@ pub enum Diagnosis {
 
 impl Diagnosis {
     /// Every diagnosis, in declaration order (the index of [`Diagnosis::index`]).
-    pub const ALL: [Diagnosis; 20] = [
+    pub const ALL: [Diagnosis; 21] = [
         Diagnosis::Correct,
         Diagnosis::Sign,
         Diagnosis::MissingPath,
@@ -72,6 +74,7 @@ impl Diagnosis {
         Diagnosis::NoSwap,
         Diagnosis::NoUpdate,
         Diagnosis::ChangeOnly,
+        Diagnosis::NotSmallest,
         Diagnosis::Unknown,
     ];
 
@@ -97,6 +100,7 @@ impl Diagnosis {
             "no-swap",
             "no-update",
             "change-only",
+            "not-smallest",
             "unknown",
         ][self.index()]
     }

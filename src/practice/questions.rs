@@ -570,7 +570,7 @@ pub fn smallest_factor(net: &Net) -> Option<Question> {
                 of: (*of).into(),
                 wrt: (*wrt).into(),
             },
-            diagnosis: Diagnosis::Unknown,
+            diagnosis: Diagnosis::NotSmallest,
             term: partial(of, wrt),
         })
         .collect();

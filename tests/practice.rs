@@ -315,8 +315,16 @@ proptest! {
     #[test]
     fn every_gradient_question_agrees_with_finite_differences(seed in any::<u64>()) {
         let ex = random_example(seed);
-        let sheet = Sheet::of(&Net::new(&ex).unwrap(), LR, Some(seed)).unwrap();
-        for sq in &sheet.steps {
+        let net = Net::new(&ex).unwrap();
+        let mut steps = Sheet::of(&net, LR, Some(seed)).unwrap().steps;
+        // Every parameter's chain-rule step, reached by clicking it, asks its gradient too.
+        steps.extend(Param::ALL.map(|p| questions(Step::Grad(p), &net, LR, NodeInputs::for_seed(None))));
+        for p in Param::ALL {
+            let id = format!("grad-{}", p.name());
+            let asked = steps.iter().any(|sq| sq.step == Step::Grad(p) && sq.find(&id).is_some());
+            prop_assert!(asked, "{} not asked", id);
+        }
+        for sq in &steps {
             for question in &sq.questions {
                 if let (Quantity::Grad(p), Some(exact)) = (&question.quantity, question.exact()) {
                     let e = |d: f64| {

@@ -9,6 +9,7 @@ pub mod markup;
 pub mod math;
 pub mod net;
 pub mod plot;
+pub mod practice;
 pub mod query;
 pub mod train;
 pub mod ui;

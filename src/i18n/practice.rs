@@ -1,0 +1,170 @@
+//! Practice mode's words in both languages: buttons, verdicts, hints per diagnosis, the multiple-choice questions, the answer sheet.
+
+use super::Lang;
+use crate::practice::Diagnosis;
+
+/// Practice mode's strings. `{term}` is a symbol from the model (`b1`, `∂Y1/∂y1`, `η`), `{p}` a
+/// parameter, `{n}` / `{total}` counts, `{seed}` the example's seed.
+#[derive(Debug)]
+pub struct PracticeStrings {
+    /// practice-toggle.
+    pub toggle: &'static str,
+    /// practice-new.
+    pub new_numbers: &'static str,
+    /// practice-reset and its confirmation.
+    pub reset: &'static str,
+    pub reset_confirm: &'static str,
+    /// When local storage is full or disabled.
+    pub storage_off: &'static str,
+    /// How precise an answer must be.
+    pub precision: &'static str,
+    /// How an updated value is judged.
+    pub precision_next: &'static str,
+    /// The answer field's label: `{name}` is the number's symbol (∂E/∂w21, h1).
+    pub answer_label: &'static str,
+    pub check: &'static str,
+    pub reveal: &'static str,
+    pub correct: &'static str,
+    pub incorrect: &'static str,
+    /// The answer field refused the text (the reason follows from the app's field messages).
+    pub not_read: &'static str,
+    /// practice-progress: `{n}` solved of `{total}`.
+    pub progress: &'static str,
+    /// A step's own count.
+    pub step_progress: &'static str,
+    /// "How many paths reach {p}?"
+    pub paths_question: &'static str,
+    /// "Will {p} go up or down after the update?"
+    pub direction_question: &'static str,
+    pub smallest_question: &'static str,
+    pub up: &'static str,
+    pub down: &'static str,
+    pub stays: &'static str,
+    /// A path count choice: `{n}`.
+    pub count: &'static str,
+    pub sheet_title: &'static str,
+    pub sheet_intro: &'static str,
+    pub sheet_question: &'static str,
+    pub sheet_answer: &'static str,
+    /// One hint per diagnosis, indexed by [`Diagnosis::index`]; `{term}` points at the factor or term.
+    pub hints: [&'static str; 21],
+}
+
+impl PracticeStrings {
+    /// The hint for `d` with its term filled in.
+    pub fn hint(&self, d: Diagnosis, term: &str) -> String {
+        self.hints[d.index()].replace("{term}", term)
+    }
+}
+
+/// Practice mode's strings in `lang`.
+pub fn practice(lang: Lang) -> &'static PracticeStrings {
+    match lang {
+        Lang::Ko => &KO,
+        Lang::En => &EN,
+    }
+}
+
+const KO: PracticeStrings = PracticeStrings {
+    toggle: "연습 모드",
+    new_numbers: "새 숫자로 연습",
+    reset: "기록 지우기",
+    reset_confirm: "이 예제에서 푼 기록을 모두 지울까요?",
+    storage_off: "브라우저 저장소를 쓸 수 없어, 푼 기록은 이 창을 닫으면 사라집니다.",
+    precision: "유효숫자 세 자리(0.5 % 이내)까지 맞으면 정답입니다. 크기가 0.0001보다 작은 값은 0.000001 이내면 됩니다. 소수점은 쉼표로 써도 됩니다.",
+    precision_next: "갱신된 값은 이전 값에서 얼마나 바뀌었는지(−η·∂E/∂p)로 채점하므로, 이전 값을 그대로 적으면 정답이 아닙니다.",
+    answer_label: "답 입력: {name}",
+    check: "확인",
+    reveal: "답 보기",
+    correct: "맞았습니다.",
+    incorrect: "아직 아닙니다.",
+    not_read: "답을 수로 읽지 못했습니다.",
+    progress: "{total}문제 중 {n}문제 해결",
+    step_progress: "이 단계: {total}문제 중 {n}문제",
+    paths_question: "E에서 {p}까지 오는 경로는 몇 개일까요?",
+    direction_question: "한 번 갱신하면 {p}의 값은 커질까요, 작아질까요?",
+    smallest_question: "∂E/∂w11이 ∂E/∂w21보다 훨씬 작게 나오는 것은 주로 어느 인수 때문일까요?",
+    up: "커진다",
+    down: "작아진다",
+    stays: "그대로다",
+    count: "{n}개",
+    sheet_title: "연습 문제 답안지 (seed {seed})",
+    sheet_intro: "연습 모드에서 묻는 모든 값과 정답을 노트의 순서대로 정리했습니다. 같은 seed의 링크를 받은 학생은 모두 이 숫자로 연습합니다.",
+    sheet_question: "문제",
+    sheet_answer: "정답",
+    hints: [
+        "맞았습니다.",
+        "크기는 맞지만 부호가 반대입니다. Y − t인지 t − Y인지, 그리고 각 인수의 부호를 다시 확인해 보세요.",
+        "빠진 경로가 있습니다. {term} 부분을 다시 살펴보고, 모든 경로의 몫을 더했는지 확인하세요.",
+        "시그모이드의 미분을 잘못 적용했습니다. {term} 항은 활성화 출력 S로 S(1 − S)를 계산합니다. 가중합을 대입하거나 σ를 한 번 더 씌우지 않았는지 보세요.",
+        "학습률이 빠졌습니다. 기울기에 학습률을 곱한 만큼만 움직입니다. {term} 항을 다시 보세요.",
+        "방향이 반대입니다. 경사하강법은 기울기의 반대 방향으로 움직이므로 {term} 항의 부호를 확인하세요.",
+        "거의 맞았습니다. 유효숫자 두 자리까지는 맞지만 세 번째 자리가 다릅니다. 중간값을 너무 일찍 반올림하지 않았는지 보세요.",
+        "편향이 빠졌습니다. 가중합에는 {term} 항도 더해야 합니다.",
+        "{term} 자리에는 활성화 출력(대문자)이 들어가야 하는데, 활성화 전의 가중합(소문자)을 썼습니다.",
+        "½을 확인하세요. 오차는 ½(t − Y)²이고, 미분하면 ½과 지수 2가 상쇄되어 Y − t가 남습니다. {term} 항을 다시 보세요.",
+        "활성화 함수를 적용하지 않았습니다. {term} 값을 1 / (1 + e^(−z))로 계산해야 합니다.",
+        "지수의 부호를 확인하세요. σ(z) = 1 / (1 + e^(−z))이므로 {term} 항에는 마이너스가 붙습니다.",
+        "전체 오차 E는 두 오차의 합입니다. {term} 항도 더하세요.",
+        "가중치와 입력이 바뀌었습니다. 가중합을 가중치로 편미분하면 그 가중치가 곱하는 입력이, 입력으로 편미분하면 가중치가 남습니다. {term} 항을 다시 보세요. 원문 노트의 w11 식도 이 부분에서 실수를 했습니다.",
+        "인수 하나가 빠졌습니다. 경로 위의 인수를 모두 곱했는지, 특히 {term} 항을 확인하세요.",
+        "국소 미분만 넘겼습니다. 위에서 내려온 기울기 {term} 값을 곱해야 합니다.",
+        "곱셈 노드에서는 한 입력의 기울기에 다른 쪽 입력의 값이 곱해집니다. {term} 항을 다시 보세요.",
+        "이전 값 그대로입니다. 갱신은 값을 {term} 만큼 옮깁니다.",
+        "변화량만 적었습니다. 새 값은 이전 값에 변화량을 더한 것입니다. {term} 항의 이전 값을 확인하세요.",
+        "{term} 인수가 가장 큰 원인은 아닙니다. 각 인수가 w21의 식에 비해 기울기를 몇 배로 만드는지 비교해 보세요.",
+        "흔한 실수 가운데 맞는 것이 없습니다. 식을 한 항씩 다시 계산해 보세요.",
+    ],
+};
+
+const EN: PracticeStrings = PracticeStrings {
+    toggle: "Practice",
+    new_numbers: "New numbers",
+    reset: "Reset progress",
+    reset_confirm: "Clear everything you solved on this example?",
+    storage_off: "The browser's storage is unavailable: your progress lasts only until this tab closes.",
+    precision: "An answer counts when it is right to three significant digits (within 0.5 %); a value smaller than 0.0001 in size must be within 0.000001. A comma works as the decimal point.",
+    precision_next: "An updated value is judged by the change it implies (−η·∂E/∂p), so the old value is never right.",
+    answer_label: "Your answer for {name}",
+    check: "Check",
+    reveal: "Show answer",
+    correct: "Correct.",
+    incorrect: "Not yet.",
+    not_read: "That answer could not be read as a number.",
+    progress: "{n} of {total} solved",
+    step_progress: "This step: {n} of {total}",
+    paths_question: "How many chain-rule paths lead from E down to {p}?",
+    direction_question: "After one update, will {p} go up or down?",
+    smallest_question: "Which factor makes ∂E/∂w11 so much smaller than ∂E/∂w21?",
+    up: "up",
+    down: "down",
+    stays: "stays the same",
+    count: "{n}",
+    sheet_title: "Practice answer sheet (seed {seed})",
+    sheet_intro: "Every value practice mode asks for, with its answer, in the order of the notes. Everyone given the link with this seed practises on these numbers.",
+    sheet_question: "Question",
+    sheet_answer: "Answer",
+    hints: [
+        "Correct.",
+        "The size is right but the sign is flipped. Check whether it is Y − t or t − Y, and the sign of each factor.",
+        "A path is missing. Look again at {term}, and add the share of every path.",
+        "The sigmoid's derivative went wrong: in {term} it is S(1 − S) with the activation S, not with the weighted sum, and without applying σ once more.",
+        "The learning rate is missing: a step moves by the gradient times the learning rate. Look at {term}.",
+        "Wrong direction: gradient descent moves against the gradient. Check the sign of {term}.",
+        "Almost: right to two significant digits, not to three. Keep more digits in the values along the way.",
+        "The bias is missing: the weighted sum adds {term} as well.",
+        "In {term} the activation (upper case) belongs, not the weighted sum (lower case).",
+        "Check the ½: the error is ½(t − Y)², and in its derivative the ½ cancels the 2, leaving Y − t. Look at {term}.",
+        "The activation function is not applied: compute {term} as 1 / (1 + e^(−z)).",
+        "Check the sign in the exponent: σ(z) = 1 / (1 + e^(−z)), so {term} carries a minus.",
+        "The total error E is the sum of both errors: add {term} too.",
+        "Weight and input are swapped: a weighted sum's partial derivative by a weight is the input that weight multiplies, and by an input it is the weight. Look at {term}; the notes' w11 chain slips here too.",
+        "A factor is missing: multiply every factor along the path, {term} included.",
+        "Only the local derivative was passed back: multiply by the gradient arriving from above, {term}.",
+        "At a multiply node an input's gradient takes the other input's value. Look at {term}.",
+        "That is the old value: the update moves it by {term}.",
+        "That is only the change: the new value is the old value plus the change. Look at the old value of {term}.",
+        "{term} is not the main cause: compare how many times each factor scales the gradient against the w21 chain.",
+        "This matches none of the usual slips. Recompute the formula one term at a time.",
+    ],
+};

@@ -149,7 +149,6 @@ pub const STRINGS: Strings = Strings {
     train_error: "E now",
     train_rises: "E went up on {n} steps: the learning rate overshoots at times (this is not divergence).",
     train_diverged: "Training stopped: step {step} would have made {name} {value}, which is not a finite number, so it was not taken. The numbers shown are the last finite state. To start again, choose a smaller learning rate and press Reset.",
-    train_undefined: "undefined (not a number)",
     train_stopped: "Training stopped: {what}",
     train_step_axis: "step",
     train_error_caption: "Total error E after each step. Older points are thinned out evenly, so a long run keeps a fixed number of them.",

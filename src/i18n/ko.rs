@@ -149,7 +149,6 @@ pub const STRINGS: Strings = Strings {
     train_error: "현재 E",
     train_rises: "E가 {n}번 커졌습니다: 학습률이 커서 가끔 지나쳐 갑니다 (발산은 아닙니다).",
     train_diverged: "학습을 멈췄습니다: {step}번째 걸음을 적용하면 {name} 값이 유한한 수가 아니게 됩니다 ({value}). 그래서 그 걸음은 적용하지 않았습니다. 보이는 값은 마지막으로 유한했던 상태입니다. 다시 하려면 학습률을 줄이고 처음으로 버튼을 누르세요.",
-    train_undefined: "정의되지 않은 값",
     train_stopped: "학습을 멈췄습니다: {what}",
     train_step_axis: "걸음",
     train_error_caption: "걸음마다의 전체 오차 E. 오래된 점은 고르게 솎아 내므로 오래 학습해도 점의 수는 일정합니다.",

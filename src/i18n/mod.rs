@@ -3,6 +3,8 @@
 mod en;
 pub mod expr_errors;
 mod ko;
+pub mod net_errors;
+pub mod particle;
 
 /// The lesson's languages; Korean is the default, as in the notes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -155,8 +157,6 @@ pub struct Strings {
     pub train_rises: &'static str,
     /// `{step}`: the step that was not taken; `{name}`: the parameter or E; `{value}`: infinity, in words or ±∞.
     pub train_diverged: &'static str,
-    /// Said of a value that is not a number (0/0, ∞ − ∞).
-    pub train_undefined: &'static str,
     /// `{what}`: the core's message.
     pub train_stopped: &'static str,
     pub train_step_axis: &'static str,

@@ -54,7 +54,7 @@ pub fn StepPanel() -> impl IntoView {
             <p class="explain">{move || text().1}</p>
             <StepFormulas />
             {move || lesson.net.with(|(_, err)| err.as_ref().map(|e| {
-                view! { <p class="warning" role="alert">{strings().bad_state.replace("{what}", &e.to_string())}</p> }
+                view! { <p class="warning" role="alert">{strings().bad_state.replace("{what}", &crate::i18n::net_errors::message(lesson.lang.get(), e))}</p> }
             }))}
             {move || chain_key.get().map(|(param, _, _)| view! { <ChainView param=param /> })}
             {move || lesson.frame.with(|f| (!f.upstream.is_empty()).then(|| view! { <SweepList upstream=f.upstream.clone() /> }))}

@@ -2,7 +2,8 @@
 
 use super::num::Num;
 use super::state::Lesson;
-use crate::i18n::Strings;
+use crate::i18n::particle::fill;
+use crate::i18n::{net_errors, Lang};
 use crate::lesson::Step;
 use crate::net::NetError;
 use crate::plot::train::{draw_error_history, draw_param_history};
@@ -155,22 +156,16 @@ fn field_text(v: f64) -> String {
 }
 
 /// The stop message: which value would not have been finite, without printing "NaN" or "inf".
-fn stop_message(s: &Strings, e: &NetError) -> String {
+fn stop_message(lang: Lang, e: &NetError) -> String {
+    let s = lang.strings();
     match e {
-        NetError::Diverged { step, name, value } => {
-            let value = if value.is_nan() {
-                s.train_undefined.to_owned()
-            } else if *value > 0.0 {
-                "+∞".to_owned()
-            } else {
-                "−∞".to_owned()
-            };
-            s.train_diverged
-                .replace("{step}", &step.to_string())
-                .replace("{name}", name)
-                .replace("{value}", &value)
-        }
-        other => s.train_stopped.replace("{what}", &other.to_string()),
+        NetError::Diverged { step, name, value } => fill(
+            &fill(s.train_diverged, "{step}", &step.to_string()),
+            "{name}",
+            name,
+        )
+        .replace("{value}", &net_errors::not_finite(lang, *value)),
+        other => s.train_stopped.replace("{what}", &net_errors::message(lang, other)),
     }
 }
 
@@ -238,7 +233,7 @@ pub fn TrainView() -> impl IntoView {
     };
     let message = move || {
         stopped().map(|e| {
-            view! { <p class="warning" role="alert" data-testid="train-message">{stop_message(strings(), &e)}</p> }
+            view! { <p class="warning" role="alert" data-testid="train-message">{stop_message(lesson.lang.get(), &e)}</p> }
         })
     };
     view! {

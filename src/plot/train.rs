@@ -94,7 +94,7 @@ pub fn draw_error_history<DB: DrawingBackend>(
             .x_label_formatter(&step_tick)
             .label_style(axis_font())
             .axis_desc_style(axis_font())
-            .y_desc("E (log)")
+            .y_desc("E")
             .y_label_formatter(&|v| format!("{v:.0e}"))
             .max_light_lines(1)
             .draw()?;

@@ -54,10 +54,8 @@ pub fn SigmoidChart() -> impl IntoView {
         marks.with(|m| {
             m.iter()
                 .map(|m| {
-                    format!(
-                        "{} = s({}): z = {:.4}, s = {:.4}, slope = {:.4}",
-                        m.output, m.input, m.z, m.s, m.slope
-                    )
+                    let (out, z) = (m.output, m.input);
+                    format!("{z} = {:.4}, {out} = σ({z}) = {:.4}, σ′({z}) = {:.4}", m.z, m.s, m.slope)
                 })
                 .collect::<Vec<_>>()
                 .join("; ")

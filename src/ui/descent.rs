@@ -105,13 +105,9 @@ pub fn DescentChart() -> impl IntoView {
     let summary = move || {
         descent.with(|d| {
             d.as_ref().map_or(String::new(), |d| {
-                format!(
-                    "E({}): at {:.4}, slope {:.4}, next {:.4}",
-                    d.param.name(),
-                    d.at.0,
-                    d.slope,
-                    d.next.0
-                )
+                let p = d.param.name();
+                let (at, e) = d.at;
+                format!("{p} = {at:.4}, E = {e:.4}, ∂E/∂{p} = {:.4}, {p} ← {:.4}", d.slope, d.next.0)
             })
         })
     };

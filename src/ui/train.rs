@@ -159,12 +159,10 @@ fn field_text(v: f64) -> String {
 fn stop_message(lang: Lang, e: &NetError) -> String {
     let s = lang.strings();
     match e {
-        NetError::Diverged { step, name, value } => fill(
-            &fill(s.train_diverged, "{step}", &step.to_string()),
-            "{name}",
-            name,
-        )
-        .replace("{value}", &net_errors::not_finite(lang, *value)),
+        NetError::Diverged { step, name, value } => {
+            let text = s.train_diverged.replace("{step}", &step.to_string());
+            fill(&fill(&text, "{name}", name), "{value}", &net_errors::not_finite(lang, *value))
+        }
         other => s.train_stopped.replace("{what}", &net_errors::message(lang, other)),
     }
 }
@@ -344,7 +342,7 @@ fn Charts() -> impl IntoView {
     let summary = move || {
         t.tick.track();
         t.trainer
-            .with_value(|tr| format!("E = {:.6}, step {}", tr.error(), tr.steps()))
+            .with_value(|tr| format!("E = {:.6}, {} {}", tr.error(), strings().train_steps, tr.steps()))
     };
     view! {
         <figure class="chart train-chart">

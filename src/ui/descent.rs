@@ -50,7 +50,7 @@ pub fn DescentView() -> impl IntoView {
         } else {
             s.slope_zero
         };
-        s.descent_why.replace("{p}", focus().name()).replace("{slope}", sign)
+        crate::i18n::particle::fill(s.descent_why, "{p}", focus().name()).replace("{slope}", sign)
     };
     let numbers = move || {
         descent.with(|d| {

@@ -3,14 +3,15 @@
 use super::formula::FormulaList;
 use super::num::Num;
 use super::state::Lesson;
-use crate::i18n::{Strings, Text};
+use crate::i18n::{particle, Strings, Text};
 use crate::lesson::{sweep, Stage, Step};
 use crate::math::{formulas, Formula};
 use crate::net::Param;
 use leptos::prelude::*;
 
 pub(super) fn text_of(s: &'static Strings, step: Step) -> (String, String) {
-    let fill = |t: &Text, key: &str, with: &str| (t.title.replace(key, with), t.body.replace(key, with));
+    // A particle after the name takes the form its reading needs (w21을, w12를).
+    let fill = |t: &Text, key: &str, with: &str| (particle::fill(t.title, key, with), particle::fill(t.body, key, with));
     match step {
         Step::Forward(Stage::Inputs) => fill(&s.inputs, "", ""),
         Step::Forward(Stage::HiddenSum) => fill(&s.hidden_sum, "", ""),

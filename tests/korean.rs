@@ -239,3 +239,17 @@ fn korean_formulas_are_read_with_the_right_particles() {
     let f = Formula::new(sym("h2"), Rel::Eq, vec![sym("b2")]);
     assert_eq!(speak(&f, words, &fmt), "h 2는 b 2");
 }
+
+#[test]
+fn expression_errors_use_the_particle_and_copula_of_the_name() {
+    use backprop_lab::i18n::expr_errors;
+    let ko = |src: &str| {
+        let e = backprop_lab::expr::parse(src).expect_err(src);
+        expr_errors::message(Lang::Ko, &e, src)
+    };
+    // 'sin' (사인: ㄴ) takes 이라는; 'foo' (푸: a vowel) takes 라는.
+    assert!(ko("sin(x)").starts_with("'sin'이라는 함수는 없습니다"), "{}", ko("sin(x)"));
+    assert!(ko("foo(x)").starts_with("'foo'라는 함수는 없습니다"), "{}", ko("foo(x)"));
+    // '#' has no reading we know: both forms.
+    assert!(ko("x # y").starts_with("'#'은(는) 식에"), "{}", ko("x # y"));
+}

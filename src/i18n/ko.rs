@@ -130,7 +130,7 @@ pub const STRINGS: Strings = Strings {
     all_at_once: "한꺼번에",
     node_by_node: "한 노드씩",
     too_big_to_draw: "그래프가 너무 커서 그리지 않습니다. 아래의 값은 모두 계산되었습니다.",
-    kept_last_good: "마지막으로 올바르던 그래프를 그대로 보여줍니다.",
+    kept_last_good: "마지막으로 제대로 만들어진 그래프를 그대로 보여 줍니다.",
     legend_active: "지금 계산",
     legend_path1: "경로 1 (실선)",
     legend_path2: "경로 2 (점선)",

@@ -143,6 +143,12 @@ fn is_symbol(word: &str) -> bool {
     sub_ok && (matches!(base, "Error" | "W" | "lr") || base.chars().count() == 1)
 }
 
+/// A number in scientific notation, as a log axis labels its ticks ("1e-2" splits into "1e", "2").
+fn is_number(word: &str) -> bool {
+    let (mantissa, exponent) = word.split_once('e').unwrap_or((word, ""));
+    !mantissa.is_empty() && mantissa.chars().all(|c| c.is_ascii_digit()) && exponent.chars().all(|c| c.is_ascii_digit())
+}
+
 /// The Latin words of `text` (runs of ASCII letters, digits and `_` that hold a letter), leaving
 /// out the `{placeholders}` the UI fills in.
 fn latin_words(text: &str) -> Vec<String> {
@@ -187,7 +193,7 @@ fn english_in(texts: &[String]) -> Vec<(String, String)> {
     texts
         .iter()
         .flat_map(|t| latin_words(t).into_iter().map(move |w| (w, t.clone())))
-        .filter(|(w, _)| !ALLOWED.contains(&w.as_str()) && !is_symbol(w))
+        .filter(|(w, _)| !ALLOWED.contains(&w.as_str()) && !is_symbol(w) && !is_number(w))
         .collect()
 }
 
@@ -252,4 +258,46 @@ fn expression_errors_use_the_particle_and_copula_of_the_name() {
     assert!(ko("foo(x)").starts_with("'foo'라는 함수는 없습니다"), "{}", ko("foo(x)"));
     // '#' has no reading we know: both forms.
     assert!(ko("x # y").starts_with("'#'은(는) 식에"), "{}", ko("x # y"));
+}
+
+/// The text drawn in an SVG chart (every `<text>` element's content).
+fn svg_texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| t.split_once('>').and_then(|(_, rest)| rest.split_once("</text>")))
+        .map(|(text, _)| text.trim().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_charts_drawn_for_the_korean_page_have_no_english_words() {
+    use backprop_lab::lesson::{Frame, Step};
+    use backprop_lab::net::{Example, Net, Param};
+    use backprop_lab::plot::train::{draw_error_history, draw_param_history};
+    use backprop_lab::train::Trainer;
+    use plotters::prelude::*;
+    let net = Net::new(&Example::worked()).unwrap();
+    let marks = Frame::build(&net, Step::Grad(Param::W11)).sigmoids;
+    let mut trainer = Trainer::new(net);
+    trainer.run(0.5, 50).unwrap();
+    let series = trainer.series();
+    let axis = Lang::Ko.strings().train_step_axis;
+    let mut texts = Vec::new();
+    for chart in 0..4 {
+        let mut svg = String::new();
+        {
+            let root = SVGBackend::with_string(&mut svg, (760, 260)).into_drawing_area();
+            match chart {
+                0 => backprop_lab::plot::draw_sigmoids(&root, &marks).unwrap(),
+                1 => draw_error_history(&root, &series, false, axis).unwrap(),
+                2 => draw_error_history(&root, &series, true, axis).unwrap(),
+                _ => draw_param_history(&root, &series, axis).unwrap(),
+            }
+        }
+        texts.extend(svg_texts(&svg));
+    }
+    assert!(texts.iter().any(|t| t.contains("σ′(h1)")), "{texts:?}");
+    assert!(texts.iter().any(|t| t == axis), "{texts:?}");
+    let found = english_in(&texts);
+    assert!(found.is_empty(), "{found:?}");
 }

@@ -289,8 +289,8 @@ fn the_charts_drawn_for_the_korean_page_have_no_english_words() {
             let root = SVGBackend::with_string(&mut svg, (760, 260)).into_drawing_area();
             match chart {
                 0 => backprop_lab::plot::draw_sigmoids(&root, &marks).unwrap(),
-                1 => draw_error_history(&root, &series, false, axis).unwrap(),
-                2 => draw_error_history(&root, &series, true, axis).unwrap(),
+                1 => draw_error_history(&root, &series, None, axis).unwrap(),
+                2 => draw_error_history(&root, &series, Some(Lang::Ko.strings().train_log_axis), axis).unwrap(),
                 _ => draw_param_history(&root, &series, axis).unwrap(),
             }
         }
@@ -298,6 +298,7 @@ fn the_charts_drawn_for_the_korean_page_have_no_english_words() {
     }
     assert!(texts.iter().any(|t| t.contains("σ′(h1)")), "{texts:?}");
     assert!(texts.iter().any(|t| t == axis), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "E (로그 눈금)"), "{texts:?}");
     let found = english_in(&texts);
     assert!(found.is_empty(), "{found:?}");
 }

@@ -151,6 +151,7 @@ pub const STRINGS: Strings = Strings {
     train_diverged: "Training stopped: step {step} would have made {name} {value}, which is not a finite number, so it was not taken. The numbers shown are the last finite state. To start again, choose a smaller learning rate and press Reset.",
     train_stopped: "Training stopped: {what}",
     train_step_axis: "step",
+    train_log_axis: "E (log scale)",
     train_error_caption: "Total error E after each step. Older points are thinned out evenly, so a long run keeps a fixed number of them.",
     train_param_caption: "The twelve weights and biases during training, with their current values.",
     // editing

@@ -151,6 +151,7 @@ pub const STRINGS: Strings = Strings {
     train_diverged: "학습을 멈췄습니다: {step}번째 걸음을 적용하면 {name} 값이 {value}가 되어 유한한 수가 아니게 됩니다. 그래서 그 걸음은 적용하지 않았고, 지금 보이는 값은 마지막으로 유한했던 상태입니다. 다시 하려면 학습률을 줄이고 '처음으로'를 누르세요.",
     train_stopped: "학습을 멈췄습니다: {what}",
     train_step_axis: "걸음",
+    train_log_axis: "E (로그 눈금)",
     train_error_caption: "걸음마다 잰 전체 오차 E. 오래된 점은 고르게 솎아 내므로, 오래 학습해도 그리는 점의 수는 일정합니다.",
     train_param_caption: "학습하는 동안 가중치 8개와 편향 4개가 바뀌어 온 모습, 그리고 지금의 값.",
     // editing

@@ -160,6 +160,8 @@ pub struct Strings {
     /// `{what}`: the core's message.
     pub train_stopped: &'static str,
     pub train_step_axis: &'static str,
+    /// The error chart's y axis title on a log scale.
+    pub train_log_axis: &'static str,
     pub train_error_caption: &'static str,
     pub train_param_caption: &'static str,
     // editing

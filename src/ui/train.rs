@@ -329,6 +329,7 @@ fn Charts() -> impl IntoView {
         let series = t.trainer.with_value(Trainer::series);
         let start = now_ms();
         if let Some(backend) = CanvasBackend::with_canvas_object(error_el.clone()) {
+            let log = log.then(|| strings().train_log_axis);
             let _ = draw_error_history(&backend.into_drawing_area(), &series, log, axis);
         }
         let mid = now_ms();

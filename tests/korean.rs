@@ -44,7 +44,11 @@ const NAMES: &[(&str, &str, [&str; 4])] = &[
     ("δ_y2", "델타 와이 이", ["를", "는", "가", "로"]),
     ("δ_h1", "델타 에이치 일", ["을", "은", "이", "로"]),
     ("δ_h2", "델타 에이치 이", ["를", "는", "가", "로"]),
-    ("δ(h2)", "델타 에이치 이 (the bracket is not read)", ["를", "는", "가", "로"]),
+    (
+        "δ(h2)",
+        "델타 에이치 이 (the bracket is not read)",
+        ["를", "는", "가", "로"],
+    ),
     // The circuits and the playground.
     ("x", "엑스", ["를", "는", "가", "로"]),
     ("z", "지", ["를", "는", "가", "로"]),
@@ -108,7 +112,10 @@ fn fill_corrects_the_particle_written_after_a_placeholder() {
     assert_eq!(fill("{p}을 늘리면", "{p}", "w12"), "w12를 늘리면");
     assert_eq!(fill("{node}는 {node}로", "{node}", "H1"), "H1은 H1로");
     assert_eq!(fill("{node}는 {node}으로", "{node}", "b3"), "b3은 b3으로");
-    assert_eq!(fill("{name} 값이 {value}가 되어", "{value}", "정의되지 않은 값"), "{name} 값이 정의되지 않은 값이 되어");
+    assert_eq!(
+        fill("{name} 값이 {value}가 되어", "{value}", "정의되지 않은 값"),
+        "{name} 값이 정의되지 않은 값이 되어"
+    );
     assert_eq!(fill("{p}가 바뀌면", "{p}", "E"), "E가 바뀌면");
     assert_eq!(fill("{p}가 바뀌면", "{p}", "Y1"), "Y1이 바뀌면");
     // No particle after the placeholder, or the copula 이다: left alone.
@@ -125,12 +132,9 @@ const ALLOWED: &[&str] = &[
     // keys
     "Page", "Down", "Up", "Space", "Home", "End", "Esc", "Tab", "Enter", "Shift", "Ctrl", "C", "P",
     // the playground's functions
-    "sigmoid", "tanh", "relu", "exp", "log",
-    // typed into a number field
-    "NaN",
-    // names
-    "Backprop", "Lab", "CS231n",
-    // the update formula's subscripts
+    "sigmoid", "tanh", "relu", "exp", "log", // typed into a number field
+    "NaN", // names
+    "Backprop", "Lab", "CS231n", // the update formula's subscripts
     "W_new", "W_old",
 ];
 
@@ -211,11 +215,28 @@ fn the_korean_table_has_no_english_words() {
 #[test]
 fn the_network_refusals_are_korean_and_name_no_nan_or_inf() {
     let errors = [
-        NetError::NonFinite { name: "w21", value: f64::NAN },
-        NetError::NonFinite { name: "lr", value: f64::INFINITY },
-        NetError::Overflow { node: "y1".into(), value: f64::INFINITY },
-        NetError::Diverged { step: 12, name: "w11", value: f64::NEG_INFINITY },
-        NetError::Diverged { step: 3, name: "E", value: f64::NAN },
+        NetError::NonFinite {
+            name: "w21",
+            value: f64::NAN,
+        },
+        NetError::NonFinite {
+            name: "lr",
+            value: f64::INFINITY,
+        },
+        NetError::Overflow {
+            node: "y1".into(),
+            value: f64::INFINITY,
+        },
+        NetError::Diverged {
+            step: 12,
+            name: "w11",
+            value: f64::NEG_INFINITY,
+        },
+        NetError::Diverged {
+            step: 3,
+            name: "E",
+            value: f64::NAN,
+        },
     ];
     let ko: Vec<String> = errors.iter().map(|e| net_errors::message(Lang::Ko, e)).collect();
     assert_eq!(english_in(&ko), Vec::new(), "{ko:#?}");
@@ -254,8 +275,16 @@ fn expression_errors_use_the_particle_and_copula_of_the_name() {
         expr_errors::message(Lang::Ko, &e, src)
     };
     // 'sin' (사인: ㄴ) takes 이라는; 'foo' (푸: a vowel) takes 라는.
-    assert!(ko("sin(x)").starts_with("'sin'이라는 함수는 없습니다"), "{}", ko("sin(x)"));
-    assert!(ko("foo(x)").starts_with("'foo'라는 함수는 없습니다"), "{}", ko("foo(x)"));
+    assert!(
+        ko("sin(x)").starts_with("'sin'이라는 함수는 없습니다"),
+        "{}",
+        ko("sin(x)")
+    );
+    assert!(
+        ko("foo(x)").starts_with("'foo'라는 함수는 없습니다"),
+        "{}",
+        ko("foo(x)")
+    );
     // '#' has no reading we know: both forms.
     assert!(ko("x # y").starts_with("'#'은(는) 식에"), "{}", ko("x # y"));
 }

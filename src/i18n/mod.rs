@@ -48,7 +48,8 @@ pub struct Text {
     pub body: &'static str,
 }
 
-/// All UI strings. `{node}`, `{p}`, `{n}`, `{total}` and `{what}` are filled in by the UI.
+/// All UI strings. `{node}`, `{p}`, `{n}`, `{total}` and `{what}` are filled in by the UI; a Korean
+/// particle right after a name's placeholder is corrected to fit the name by [`particle::fill`].
 #[derive(Debug)]
 pub struct Strings {
     pub tagline: &'static str,

@@ -76,9 +76,8 @@ impl Particle {
     pub fn after(self, name: &str) -> &'static str {
         let (consonant, vowel) = self.forms();
         match (ending(name), self) {
-            (Some(Ending::Consonant), _) | (Some(Ending::Rieul), Particle::Eul | Particle::Eun | Particle::I | Particle::Gwa) => {
-                consonant
-            }
+            (Some(Ending::Consonant), _)
+            | (Some(Ending::Rieul), Particle::Eul | Particle::Eun | Particle::I | Particle::Gwa) => consonant,
             (Some(_), _) => vowel,
             (None, Particle::Eul) => "을(를)",
             (None, Particle::Eun) => "은(는)",

@@ -55,7 +55,10 @@ pub fn SigmoidChart() -> impl IntoView {
             m.iter()
                 .map(|m| {
                     let (out, z) = (m.output, m.input);
-                    format!("{z} = {:.4}, {out} = σ({z}) = {:.4}, σ′({z}) = {:.4}", m.z, m.s, m.slope)
+                    format!(
+                        "{z} = {:.4}, {out} = σ({z}) = {:.4}, σ′({z}) = {:.4}",
+                        m.z, m.s, m.slope
+                    )
                 })
                 .collect::<Vec<_>>()
                 .join("; ")

@@ -107,7 +107,10 @@ pub fn DescentChart() -> impl IntoView {
             d.as_ref().map_or(String::new(), |d| {
                 let p = d.param.name();
                 let (at, e) = d.at;
-                format!("{p} = {at:.4}, E = {e:.4}, ∂E/∂{p} = {:.4}, {p} ← {:.4}", d.slope, d.next.0)
+                format!(
+                    "{p} = {at:.4}, E = {e:.4}, ∂E/∂{p} = {:.4}, {p} ← {:.4}",
+                    d.slope, d.next.0
+                )
             })
         })
     };

@@ -11,7 +11,8 @@ use leptos::prelude::*;
 
 pub(super) fn text_of(s: &'static Strings, step: Step) -> (String, String) {
     // A particle after the name takes the form its reading needs (w21을, w12를).
-    let fill = |t: &Text, key: &str, with: &str| (particle::fill(t.title, key, with), particle::fill(t.body, key, with));
+    let fill =
+        |t: &Text, key: &str, with: &str| (particle::fill(t.title, key, with), particle::fill(t.body, key, with));
     match step {
         Step::Forward(Stage::Inputs) => fill(&s.inputs, "", ""),
         Step::Forward(Stage::HiddenSum) => fill(&s.hidden_sum, "", ""),

@@ -161,7 +161,11 @@ fn stop_message(lang: Lang, e: &NetError) -> String {
     match e {
         NetError::Diverged { step, name, value } => {
             let text = s.train_diverged.replace("{step}", &step.to_string());
-            fill(&fill(&text, "{name}", name), "{value}", &net_errors::not_finite(lang, *value))
+            fill(
+                &fill(&text, "{name}", name),
+                "{value}",
+                &net_errors::not_finite(lang, *value),
+            )
         }
         other => s.train_stopped.replace("{what}", &net_errors::message(lang, other)),
     }

@@ -48,7 +48,11 @@ fn the_chart_renders_to_svg_with_the_curve_points_and_labels() {
     }
     assert!(svg.starts_with("<svg"));
     assert_eq!(svg.matches("<circle").count(), 3, "one point per mark");
-    for label in ["Y1 = s(y1), slope", "Y2 = s(y2), slope", "H1 = s(h1), slope"] {
+    for label in [
+        "Y1 = σ(y1), σ′(y1) = ",
+        "Y2 = σ(y2), σ′(y2) = ",
+        "H1 = σ(h1), σ′(h1) = ",
+    ] {
         assert!(
             svg.contains(label),
             "{label} in {}",

@@ -236,14 +236,14 @@ fn svg_of(draw: impl FnOnce(&DrawingArea<SVGBackend, plotters::coord::Shift>)) -
 #[test]
 fn the_error_chart_draws_one_series_of_every_kept_point_and_the_latest_error() {
     let mut t = Trainer::new(worked());
-    let svg = svg_of(|root| draw_error_history(root, &t.series(), false, "step").unwrap());
+    let svg = svg_of(|root| draw_error_history(root, &t.series(), None, "step").unwrap());
     // Mazur's E before training, 0.298371109, to six decimals.
     assert!(svg.contains("E = 0.298371"), "{svg}");
     t.run(0.5, 1000).unwrap();
     let series = t.series();
     let e = MAZUR.sgd(0.5, 1000).forward().E; // independent closed form
     for log in [false, true] {
-        let svg = svg_of(|root| draw_error_history(root, &series, log, "step").unwrap());
+        let svg = svg_of(|root| draw_error_history(root, &series, log.then_some("E (log)"), "step").unwrap());
         assert!(svg.starts_with("<svg"));
         let lines = polylines(&svg);
         let ours: Vec<_> = lines.iter().filter(|(c, _)| *c == hex(ERROR_COLOUR)).collect();

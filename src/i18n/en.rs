@@ -3,7 +3,7 @@
 use super::{Strings, Text};
 
 pub const STRINGS: Strings = Strings {
-    tagline: "Backpropagation, one step at a time, on a 2-2-2 network",
+    tagline: "Error backpropagation, one step at a time, on a 2-2-2 network",
     next: "Next",
     prev: "Back",
     progress: "step {n} of {total}",
@@ -15,27 +15,27 @@ pub const STRINGS: Strings = Strings {
     values: "Values",
     inputs: Text {
         title: "The inputs x1 and x2",
-        body: "The inputs x1 and x2 enter the network. Nothing is computed yet: these two numbers and the twelve parameters (eight weights, four biases) decide every value that follows.",
+        body: "The start of the forward pass. The two input nodes pass x1 and x2 on to the hidden layer unchanged: nothing is computed here. Every forward value after this (h, H, y, Y) is fixed by these two numbers and the twelve parameters (eight weights, four biases); the errors also use the targets t1 and t2.",
     },
     hidden_sum: Text {
         title: "Hidden weighted sums h",
-        body: "Each hidden node multiplies the inputs by its weights, adds them up and adds its bias: h1 = w11·x1 + w13·x2 + b1, h2 = w12·x1 + w14·x2 + b2. Lower case means the sum before the activation.",
+        body: "Each hidden node computes a weighted sum: every input times the weight of its connection, added up, plus the node's bias: h1 = w11·x1 + w13·x2 + b1, h2 = w12·x1 + w14·x2 + b2. The first digit 1 of a weight's name marks the layer between the inputs and the hidden nodes (w11: x1→h1, w12: x1→h2, w13: x2→h1, w14: x2→h2); lower-case h is the value before the activation function.",
     },
     hidden_out: Text {
         title: "Hidden activations H",
-        body: "The sigmoid s(z) = 1 / (1 + e^(−z)) squashes each sum into (0, 1): H1 = s(h1), H2 = s(h2). Upper case means the value after the activation.",
+        body: "The activation function, the sigmoid σ(z) = 1 / (1 + e^(−z)), is applied to each sum: H1 = σ(h1), H2 = σ(h2). σ maps any real number to a value between 0 and 1: near 1 for large z, near 0 for very negative z. Upper-case H is the value after the activation, and the next layer's input.",
     },
     output_sum: Text {
         title: "Output weighted sums y",
-        body: "The hidden outputs feed the next layer the same way: y1 = w21·H1 + w23·H2 + b3, y2 = w22·H1 + w24·H2 + b4.",
+        body: "The output layer forms weighted sums the same way, now from the hidden outputs H1 and H2 with the weights w21 to w24 and the biases b3, b4: y1 = w21·H1 + w23·H2 + b3, y2 = w22·H1 + w24·H2 + b4. H1 feeds both y1 and y2, so in the backward pass the gradients from both outputs meet at H1.",
     },
     output_out: Text {
         title: "Output activations Y",
-        body: "One more sigmoid gives the predictions Y1 = s(y1) and Y2 = s(y2). That completes the forward pass.",
+        body: "σ once more turns the output sums into the network's predictions Y1 = σ(y1) and Y2 = σ(y2), again between 0 and 1. The forward pass, computed in one direction from the inputs towards the outputs, ends here.",
     },
     error: Text {
         title: "The errors Error1, Error2 and E",
-        body: "Each prediction is compared with its target t: Error_k = ½(t_k − Y_k)². Training tries to make the total E = Error1 + Error2 small. The ½ is there so that it cancels the 2 that comes down when we differentiate.",
+        body: "Each prediction Y_k is compared with its target t_k: Error_k = ½(t_k − Y_k)². The difference is squared, so an error is never negative, whether the prediction is too high or too low, and it is 0 only when Y_k = t_k. Training tries to make the total E = Error1 + Error2 small. The ½ cancels the 2 that comes down when we differentiate, which leaves ∂Error_k/∂Y_k = Y_k − t_k.",
     },
     backward_start: Text {
         title: "Backward pass: start at E",
@@ -64,7 +64,7 @@ pub const STRINGS: Strings = Strings {
     gradients: "Gradients ∂E/∂p",
     no_path: "No path leads from this parameter to the error.",
     bad_state: "These values cannot be computed: {what}",
-    sigmoid_caption: "The current points on the sigmoid and their tangents. A tangent's slope is the chain-rule factor ∂Y/∂y (or ∂H/∂h) = s(z)(1 − s(z)). Far out on either side the curve is flat, so almost no gradient gets through.",
+    sigmoid_caption: "The current points on the σ curve and the tangent at each. A tangent's slope σ′(z) = σ(z)(1 − σ(z)) is the chain-rule factor ∂Y/∂y (or ∂H/∂h). σ′(z) is largest at z = 0 (¼) and tends to 0 as z moves away from 0; there, the partial derivative passed back through the node is nearly 0 too.",
     update: Text {
         title: "Updating the weights: W_new = W_old − η · ∂E/∂W",
         body: "Now the gradients from backpropagation are put to use. All twelve parameters move at once by the same rule; the learning rate η sets the size of the step.",
@@ -88,7 +88,7 @@ pub const STRINGS: Strings = Strings {
     descent_caption: "Black: E with every other value held. Dashed: the tangent at the current point (slope ∂E/∂p). Arrow: where the update moves.",
     train: Text {
         title: "Training: repeating the update",
-        body: "Forward pass, backward pass, update, again and again: E goes down. Run, pause, single-step or reset and watch it happen.",
+        body: "Training repeats one step (forward pass, backpropagation, update) on the same example, again and again. With a small enough learning rate E falls at every step; with a large one some steps make E larger, and a very large one can make the parameters blow up. The charts show E and the twelve parameters after each step. Take single steps or run, then compare another learning rate.",
     },
     add_node: Text {
         title: "Backward through an add node",
@@ -119,7 +119,7 @@ pub const STRINGS: Strings = Strings {
     circuit_legend_tall_backward: "red: backward gradients (right of an edge)",
     playground: Text {
         title: "Playground: your own expression",
-        body: "Type an expression: the engine builds its graph, computes values forwards and gradients backwards. You can use + − * / ^, parentheses and sigmoid tanh relu exp log. Each variable's gradient is checked separately against a finite difference.",
+        body: "Type an expression. The engine turns it into a computation graph and computes every node's value forwards and, backwards, the partial derivative ∂f/∂v of the result f with respect to each variable. You can use + − * / ^, parentheses and the functions sigmoid (drawn as σ), tanh, relu, exp, log. The finite-difference column estimates the same derivative separately, from how much f changes when one variable moves a little.",
     },
     expr_label: "expression",
     result_label: "result",
@@ -140,18 +140,18 @@ pub const STRINGS: Strings = Strings {
     train_pause: "Pause",
     train_step: "One step",
     train_reset: "Reset",
-    train_apply: "Use these weights in the lesson",
+    train_apply: "Use these parameters in the lesson",
     train_speed: "steps per frame",
     train_goal: "steps per run",
     train_lr: "learning rate η",
     train_log: "log scale for E",
     train_steps: "steps taken",
     train_error: "E now",
-    train_rises: "E went up on {n} steps: the learning rate overshoots at times (this is not divergence).",
+    train_rises: "E rose on {n} steps. Each of them went the right way (against the gradient) but too far: past the stretch along that direction where E falls. With a small enough learning rate every step lowers E.",
     train_diverged: "Training stopped: step {step} would have made {name} {value}, which is not a finite number, so it was not taken. The numbers shown are the last finite state. To start again, choose a smaller learning rate and press Reset.",
-    train_undefined: "undefined (not a number)",
     train_stopped: "Training stopped: {what}",
     train_step_axis: "step",
+    train_log_axis: "E (log scale)",
     train_error_caption: "Total error E after each step. Older points are thinned out evenly, so a long run keeps a fixed number of them.",
     train_param_caption: "The twelve weights and biases during training, with their current values.",
     // editing
@@ -203,9 +203,10 @@ pub const STRINGS: Strings = Strings {
     print_source: "Printed from Backprop Lab. To open this step with these values:",
     chain_rule_for: "Chain rule for:",
     math_words: crate::math::Words {
-        equals: "equals",
-        gets: "becomes",
-        add_to: "receives the share",
+        equals: "{a} equals",
+        again: "{a} equals",
+        gets: "{a} becomes",
+        add_to: "{a} receives the share",
         plus: "plus",
         minus: "minus",
         times: "times",

@@ -1,5 +1,6 @@
 //! Expression errors in words: English from the parser's own messages, Korean written here.
 
+use super::particle::{self, Particle};
 use super::Lang;
 use crate::expr::{Error, ErrorKind};
 
@@ -18,7 +19,10 @@ fn korean(kind: &ErrorKind) -> String {
         Empty => "식이 비어 있습니다.".into(),
         TooLong { limit } => format!("식이 너무 깁니다. {limit}자까지 쓸 수 있습니다."),
         TooDeep { limit } => format!("괄호나 함수가 너무 깊게 겹쳐 있습니다. {limit}단계까지 가능합니다."),
-        UnexpectedChar(c) => format!("'{c}'는 식에 쓸 수 없는 글자입니다."),
+        UnexpectedChar(c) => format!(
+            "{} 식에 쓸 수 없는 글자입니다.",
+            Particle::Eun.attach(&format!("'{c}'"))
+        ),
         NameTooLong { limit } => format!("이름이 너무 깁니다. {limit}자까지 가능합니다."),
         NumberOutOfRange => "수가 너무 크거나 너무 작아 다룰 수 없습니다.".into(),
         UnexpectedEnd => "식이 중간에 끝났습니다. 뒤에 값이 더 필요합니다.".into(),
@@ -29,7 +33,13 @@ fn korean(kind: &ErrorKind) -> String {
         UnmatchedParen => "짝이 되는 '('가 없는 ')'입니다.".into(),
         EmptyParens => "괄호 안이 비어 있습니다.".into(),
         UnknownFunction(name) => {
-            format!("'{name}'라는 함수는 없습니다. sigmoid, tanh, relu, exp, log를 쓸 수 있습니다.")
+            // The copula: 'foo'라는 after a vowel, 'sin'이라는 after a consonant (ㄹ included).
+            let copula = if particle::ending(name) == Some(particle::Ending::Vowel) {
+                "라는"
+            } else {
+                "이라는"
+            };
+            format!("'{name}'{copula} 함수는 없습니다. sigmoid, tanh, relu, exp, log를 쓸 수 있습니다.")
         }
         MissingArgument(f) => format!("{}에 인수가 없습니다.", f.name()),
         UnknownVariable(name) => format!("변수 '{name}'의 값이 없습니다."),

@@ -3,6 +3,8 @@
 mod en;
 pub mod expr_errors;
 mod ko;
+pub mod net_errors;
+pub mod particle;
 pub mod practice;
 
 /// The lesson's languages; Korean is the default, as in the notes.
@@ -47,7 +49,8 @@ pub struct Text {
     pub body: &'static str,
 }
 
-/// All UI strings. `{node}`, `{p}`, `{n}`, `{total}` and `{what}` are filled in by the UI.
+/// All UI strings. `{node}`, `{p}`, `{n}`, `{total}` and `{what}` are filled in by the UI; a Korean
+/// particle right after a name's placeholder is corrected to fit the name by [`particle::fill`].
 #[derive(Debug)]
 pub struct Strings {
     pub tagline: &'static str,
@@ -156,11 +159,11 @@ pub struct Strings {
     pub train_rises: &'static str,
     /// `{step}`: the step that was not taken; `{name}`: the parameter or E; `{value}`: infinity, in words or ±∞.
     pub train_diverged: &'static str,
-    /// Said of a value that is not a number (0/0, ∞ − ∞).
-    pub train_undefined: &'static str,
     /// `{what}`: the core's message.
     pub train_stopped: &'static str,
     pub train_step_axis: &'static str,
+    /// The error chart's y axis title on a log scale.
+    pub train_log_axis: &'static str,
     pub train_error_caption: &'static str,
     pub train_param_caption: &'static str,
     // editing

@@ -2,12 +2,19 @@
 
 use super::mathml::{split_symbol, Fmt};
 use super::{Expr, Formula, Op, Rel};
+use crate::i18n::particle::fill;
 
-/// The words a language reads formulas with. Templates fill `{a}`, `{b}`, `{of}`, `{wrt}`.
+/// The words a language reads formulas with. Templates fill `{a}`, `{b}`, `{of}`, `{wrt}`; a
+/// Korean particle written right after a placeholder takes the form that fits what fills it.
 #[derive(Debug)]
 pub struct Words {
+    /// The first `=`, after the left side `{a}`.
     pub equals: &'static str,
+    /// Every later `=` (the numbers, the result), after all read so far, `{a}`.
+    pub again: &'static str,
+    /// `←`, after the left side `{a}`.
     pub gets: &'static str,
+    /// `+=`, after the left side `{a}`.
     pub add_to: &'static str,
     pub plus: &'static str,
     pub minus: &'static str,
@@ -36,25 +43,18 @@ pub struct Words {
 
 /// `f` in words: the left side, the relation, each form of the right side, the numbers, the result.
 pub fn speak(f: &Formula, w: &Words, fmt: Fmt) -> String {
-    let mut parts = vec![expr(&f.lhs, w, fmt)];
-    for (i, e) in f.rhs.iter().enumerate() {
-        let rel = match (i, f.rel) {
-            (0, Rel::Gets) => w.gets,
-            (0, Rel::AddTo) => w.add_to,
-            _ => w.equals,
-        };
-        parts.push(rel.to_owned());
-        parts.push(expr(e, w, fmt));
-    }
-    if let Some(n) = &f.numbers {
-        parts.push(w.equals.to_owned());
-        parts.push(expr(n, w, fmt));
-    }
-    if let Some(r) = f.result {
-        parts.push(w.equals.to_owned());
-        parts.push(fmt(r));
-    }
-    parts.join(" ")
+    let first = match f.rel {
+        Rel::Eq => w.equals,
+        Rel::Gets => w.gets,
+        Rel::AddTo => w.add_to,
+    };
+    let rest = f.rhs.iter().map(|e| expr(e, w, fmt));
+    let rest = rest.chain(f.numbers.iter().map(|n| expr(n, w, fmt)));
+    let rest = rest.chain(f.result.map(fmt));
+    rest.enumerate().fold(expr(&f.lhs, w, fmt), |text, (i, next)| {
+        let rel = if i == 0 { first } else { w.again };
+        format!("{} {next}", fill(rel, "{a}", &text))
+    })
 }
 
 fn symbol(name: &str, w: &Words) -> String {
@@ -71,20 +71,17 @@ fn symbol(name: &str, w: &Words) -> String {
 }
 
 fn expr(e: &Expr, w: &Words, fmt: Fmt) -> String {
-    let fill = |t: &str, a: &str, b: &str| t.replace("{a}", a).replace("{b}", b);
+    let ab = |t: &str, a: &str, b: &str| t.replace("{a}", a).replace("{b}", b);
     match e {
         Expr::Sym(s) => symbol(s, w),
         Expr::Num(v) => fmt(*v),
         Expr::Const(c) => (*c).to_owned(),
-        Expr::Partial(of, wrt) => w
-            .partial
-            .replace("{of}", &symbol(of, w))
-            .replace("{wrt}", &symbol(wrt, w)),
-        Expr::Frac(a, b) => fill(w.over, &expr(a, w, fmt), &expr(b, w, fmt)),
-        Expr::Pow(a, b) if **b == Expr::Const("2") => fill(w.squared, &expr(a, w, fmt), ""),
-        Expr::Pow(a, b) => fill(w.power, &expr(a, w, fmt), &expr(b, w, fmt)),
+        Expr::Partial(of, wrt) => fill(&fill(w.partial, "{of}", &symbol(of, w)), "{wrt}", &symbol(wrt, w)),
+        Expr::Frac(a, b) => ab(w.over, &expr(a, w, fmt), &expr(b, w, fmt)),
+        Expr::Pow(a, b) if **b == Expr::Const("2") => ab(w.squared, &expr(a, w, fmt), ""),
+        Expr::Pow(a, b) => ab(w.power, &expr(a, w, fmt), &expr(b, w, fmt)),
         Expr::Apply(f, a) => w.apply.replace("{f}", &symbol(f, w)).replace("{a}", &expr(a, w, fmt)),
-        Expr::Neg(a) => fill(w.negative, &expr(a, w, fmt), ""),
+        Expr::Neg(a) => ab(w.negative, &expr(a, w, fmt), ""),
         Expr::Op(op, xs) => {
             let sep = match op {
                 Op::Add => w.plus,

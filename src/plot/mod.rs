@@ -49,7 +49,7 @@ fn sigmoid_chart<'a, DB: DrawingBackend>(
 }
 
 /// The background layer for the z range `range` (see [`z_range`]): white, axes, grid and the
-/// curve s(z). It changes only with the range and the size, not with every edit.
+/// curve σ(z). It changes only with the range and the size, not with every edit.
 pub fn draw_sigmoid_curve<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     range: (f64, f64),
@@ -59,7 +59,7 @@ pub fn draw_sigmoid_curve<DB: DrawingBackend>(
     chart
         .configure_mesh()
         .x_desc("z")
-        .y_desc("s(z)")
+        .y_desc("σ(z)")
         .max_light_lines(1)
         .draw()?;
     const STEPS: usize = 240;
@@ -72,7 +72,7 @@ pub fn draw_sigmoid_curve<DB: DrawingBackend>(
 }
 
 /// The marks layer, drawn over [`draw_sigmoid_curve`] of the same range on a transparent
-/// surface: each mark's point (z, s(z)), its tangent, whose slope is the local derivative that
+/// surface: each mark's point (z, σ(z)), its tangent, whose slope is the local derivative that
 /// appears as a factor dY/dy or dH/dh in the chain rule, and a legend row.
 pub fn draw_sigmoid_marks<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
@@ -85,7 +85,8 @@ pub fn draw_sigmoid_marks<DB: DrawingBackend>(
         chart.draw_series(LineSeries::new(tangent(mark, 1.2), colour.stroke_width(3)))?;
         chart.draw_series([Circle::new((mark.z, mark.s), 6, colour.filled())])?;
         // A legend row per mark, top left, so close points never hide each other's labels.
-        let label = format!("● {} = s({}), slope {:.4}", mark.output, mark.input, mark.slope);
+        let (out, z) = (mark.output, mark.input);
+        let label = format!("● {out} = σ({z}), σ′({z}) = {:.4}", mark.slope);
         let at = (range.0 + 0.2, 1.04 - 0.11 * i as f64);
         chart.draw_series([Text::new(label, at, ("sans-serif", 15).into_font().color(&colour))])?;
     }

@@ -60,11 +60,12 @@ pub fn error_text(e: f64) -> String {
 }
 
 /// E after each kept step, with the latest value written in the top right ([`error_text`]).
-/// On a log y axis the range spans the positive errors (a zero E cannot be shown there).
+/// On a log y axis (`log`: its title, "E (log scale)") the range spans the positive errors (a zero
+/// E cannot be shown there).
 pub fn draw_error_history<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     points: &[Sample],
-    log: bool,
+    log: Option<&str>,
     step_label: &str,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     root.fill(&WHITE)?;
@@ -73,7 +74,7 @@ pub fn draw_error_history<DB: DrawingBackend>(
     let series = || {
         points
             .iter()
-            .filter(move |s| s.error.is_finite() && (!log || s.error > 0.0))
+            .filter(move |s| s.error.is_finite() && (log.is_none() || s.error > 0.0))
             .map(|s| (s.step as f64, s.error))
     };
     let style = ERROR_COLOUR.stroke_width(2);
@@ -84,7 +85,7 @@ pub fn draw_error_history<DB: DrawingBackend>(
         .margin_right(26)
         .x_label_area_size(40)
         .y_label_area_size(62);
-    if log {
+    if let Some(log_label) = log {
         let (lo, hi) = span(errors(), true).unwrap_or((1e-3, 1.0));
         let (lo, hi) = (lo / 2.0, if hi > lo { hi * 2.0 } else { lo * 4.0 });
         let mut chart = builder.build_cartesian_2d(x.clone(), (lo..hi).log_scale())?;
@@ -94,7 +95,7 @@ pub fn draw_error_history<DB: DrawingBackend>(
             .x_label_formatter(&step_tick)
             .label_style(axis_font())
             .axis_desc_style(axis_font())
-            .y_desc("E (log)")
+            .y_desc(log_label)
             .y_label_formatter(&|v| format!("{v:.0e}"))
             .max_light_lines(1)
             .draw()?;

@@ -54,9 +54,10 @@ pub fn SigmoidChart() -> impl IntoView {
         marks.with(|m| {
             m.iter()
                 .map(|m| {
+                    let (out, z) = (m.output, m.input);
                     format!(
-                        "{} = s({}): z = {:.4}, s = {:.4}, slope = {:.4}",
-                        m.output, m.input, m.z, m.s, m.slope
+                        "{z} = {:.4}, {out} = σ({z}) = {:.4}, σ′({z}) = {:.4}",
+                        m.z, m.s, m.slope
                     )
                 })
                 .collect::<Vec<_>>()

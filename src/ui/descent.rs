@@ -50,7 +50,7 @@ pub fn DescentView() -> impl IntoView {
         } else {
             s.slope_zero
         };
-        s.descent_why.replace("{p}", focus().name()).replace("{slope}", sign)
+        crate::i18n::particle::fill(s.descent_why, "{p}", focus().name()).replace("{slope}", sign)
     };
     let numbers = move || {
         descent.with(|d| {
@@ -105,12 +105,11 @@ pub fn DescentChart() -> impl IntoView {
     let summary = move || {
         descent.with(|d| {
             d.as_ref().map_or(String::new(), |d| {
+                let p = d.param.name();
+                let (at, e) = d.at;
                 format!(
-                    "E({}): at {:.4}, slope {:.4}, next {:.4}",
-                    d.param.name(),
-                    d.at.0,
-                    d.slope,
-                    d.next.0
+                    "{p} = {at:.4}, E = {e:.4}, ∂E/∂{p} = {:.4}, {p} ← {:.4}",
+                    d.slope, d.next.0
                 )
             })
         })

@@ -3,14 +3,16 @@
 use super::formula::FormulaList;
 use super::num::Num;
 use super::state::Lesson;
-use crate::i18n::{Strings, Text};
+use crate::i18n::{particle, Strings, Text};
 use crate::lesson::{sweep, Stage, Step};
 use crate::math::{formulas, Formula};
 use crate::net::Param;
 use leptos::prelude::*;
 
 pub(super) fn text_of(s: &'static Strings, step: Step) -> (String, String) {
-    let fill = |t: &Text, key: &str, with: &str| (t.title.replace(key, with), t.body.replace(key, with));
+    // A particle after the name takes the form its reading needs (w21을, w12를).
+    let fill =
+        |t: &Text, key: &str, with: &str| (particle::fill(t.title, key, with), particle::fill(t.body, key, with));
     match step {
         Step::Forward(Stage::Inputs) => fill(&s.inputs, "", ""),
         Step::Forward(Stage::HiddenSum) => fill(&s.hidden_sum, "", ""),
@@ -54,7 +56,7 @@ pub fn StepPanel() -> impl IntoView {
             <p class="explain">{move || text().1}</p>
             <StepFormulas />
             {move || lesson.net.with(|(_, err)| err.as_ref().map(|e| {
-                view! { <p class="warning" role="alert">{strings().bad_state.replace("{what}", &e.to_string())}</p> }
+                view! { <p class="warning" role="alert">{strings().bad_state.replace("{what}", &crate::i18n::net_errors::message(lesson.lang.get(), e))}</p> }
             }))}
             {move || chain_key.get().map(|(param, _, _)| view! { <ChainView param=param /> })}
             {move || lesson.frame.with(|f| (!f.upstream.is_empty()).then(|| view! { <SweepList upstream=f.upstream.clone() /> }))}

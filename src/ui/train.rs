@@ -2,7 +2,8 @@
 
 use super::num::Num;
 use super::state::Lesson;
-use crate::i18n::Strings;
+use crate::i18n::particle::fill;
+use crate::i18n::{net_errors, Lang};
 use crate::lesson::Step;
 use crate::net::NetError;
 use crate::plot::train::{draw_error_history, draw_param_history};
@@ -155,22 +156,18 @@ fn field_text(v: f64) -> String {
 }
 
 /// The stop message: which value would not have been finite, without printing "NaN" or "inf".
-fn stop_message(s: &Strings, e: &NetError) -> String {
+fn stop_message(lang: Lang, e: &NetError) -> String {
+    let s = lang.strings();
     match e {
         NetError::Diverged { step, name, value } => {
-            let value = if value.is_nan() {
-                s.train_undefined.to_owned()
-            } else if *value > 0.0 {
-                "+∞".to_owned()
-            } else {
-                "−∞".to_owned()
-            };
-            s.train_diverged
-                .replace("{step}", &step.to_string())
-                .replace("{name}", name)
-                .replace("{value}", &value)
+            let text = s.train_diverged.replace("{step}", &step.to_string());
+            fill(
+                &fill(&text, "{name}", name),
+                "{value}",
+                &net_errors::not_finite(lang, *value),
+            )
         }
-        other => s.train_stopped.replace("{what}", &other.to_string()),
+        other => s.train_stopped.replace("{what}", &net_errors::message(lang, other)),
     }
 }
 
@@ -238,7 +235,7 @@ pub fn TrainView() -> impl IntoView {
     };
     let message = move || {
         stopped().map(|e| {
-            view! { <p class="warning" role="alert" data-testid="train-message">{stop_message(strings(), &e)}</p> }
+            view! { <p class="warning" role="alert" data-testid="train-message">{stop_message(lesson.lang.get(), &e)}</p> }
         })
     };
     view! {
@@ -336,6 +333,7 @@ fn Charts() -> impl IntoView {
         let series = t.trainer.with_value(Trainer::series);
         let start = now_ms();
         if let Some(backend) = CanvasBackend::with_canvas_object(error_el.clone()) {
+            let log = log.then(|| strings().train_log_axis);
             let _ = draw_error_history(&backend.into_drawing_area(), &series, log, axis);
         }
         let mid = now_ms();
@@ -349,7 +347,7 @@ fn Charts() -> impl IntoView {
     let summary = move || {
         t.tick.track();
         t.trainer
-            .with_value(|tr| format!("E = {:.6}, step {}", tr.error(), tr.steps()))
+            .with_value(|tr| format!("E = {:.6}, {} {}", tr.error(), strings().train_steps, tr.steps()))
     };
     view! {
         <figure class="chart train-chart">

@@ -63,7 +63,10 @@ pub fn UpdateView() -> impl IntoView {
     let after = move || {
         update.with(|u| match u.as_ref().map(|u| &u.error_after) {
             Some(Ok(e)) => view! { <Num id="error-after" value=*e /> }.into_any(),
-            Some(Err(err)) => view! { <span class="warning">{err.to_string()}</span> }.into_any(),
+            Some(Err(err)) => {
+                view! { <span class="warning">{crate::i18n::net_errors::message(lesson.lang.get(), err)}</span> }
+                    .into_any()
+            }
             None => ().into_any(),
         })
     };

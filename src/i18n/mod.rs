@@ -3,6 +3,7 @@
 mod en;
 pub mod expr_errors;
 mod ko;
+pub mod meaning;
 
 /// The lesson's languages; Korean is the default, as in the notes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -74,7 +75,7 @@ pub struct Strings {
     pub grad: Text,
     pub grad_w21: &'static str,
     pub grad_w11: &'static str,
-    /// Shown on the chain rule of a first-layer weight or bias: the notes' slip and the right factor.
+    /// Shown on w11's chain rule only: the notes' slips there and the right factor.
     pub slip_note: &'static str,
     pub path: &'static str,
     pub product: &'static str,

@@ -4,8 +4,7 @@
 use backprop_lab::i18n::meaning::{fill_role, meaning, slots, Slot};
 use backprop_lab::i18n::Lang;
 use backprop_lab::lesson::{
-    path_count, slip_of, Nudge, ParamKind, Role, Sign, SignCase, Slip, Step, Update, DELTA,
-    PUBLISHED_ERROR_AFTER,
+    path_count, slip_of, Nudge, ParamKind, Role, Sign, SignCase, Slip, Step, Update, DELTA, PUBLISHED_ERROR_AFTER,
 };
 use backprop_lab::net::{Example, Net, Param};
 
@@ -57,7 +56,11 @@ fn the_nudge_agrees_with_independent_finite_differences_to_second_order() {
             assert_eq!(n.delta, DELTA);
             // Observed: the hand-written forward pass at p + Δ and at p.
             let observed = error_by_hand(&moved(&ex, p, DELTA)) - error_by_hand(&ex);
-            assert!((n.observed - observed).abs() < 1e-13, "{p:?}: {} vs {observed}", n.observed);
+            assert!(
+                (n.observed - observed).abs() < 1e-13,
+                "{p:?}: {} vs {observed}",
+                n.observed
+            );
             // Predicted: a central finite difference of the hand-written E, times Δ.
             let h = 1e-5;
             let slope = (error_by_hand(&moved(&ex, p, h)) - error_by_hand(&moved(&ex, p, -h))) / (2.0 * h);
@@ -71,7 +74,10 @@ fn the_nudge_agrees_with_independent_finite_differences_to_second_order() {
             let gap = n.observed - n.predicted;
             let second = 0.5 * curve * DELTA * DELTA;
             // The rest is third order: below 0.05 Δ³ on these examples (the largest seen is 0.016 Δ³).
-            assert!((gap - second).abs() < 0.05 * DELTA.powi(3), "{p:?}: gap {gap}, ½E''Δ² {second}");
+            assert!(
+                (gap - second).abs() < 0.05 * DELTA.powi(3),
+                "{p:?}: gap {gap}, ½E''Δ² {second}"
+            );
         }
     }
 }
@@ -113,7 +119,10 @@ fn the_sign_sentence_follows_where_y1_stands_against_t1() {
         let m = meaning(lang);
         let all = [SignCase::TooHigh, SignCase::TooLow, SignCase::OnTarget, SignCase::Flat].map(|c| m.sign(c));
         for (i, a) in all.iter().enumerate() {
-            assert!(all[i + 1..].iter().all(|b| a != b), "{lang:?}: two cases share a sentence");
+            assert!(
+                all[i + 1..].iter().all(|b| a != b),
+                "{lang:?}: two cases share a sentence"
+            );
         }
     }
     let en = meaning(Lang::En);
@@ -172,12 +181,19 @@ fn each_parameter_has_its_role_and_path_count() {
             Param::B1 | Param::B2 => ParamKind::HiddenBias,
         };
         assert_eq!(role.kind, expected, "{p:?}");
-        let paths = if matches!(expected, ParamKind::OutputWeight | ParamKind::OutputBias) { 1 } else { 2 };
+        let paths = if matches!(expected, ParamKind::OutputWeight | ParamKind::OutputBias) {
+            1
+        } else {
+            2
+        };
         assert_eq!(path_count(p), paths, "{p:?}");
     }
     let w23 = Role::of(Param::W23);
     assert_eq!((w23.input, w23.sum, w23.act), (Some("H2"), "y1", "Y1"));
-    assert_eq!((w23.error().as_deref(), w23.target().as_deref()), (Some("Error1"), Some("t1")));
+    assert_eq!(
+        (w23.error().as_deref(), w23.target().as_deref()),
+        (Some("Error1"), Some("t1"))
+    );
     let w14 = Role::of(Param::W14);
     assert_eq!((w14.input, w14.sum, w14.act), (Some("x2"), "h2", "H2"));
     assert_eq!(Role::of(Param::B1).input, None);

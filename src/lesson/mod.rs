@@ -17,8 +17,8 @@ pub use circuit::{
 pub use circuit_place::{Anchor, Label, NODE_RADIUS};
 pub use descent::Descent;
 pub use frame::{Chain, ChainFactor, ChainPath, Frame, Mark, SigmoidMark};
-pub use playground::{Playground, BOX, DEFAULT_EXPR, DEFAULT_VALUE, MAX_DRAWN, TALL_BOX};
 pub use nudge::{Nudge, DELTA};
+pub use playground::{Playground, BOX, DEFAULT_EXPR, DEFAULT_VALUE, MAX_DRAWN, TALL_BOX};
 pub use role::{path_count, ParamKind, Role};
 pub use sign::{Sign, SignCase};
 pub use slips::{slip_of, Slip};

@@ -1,9 +1,9 @@
 //! The step panel: title, explanation in the chosen language, and the step's numbers (chain rule, gradients).
 
 use super::formula::FormulaList;
+use super::meaning::{NudgeView, SignView, SlipNote};
 use super::num::Num;
 use super::state::Lesson;
-use super::meaning::{NudgeView, SignView, SlipNote};
 use crate::i18n::meaning::{fill_role, lang_of, meaning};
 use crate::i18n::{Strings, Text};
 use crate::lesson::{slip_of, sweep, Role, Stage, Step};

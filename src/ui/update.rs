@@ -81,13 +81,16 @@ pub fn UpdateView() -> impl IntoView {
     let published = move || {
         let m = meaning(lesson.lang.get());
         update.with(|u| {
-            u.as_ref().filter(|u| u.published).and_then(|u| u.error_weights_only.clone().ok()).map(|weights| {
-                let nums = [
-                    ("published", "published-error-after".to_owned(), PUBLISHED_ERROR_AFTER),
-                    ("weights", "published-weights-only".to_owned(), weights),
-                ];
-                view! { <p class="note" data-testid="published-note">{sentence(m.published, &nums)}</p> }
-            })
+            u.as_ref()
+                .filter(|u| u.published)
+                .and_then(|u| u.error_weights_only.clone().ok())
+                .map(|weights| {
+                    let nums = [
+                        ("published", "published-error-after".to_owned(), PUBLISHED_ERROR_AFTER),
+                        ("weights", "published-weights-only".to_owned(), weights),
+                    ];
+                    view! { <p class="note" data-testid="published-note">{sentence(m.published, &nums)}</p> }
+                })
         })
     };
     let apply = move |_| {

@@ -7,18 +7,28 @@ use crate::lesson::{Nudge, Sign, SignCase, Slip};
 use crate::net::Param;
 use leptos::prelude::*;
 
-/// A sentence whose `{#key}` slots are the page's numbers: each `(key, test id, value)`.
-pub fn sentence(text: &str, nums: &[(&str, String, f64)]) -> impl IntoView {
+/// A sentence whose `{#key}` slots are the page's numbers: each `(key, test id, value)`; with
+/// `precise`, written as [`Precise`] numbers.
+pub fn sentence(text: &str, nums: &[(&str, String, f64)], precise: bool) -> impl IntoView {
     slots(text)
         .into_iter()
         .map(|slot| match slot {
             Slot::Text(t) => t.to_owned().into_any(),
             Slot::Num(key) => match nums.iter().find(|(k, _, _)| *k == key) {
+                Some((_, id, value)) if precise => view! { <Precise id=id.clone() value=*value /> }.into_any(),
                 Some((_, id, value)) => view! { <Num id=id.clone() value=*value /> }.into_any(),
                 None => key.to_owned().into_any(),
             },
         })
         .collect_view()
+}
+
+/// A number with nine decimals, where six significant digits hide the point: the published E
+/// after one step and its correction differ only in the seventh. The same contract as `Num`
+/// (`data-testid`, the full value in `data-value`).
+#[component]
+pub fn Precise(#[prop(into)] id: String, value: f64) -> impl IntoView {
+    view! { <span class="num" data-testid=id data-value=value.to_string()>{format!("{value:.9}")}</span> }
 }
 
 /// Nudge `param` by Δ: the change of E the gradient predicts beside the change a second forward
@@ -32,7 +42,7 @@ pub fn NudgeView(param: Param) -> impl IntoView {
     let fill = move |t: &str| t.replace("{p}", p);
     let intro = move || {
         let delta = nudge.with(|n| n.delta);
-        sentence(&fill(m.nudge_intro), &[("delta", "nudge-delta".into(), delta)])
+        sentence(&fill(m.nudge_intro), &[("delta", "nudge-delta".into(), delta)], false)
     };
     view! {
         <div class="nudge" data-testid="nudge">
@@ -86,7 +96,7 @@ pub fn SignView(param: Param) -> impl IntoView {
                 SignCase::OnTarget => "on-target",
                 SignCase::Flat => "flat",
             };
-            view! { <p class="sign" data-testid="sign-note" data-case=case>{sentence(&text, &nums)}</p> }
+            view! { <p class="sign" data-testid="sign-note" data-case=case>{sentence(&text, &nums, false)}</p> }
         })
     }
 }

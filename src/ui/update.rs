@@ -1,7 +1,7 @@
 //! The update step: every parameter's old value, gradient, lr * gradient and new value; apply and undo.
 
 use super::formula::{FormulaList, FormulaView};
-use super::meaning::{sentence, SlipNote};
+use super::meaning::{sentence, Precise, SlipNote};
 use super::num::Num;
 use super::state::Lesson;
 use crate::i18n::meaning::meaning;
@@ -72,7 +72,7 @@ pub fn UpdateView() -> impl IntoView {
     // E had only the weights moved: the published worked example's kind of step.
     let weights_only = move || {
         update.with(|u| match u.as_ref().map(|u| &u.error_weights_only) {
-            Some(Ok(e)) => view! { <Num id="error-after-weights" value=*e /> }.into_any(),
+            Some(Ok(e)) => view! { <Precise id="error-after-weights" value=*e /> }.into_any(),
             Some(Err(err)) => view! { <span class="warning">{err.to_string()}</span> }.into_any(),
             None => ().into_any(),
         })
@@ -89,7 +89,7 @@ pub fn UpdateView() -> impl IntoView {
                         ("published", "published-error-after".to_owned(), PUBLISHED_ERROR_AFTER),
                         ("weights", "published-weights-only".to_owned(), weights),
                     ];
-                    view! { <p class="note" data-testid="published-note">{sentence(m.published, &nums)}</p> }
+                    view! { <p class="note" data-testid="published-note">{sentence(m.published, &nums, true)}</p> }
                 })
         })
     };

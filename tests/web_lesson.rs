@@ -345,8 +345,8 @@ async fn the_nudge_sets_prediction_beside_observation_on_grad_w21_and_grad_w13()
         let h = 1e-5;
         let slope = (worked_error_with(p, h) - worked_error_with(p, -h)) / (2.0 * h);
         assert!((predicted - slope * delta).abs() < 1e-11, "{name}");
-        // They agree up to a second-order rest.
-        assert!((observed - predicted).abs() < 1e-5 * delta, "{name}");
+        // They agree up to a second-order rest, well below Δ² here (E'' is small on this example).
+        assert!((observed - predicted).abs() < 0.1 * delta * delta, "{name}");
     }
     // Mazur (2015): dE/dw5 = 0.082167041 (w5 is w21), so ∂E/∂w21 · 0.01 = 0.00082167041.
     let host = mount_at(Step::Grad(Param::W21), Lang::Ko);
@@ -355,7 +355,7 @@ async fn the_nudge_sets_prediction_beside_observation_on_grad_w21_and_grad_w13()
 }
 
 #[wasm_bindgen_test]
-async fn the_sign_of_dE_dw21_is_explained_for_the_example_shown() {
+async fn the_sign_of_de_dw21_is_explained_for_the_example_shown() {
     let host = mount_at(Step::Grad(Param::W21), Lang::En);
     leptos::task::tick().await;
     let note = support::get(&host, "sign-note");

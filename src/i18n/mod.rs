@@ -75,7 +75,7 @@ pub struct Strings {
     pub grad: Text,
     pub grad_w21: &'static str,
     pub grad_w11: &'static str,
-    /// Shown on w11's chain rule only: the notes' slips there and the right factor.
+    /// Shown on w11's chain rule only: the notes' slips there and the right factor, one paragraph per line.
     pub slip_note: &'static str,
     pub path: &'static str,
     pub product: &'static str,

@@ -112,5 +112,12 @@ pub fn SlipNote(slip: Slip) -> impl IntoView {
             Slip::UpdateFormula => meaning(lang).slip_update,
         }
     };
-    view! { <p class="slip" data-testid="slip-note">{text}</p> }
+    // One paragraph for each slip the note corrects (the table writes them apart with a newline).
+    let parts = move || {
+        text()
+            .split('\n')
+            .map(|part| view! { <p>{part.to_owned()}</p> })
+            .collect_view()
+    };
+    view! { <div class="slip" data-testid="slip-note">{parts}</div> }
 }

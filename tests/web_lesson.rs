@@ -313,3 +313,113 @@ async fn keys_move_between_steps() {
     leptos::task::tick().await;
     assert_eq!(slug(&host), "forward");
 }
+
+// ---- What a gradient means: the nudge, the sign of ∂E/∂w21, the notes' slips (issue 13) ----
+
+/// E of the worked example with one parameter moved by `by`, written out by hand in the test
+/// (the notes' wiring), independent of the app's graph.
+fn worked_error_with(p: Param, by: f64) -> f64 {
+    let s = |z: f64| 1.0 / (1.0 + (-z).exp());
+    let mut w = backprop_lab::net::Example::worked().params;
+    w[p.index()] += by;
+    let [w11, w12, w13, w14, w21, w22, w23, w24, b1, b2, b3, b4] = w;
+    let (h1, h2) = (s(w11 * 0.05 + w13 * 0.10 + b1), s(w12 * 0.05 + w14 * 0.10 + b2));
+    let (y1, y2) = (s(w21 * h1 + w23 * h2 + b3), s(w22 * h1 + w24 * h2 + b4));
+    0.5 * (0.01 - y1).powi(2) + 0.5 * (0.99 - y2).powi(2)
+}
+
+#[wasm_bindgen_test]
+async fn the_nudge_sets_prediction_beside_observation_on_grad_w21_and_grad_w13() {
+    for p in [Param::W21, Param::W13] {
+        let host = mount_at(Step::Grad(p), Lang::En);
+        leptos::task::tick().await;
+        let name = p.name();
+        let delta = value(&host, "nudge-delta");
+        assert_eq!(delta, 0.01);
+        let predicted = value(&host, &format!("nudge-predicted-{name}"));
+        let observed = value(&host, &format!("nudge-observed-{name}"));
+        // Observed: the hand-written E at p + Δ minus E at p.
+        let by_hand = worked_error_with(p, delta) - worked_error_with(p, 0.0);
+        assert!((observed - by_hand).abs() < 1e-13, "{name}: {observed} vs {by_hand}");
+        // Predicted: a central finite difference of the hand-written E, times Δ.
+        let h = 1e-5;
+        let slope = (worked_error_with(p, h) - worked_error_with(p, -h)) / (2.0 * h);
+        assert!((predicted - slope * delta).abs() < 1e-11, "{name}");
+        // They agree up to a second-order rest, well below Δ² here (E'' is small on this example).
+        assert!((observed - predicted).abs() < 0.1 * delta * delta, "{name}");
+    }
+    // Mazur (2015): dE/dw5 = 0.082167041 (w5 is w21), so ∂E/∂w21 · 0.01 = 0.00082167041.
+    let host = mount_at(Step::Grad(Param::W21), Lang::Ko);
+    leptos::task::tick().await;
+    assert!((value(&host, "nudge-predicted-w21") - 0.00082167041).abs() < 1e-11);
+}
+
+#[wasm_bindgen_test]
+async fn the_sign_of_de_dw21_is_explained_for_the_example_shown() {
+    let host = mount_at(Step::Grad(Param::W21), Lang::En);
+    leptos::task::tick().await;
+    let note = support::get(&host, "sign-note");
+    // Mazur (2015): out_o1 = 0.75136507 above the target 0.01, so the output is too high.
+    assert_eq!(note.get_attribute("data-case").as_deref(), Some("too-high"));
+    assert!(note.text_content().unwrap().contains("too high"));
+    assert!((value(&host, "sign-out") - 0.75136507).abs() < 1e-8);
+    assert!(value(&host, "sign-diff") > 0.0 && value(&host, "sign-grad") > 0.0);
+    // lr 0.5: the update lowers w21 by 0.5 · 0.082167041 (Mazur: w5 0.4 -> 0.35891648).
+    assert!((value(&host, "sign-amount") - 0.5 * 0.082167041).abs() < 1e-9);
+    // With t1 = 0.99 the output is too low: the sentence turns round.
+    let host = support::mount(State {
+        step: Step::Grad(Param::W21),
+        lang: Lang::En,
+        example: backprop_lab::net::Example {
+            t: [0.99, 0.99],
+            ..backprop_lab::net::Example::worked()
+        },
+        ..State::default()
+    });
+    leptos::task::tick().await;
+    let note = support::get(&host, "sign-note");
+    assert_eq!(note.get_attribute("data-case").as_deref(), Some("too-low"));
+    assert!(note.text_content().unwrap().contains("too low"));
+    assert!(value(&host, "sign-diff") < 0.0 && value(&host, "sign-grad") < 0.0);
+    // Only output weights have this story.
+    let host = mount_at(Step::Grad(Param::W13), Lang::En);
+    leptos::task::tick().await;
+    assert!(find(&host, "sign-note").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_slip_note_is_on_grad_w11_and_update_only() {
+    for (step, shown) in [
+        (Step::Grad(Param::W11), true),
+        (Step::Update, true),
+        (Step::Grad(Param::W12), false),
+        (Step::Grad(Param::W13), false),
+        (Step::Grad(Param::B1), false),
+        (Step::Grad(Param::W21), false),
+    ] {
+        let host = mount_at(step, Lang::Ko);
+        leptos::task::tick().await;
+        assert_eq!(find(&host, "slip-note").is_some(), shown, "{}", step.slug());
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_update_step_shows_e_with_the_biases_held_and_the_published_figure() {
+    let host = mount_at(Step::Update, Lang::En);
+    leptos::task::tick().await;
+    // shared/seed/README.md: with the biases frozen, E after one step is 0.291027774; the
+    // published 0.291027924 came from a script with a known slip.
+    assert!((value(&host, "error-after-weights") - 0.291027774).abs() < 1e-9);
+    assert_eq!(value(&host, "published-error-after"), 0.291027924);
+    assert!(value(&host, "error-after") < value(&host, "error-after-weights"));
+    // Another learning rate: the published figure no longer applies.
+    let host = support::mount(State {
+        step: Step::Update,
+        lang: Lang::En,
+        lr: 0.3,
+        ..State::default()
+    });
+    leptos::task::tick().await;
+    assert!(find(&host, "published-note").is_none());
+    assert!(find(&host, "error-after-weights").is_some());
+}

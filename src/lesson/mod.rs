@@ -4,7 +4,11 @@ mod circuit;
 mod circuit_place;
 mod descent;
 mod frame;
+mod nudge;
 mod playground;
+mod role;
+mod sign;
+mod slips;
 mod update;
 
 pub use circuit::{
@@ -13,8 +17,12 @@ pub use circuit::{
 pub use circuit_place::{Anchor, Label, NODE_RADIUS};
 pub use descent::Descent;
 pub use frame::{Chain, ChainFactor, ChainPath, Frame, Mark, SigmoidMark};
+pub use nudge::{Nudge, DELTA};
 pub use playground::{Playground, BOX, DEFAULT_EXPR, DEFAULT_VALUE, MAX_DRAWN, TALL_BOX};
-pub use update::{Update, UpdateRow};
+pub use role::{path_count, ParamKind, Role};
+pub use sign::{Sign, SignCase};
+pub use slips::{slip_of, Slip};
+pub use update::{Update, UpdateRow, PUBLISHED_ERROR_AFTER, PUBLISHED_LR};
 
 use crate::net::{Example, Net, Param};
 use std::sync::OnceLock;

@@ -7,6 +7,7 @@ mod circuit;
 mod descent;
 mod diagram;
 mod formula;
+mod meaning;
 mod nav;
 pub mod num;
 mod panel;

@@ -154,15 +154,19 @@ fn is_number(word: &str) -> bool {
 }
 
 /// The Latin words of `text` (runs of ASCII letters, digits and `_` that hold a letter), leaving
-/// out the `{placeholders}` the UI fills in.
+/// out the `{placeholders}` the UI fills in and quotations of the notes in “…”.
 fn latin_words(text: &str) -> Vec<String> {
     let mut plain = String::new();
+    // Inside “…” the notes are quoted word for word (the slip note quotes their English).
     let mut inside = false;
+    let mut quoting = false;
     for c in text.chars() {
         match c {
             '{' => inside = true,
             '}' if inside => inside = false,
-            c if !inside => plain.push(c),
+            '“' => quoting = true,
+            '”' if quoting => quoting = false,
+            c if !inside && !quoting => plain.push(c),
             _ => {}
         }
     }

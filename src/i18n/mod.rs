@@ -3,6 +3,7 @@
 mod en;
 pub mod expr_errors;
 mod ko;
+pub mod sweep;
 
 /// The lesson's languages; Korean is the default, as in the notes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]

@@ -317,9 +317,18 @@ impl Writer<'_> {
                 self.out.push_str("</mrow>");
             }
             Expr::Neg(a) => {
+                // After another operator (a factor, a subtrahend, a later term) it is bracketed:
+                // · (−1), not · −1.
+                let paren = matches!(ctx, Ctx::Term | Ctx::Subtrahend | Ctx::Factor);
                 self.out.push_str("<mrow>");
+                if paren {
+                    self.mo("(");
+                }
                 self.mo("−");
                 self.grouped(a, Ctx::Base);
+                if paren {
+                    self.mo(")");
+                }
                 self.out.push_str("</mrow>");
             }
             Expr::Op(op, xs) => {

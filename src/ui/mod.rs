@@ -14,6 +14,7 @@ pub mod panic_page;
 mod params;
 mod playground;
 mod present;
+mod sweep;
 pub mod state;
 mod train;
 mod update;

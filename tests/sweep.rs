@@ -45,10 +45,7 @@ impl ByHand {
         let yy = y.map(sigmoid);
         let d_out = [yy[0] - e.t[0], yy[1] - e.t[1]];
         let delta_y = [0, 1].map(|k| d_out[k] * yy[k] * (1.0 - yy[k]));
-        let w_out = [
-            [p(Param::W21), p(Param::W22)],
-            [p(Param::W23), p(Param::W24)],
-        ];
+        let w_out = [[p(Param::W21), p(Param::W22)], [p(Param::W23), p(Param::W24)]];
         let d_hidden = [0, 1].map(|j| delta_y[0] * w_out[j][0] + delta_y[1] * w_out[j][1]);
         let delta_h = [0, 1].map(|j| d_hidden[j] * hh[j] * (1.0 - hh[j]));
         ByHand {
@@ -135,8 +132,16 @@ fn check_every_stop(e: &Example) {
         assert_eq!(s.shares.len(), want.len(), "{name}");
         for (got, (reader, local, share)) in s.shares.iter().zip(&want) {
             assert_eq!(got.consumer, reader, "{name}");
-            assert!(close(got.local, *local), "{name} <- {reader}: local {} vs {local}", got.local);
-            assert!(close(got.share, *share), "{name} <- {reader}: share {} vs {share}", got.share);
+            assert!(
+                close(got.local, *local),
+                "{name} <- {reader}: local {} vs {local}",
+                got.local
+            );
+            assert!(
+                close(got.share, *share),
+                "{name} <- {reader}: share {} vs {share}",
+                got.share
+            );
             assert_eq!(got.share, got.upstream * got.local);
         }
     }
@@ -251,7 +256,16 @@ fn the_sweep_comes_after_the_two_hand_chains() {
     let end = slugs.iter().position(|s| s == "backward-params").unwrap();
     assert_eq!(
         slugs[end..],
-        ["backward-params", "update", "descent", "train", "add-node", "mul-node", "graph", "playground"]
+        [
+            "backward-params",
+            "update",
+            "descent",
+            "train",
+            "add-node",
+            "mul-node",
+            "graph",
+            "playground"
+        ]
     );
     assert_eq!(end - 8, sweep().len());
 }

@@ -14,8 +14,8 @@ pub mod panic_page;
 mod params;
 mod playground;
 mod present;
-mod sweep;
 pub mod state;
+mod sweep;
 mod train;
 mod update;
 

@@ -77,11 +77,9 @@ fn StopView(node: &'static str, readers: Vec<&'static str>, lang: Lang) -> impl 
         1 => t.sum_one,
         _ => t.sum_many,
     };
-    let many = readers.len() > 1;
     let blocks = readers
         .into_iter()
-        .enumerate()
-        .map(|(i, c)| {
+        .map(|c| {
             let list = Signal::derive(move || -> Vec<Formula> {
                 let Some(s) = stop() else { return Vec::new() };
                 let Some(share) = s.shares.iter().find(|x| x.consumer == c) else {
@@ -95,10 +93,8 @@ fn StopView(node: &'static str, readers: Vec<&'static str>, lang: Lang) -> impl 
                     formulas::share(&s, share).shown_as(format!("share-{c}")),
                 ]
             });
-            // Two readers are drawn like the chain rule's two paths: solid, then dashed.
-            let class = if many { format!("share path{}", i + 1) } else { "share".into() };
             view! {
-                <div class=class>
+                <div class="share">
                     <h3>{t.share_from.replace("{c}", c)}</h3>
                     <FormulaList list=list />
                 </div>

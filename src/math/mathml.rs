@@ -320,16 +320,19 @@ impl Writer<'_> {
                 // After another operator (a factor, a subtrahend, a later term) it is bracketed:
                 // · (−1), not · −1.
                 let paren = matches!(ctx, Ctx::Term | Ctx::Subtrahend | Ctx::Factor);
-                self.out.push_str("<mrow>");
                 if paren {
+                    self.out.push_str("<mrow>");
                     self.mo("(");
                 }
+                // The sign first in its own row, so that the browser spaces it as a prefix minus.
+                self.out.push_str("<mrow>");
                 self.mo("−");
                 self.grouped(a, Ctx::Base);
+                self.out.push_str("</mrow>");
                 if paren {
                     self.mo(")");
+                    self.out.push_str("</mrow>");
                 }
-                self.out.push_str("</mrow>");
             }
             Expr::Op(op, xs) => {
                 let paren = match (op, ctx) {

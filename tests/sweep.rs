@@ -222,6 +222,13 @@ fn each_stop_lights_the_edges_its_shares_travel() {
     let active = f.edges.iter().filter(|(_, m)| *m == Mark::Active).count();
     assert_eq!(active, 2);
     assert_eq!(f.stop.as_ref().and_then(|s| s.node), Some("H1"));
+    assert!(f.sigmoids.is_empty());
+    // At y1 the sweep multiplies by σ′(y1): the chart's tangent has that slope.
+    let k = sweep().iter().position(|n| *n == "y1").unwrap();
+    let f = Frame::build(&net, Step::Backward(k));
+    assert_eq!(f.edge_mark(edge("y1", "Y1")), Some(Mark::Active));
+    assert_eq!(f.sigmoids.len(), 1);
+    assert_eq!(f.sigmoids[0].slope, f.stop.unwrap().shares[0].local);
 }
 
 #[test]

@@ -130,6 +130,14 @@ impl Frame {
             Step::Forward(Stage::HiddenOut) => &[("h1", "H1"), ("h2", "H2")],
             Step::Forward(Stage::OutputOut) => &[("y1", "Y1"), ("y2", "Y2")],
             Step::Grad(_) => &[("y1", "Y1"), ("y2", "Y2"), ("h1", "H1"), ("h2", "H2")],
+            // At a weighted sum the sweep multiplies by σ′: the tangent's slope on the curve.
+            Step::Backward(k) => match sweep().get(k).copied() {
+                Some("y1") => &[("y1", "Y1")],
+                Some("y2") => &[("y2", "Y2")],
+                Some("h1") => &[("h1", "H1")],
+                Some("h2") => &[("h2", "H2")],
+                _ => &[],
+            },
             _ => &[],
         };
         let on_chain = |output: &str| match &frame.chain {

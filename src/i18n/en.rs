@@ -39,7 +39,7 @@ pub const STRINGS: Strings = Strings {
     },
     backward_start: Text {
         title: "Backward pass: all twelve gradients in one sweep",
-        body: "The last two steps worked out the gradients of w21 and w11 by hand, one chain at a time, and w11's two paths computed again the output factors ∂Error1/∂Y1 · ∂Y1/∂y1 that w21's chain had already found. The engine computes such shared parts, the δ of each node, once and reuses them further down. It starts at E with ∂E/∂E = 1 and, at every node, adds up the shares passed back by the nodes that read it: one sweep backwards gives all twelve gradients. Press Next to follow it one node at a time, in the order the engine visits them.",
+        body: "The last two steps worked out the gradients of w21 and w11 by hand, one chain at a time. w11's path through Error1 computed again the output factors ∂Error1/∂Y1 · ∂Y1/∂y1 that w21's chain had already found, and the part H1 → h1 → w11 that both its paths share was multiplied once per path. The engine computes such shared parts, the δ of each node, once and reuses them further down. It starts at E with ∂E/∂E = 1 and, at every node, adds up the shares passed back by the nodes that read it: one sweep backwards gives all twelve gradients. Press Next to follow it one node at a time, in the order the engine visits them.",
     },
     backward_node: Text {
         title: "Backward pass: at {node}",

@@ -70,6 +70,10 @@ pub fn to_mathml(f: &Formula, layout: Layout, fmt: Fmt, words: &Words) -> String
                 None => first.extend(result),
                 Some(_) => second.extend(result),
             }
+            // Without a right side in symbols the numbers go straight after the relation sign.
+            if first.is_empty() {
+                std::mem::swap(&mut first, &mut second);
+            }
             w.fill(&first, budget, f);
             w.out.push_str("</mtd></mtr>");
             if !second.is_empty() {

@@ -77,20 +77,20 @@ pub fn local(stop: &Stop, share: &Share, values: &dyn Fn(&str) -> f64) -> Formul
     f
 }
 
-/// The share one reader passes back: ∂E/∂c · ∂c/∂node, written with the reader's gradient
-/// (δ_y1 for a weighted sum) and the local rule, then the numbers and the product.
+/// The share one reader passes back: ∂E/∂c · ∂c/∂node, then the numbers and the product.
+/// Where the reader is a weighted sum its gradient is written by its name first, with the
+/// local rule: ∂E/∂y1 · ∂y1/∂H1 = δ_y1 · w21 = ....
 pub fn share(stop: &Stop, share: &Share) -> Formula {
     let (node, c) = (stop.node.unwrap_or("?"), share.consumer);
     let lhs = dot(vec![partial("E", c), partial(c, node)]);
-    let rule = rule(stop.kind, node, c);
-    let f = if c == "E" {
-        // ∂E/∂E = 1 and the add rule's 1: nothing left to substitute.
-        Formula::new(lhs, Rel::Eq, vec![dot(vec![one(), rule])])
+    let rhs = if is_sum(c) {
+        vec![dot(vec![upstream_symbol(c), rule(stop.kind, node, c)])]
     } else {
-        Formula::new(lhs, Rel::Eq, vec![dot(vec![upstream_symbol(c), rule])])
-            .with_numbers(dot(vec![num(share.upstream), num(share.local)]))
+        Vec::new()
     };
-    f.with_result(share.share)
+    Formula::new(lhs, Rel::Eq, rhs)
+        .with_numbers(dot(vec![num(share.upstream), num(share.local)]))
+        .with_result(share.share)
 }
 
 /// The sum of the shares as ∂E/∂node, with the core's gradient as its value: ∂E/∂E = 1 at the

@@ -42,8 +42,9 @@ fn next_and_back_walk_the_sequence_both_ways() {
     }
     assert_eq!(seq.last().unwrap().next(), None);
     // A chain-rule step opened by clicking goes back into the sequence.
+    // It sits with the two worked chains: Next starts the sweep.
     assert_eq!(Step::Grad(Param::B2).prev(), Some(Step::Grad(Param::W11)));
-    assert_eq!(Step::Grad(Param::B2).next(), Some(Step::Update));
+    assert_eq!(Step::Grad(Param::B2).next(), Some(Step::Backward(0)));
 }
 
 #[test]

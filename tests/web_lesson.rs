@@ -16,7 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[allow(dead_code)]
 mod support;
 
-use support::{find, mount_at, press, value};
+use support::{find, get, mount_at, press, value};
 
 fn slug(host: &web_sys::HtmlElement) -> String {
     find(host, "step").unwrap().get_attribute("data-slug").unwrap()
@@ -99,6 +99,57 @@ async fn the_backward_sweep_shows_upstream_gradients_node_by_node() {
 }
 
 #[wasm_bindgen_test]
+async fn the_sweep_at_h1_adds_the_shares_of_y1_and_y2() {
+    let k = backprop_lab::lesson::sweep().iter().position(|n| *n == "H1").unwrap();
+    let host = mount_at(Step::Backward(k), Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(slug(&host), "backward-H1");
+    // Each reader's share is its gradient times the local derivative, the weight on its edge:
+    // ∂E/∂y1 · w21 and ∂E/∂y2 · w22, the gradients read from the diagram's badges.
+    assert_eq!(value(&host, "local-y1"), 0.40);
+    assert_eq!(value(&host, "local-y2"), 0.50);
+    let (dy1, dy2) = (value(&host, "upstream-y1"), value(&host, "upstream-y2"));
+    assert!((value(&host, "share-y1") - dy1 * 0.40).abs() < 1e-15);
+    assert!((value(&host, "share-y2") - dy2 * 0.50).abs() < 1e-15);
+    let sum = value(&host, "share-y1") + value(&host, "share-y2");
+    assert!((sum - value(&host, "upstream-H1")).abs() < 1e-15);
+    assert_eq!(value(&host, "sweep-H1"), value(&host, "upstream-H1"));
+    // Mazur (2015): dE_total/dout_h1 = 0.036350306.
+    assert!((value(&host, "upstream-H1") - 0.036350306).abs() < 1e-9);
+    assert!(find(&host, "local-Error1").is_none(), "only H1's readers");
+}
+
+#[wasm_bindgen_test]
+async fn the_end_of_the_sweep_shows_each_gradient_as_delta_times_input() {
+    let host = mount_at(Step::Backward(backprop_lab::lesson::sweep().len()), Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(slug(&host), "backward-params");
+    // The two numbers of each row's product, in the order δ, input.
+    let factors = |p: &str| -> Vec<f64> {
+        let row = get(&host, &format!("grad-row-{p}"));
+        let list = row.query_selector_all("mrow[data-value]").unwrap();
+        (0..list.length())
+            .map(|i| {
+                let el: web_sys::Element = list.item(i).unwrap().unchecked_into();
+                el.get_attribute("data-value").unwrap().parse().unwrap()
+            })
+            .collect()
+    };
+    // ∂E/∂w21 = δ_y1 · H1, ∂E/∂w11 = δ_h1 · x1, ∂E/∂b3 = δ_y1 · 1: δ from the badges of the
+    // last stops, H1 and x1 from the diagram.
+    let (dy1, dh1) = (value(&host, "upstream-y1"), value(&host, "upstream-h1"));
+    assert_eq!(factors("w21"), [dy1, value(&host, "value-H1")]);
+    assert_eq!(factors("w11"), [dh1, value(&host, "value-x1")]);
+    assert_eq!(factors("b3"), [dy1, 1.0]);
+    assert!((value(&host, "grad-w21") - dy1 * value(&host, "value-H1")).abs() < 1e-15);
+    assert!((value(&host, "grad-w11") - dh1 * 0.05).abs() < 1e-15);
+    // Mazur (2015): dE/dw5 = 0.082167041, dE/dw1 = 0.000438568 (w5 = w21, w1 = w11).
+    assert!((value(&host, "grad-w21") - 0.082167041).abs() < 1e-9);
+    assert!((value(&host, "grad-w11") - 0.000438568).abs() < 1e-9);
+    assert_eq!(value(&host, "grad-b3"), dy1);
+}
+
+#[wasm_bindgen_test]
 async fn the_language_switch_changes_text_and_html_lang() {
     let host = mount_at(Step::FIRST, Lang::Ko);
     leptos::task::tick().await;
@@ -170,7 +221,7 @@ async fn applying_the_update_moves_the_network_and_back_undoes_it() {
     leptos::task::tick().await;
     assert_eq!(
         slug(&host),
-        "grad-w11",
+        "backward-params",
         "with nothing left to undo, Back changes the step"
     );
 }

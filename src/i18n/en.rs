@@ -38,8 +38,8 @@ pub const STRINGS: Strings = Strings {
         body: "Each prediction Y_k is compared with its target t_k: Error_k = ½(t_k − Y_k)². The difference is squared, so an error is never negative, whether the prediction is too high or too low, and it is 0 only when Y_k = t_k. Training tries to make the total E = Error1 + Error2 small. The ½ cancels the 2 that comes down when we differentiate, which leaves ∂Error_k/∂Y_k = Y_k − t_k.",
     },
     backward_start: Text {
-        title: "Backward pass: start at E",
-        body: "Backpropagation walks from the output back to the inputs. It starts with ∂E/∂E = 1; at every node it multiplies by that node's local derivative and hands the result further back. Press Next to follow the engine one node at a time, in the order it visits them.",
+        title: "Backward pass: all twelve gradients in one sweep",
+        body: "The last two steps worked out the gradients of w21 and w11 by hand, one chain at a time. w11's path through Error1 computed again the output factors ∂Error1/∂Y1 · ∂Y1/∂y1 that w21's chain had already found, and the part H1 → h1 → w11 that both its paths share was multiplied once per path. The engine computes such shared parts, the δ of each node, once and reuses them further down. It starts at E with ∂E/∂E = 1 and, at every node, adds up the shares passed back by the nodes that read it: one sweep backwards gives all twelve gradients. Press Next to follow it one node at a time, in the order the engine visits them.",
     },
     backward_node: Text {
         title: "Backward pass: at {node}",
@@ -47,7 +47,7 @@ pub const STRINGS: Strings = Strings {
     },
     backward_params: Text {
         title: "Backward pass done: every parameter's gradient",
-        body: "One sweep backwards produced ∂E/∂p for all twelve parameters at once; no parameter needed a derivation of its own. That is the point of backpropagation. Click a weight or bias to see which paths its number is the sum of.",
+        body: "The sweep has reached the parameters. A weight's gradient is the δ of the node it feeds times the input it multiplies: ∂E/∂w21 = δ_y1 · H1, ∂E/∂w11 = δ_h1 · x1. A bias multiplies 1, so ∂E/∂b3 = δ_y1 · 1. Four δ values give all twelve gradients. Click a parameter's name in the table to see its gradient again as a sum over chain-rule paths.",
     },
     grad: Text {
         title: "Chain rule: ∂E/∂{p}",
@@ -61,7 +61,7 @@ pub const STRINGS: Strings = Strings {
     path_sum: "sum of the paths",
     autograd_says: "reverse-mode autograd's ∂E/∂{p}",
     upstream: "upstream gradient",
-    gradients: "Gradients ∂E/∂p",
+    gradients: "Gradients ∂E/∂p = δ × input",
     no_path: "No path leads from this parameter to the error.",
     bad_state: "These values cannot be computed: {what}",
     sigmoid_caption: "The current points on the σ curve and the tangent at each. A tangent's slope σ′(z) = σ(z)(1 − σ(z)) is the chain-rule factor ∂Y/∂y (or ∂H/∂h). σ′(z) is largest at z = 0 (¼) and tends to 0 as z moves away from 0; there, the partial derivative passed back through the node is nearly 0 too.",

@@ -7,6 +7,7 @@ pub mod meaning;
 pub mod net_errors;
 pub mod particle;
 pub mod practice;
+pub mod sweep;
 
 /// The lesson's languages; Korean is the default, as in the notes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]

@@ -1,6 +1,6 @@
 //! What one step shows: which nodes and edges are lit and how, the upstream gradients, the chain rule.
 
-use super::{sweep, Stage, Step};
+use super::{sweep, Stage, Step, Stop};
 use crate::diagram::{self, EDGES};
 use crate::net::{Net, Param};
 
@@ -88,6 +88,9 @@ pub struct Frame {
     pub sweep_at: Option<&'static str>,
     /// Whether every parameter's gradient is on show (end of the sweep).
     pub all_grads: bool,
+    /// The sweep's current stop worked out: the shares its readers pass back, or at the end
+    /// every parameter's gradient as δ times input.
+    pub stop: Option<Stop>,
     pub chain: Option<Chain>,
     /// Sigmoids to plot with their current point and tangent.
     pub sigmoids: Vec<SigmoidMark>,
@@ -127,6 +130,14 @@ impl Frame {
             Step::Forward(Stage::HiddenOut) => &[("h1", "H1"), ("h2", "H2")],
             Step::Forward(Stage::OutputOut) => &[("y1", "Y1"), ("y2", "Y2")],
             Step::Grad(_) => &[("y1", "Y1"), ("y2", "Y2"), ("h1", "H1"), ("h2", "H2")],
+            // At a weighted sum the sweep multiplies by σ′: the tangent's slope on the curve.
+            Step::Backward(k) => match sweep().get(k).copied() {
+                Some("y1") => &[("y1", "Y1")],
+                Some("y2") => &[("y2", "Y2")],
+                Some("h1") => &[("h1", "H1")],
+                Some("h2") => &[("h2", "H2")],
+                _ => &[],
+            },
             _ => &[],
         };
         let on_chain = |output: &str| match &frame.chain {
@@ -202,7 +213,9 @@ impl Frame {
     }
 
     /// The backward sweep stopped at stop `k`: nodes already reached are done, the current one
-    /// active, and each shows the upstream gradient the core's pass delivered to it.
+    /// active, and each shows the upstream gradient the core's pass delivered to it. The edges
+    /// lit active are the ones the current stop's shares travel (from each reader back to the
+    /// node); those of earlier stops are done.
     fn backward(net: &Net, k: usize) -> Frame {
         let mut f = Frame::default();
         let stops = sweep();
@@ -211,10 +224,11 @@ impl Frame {
             let mark = if i == k { Mark::Active } else { Mark::Done };
             f.nodes.push((name, mark));
             f.upstream.push((name, grad(name)));
-            // The edges the gradient has flowed back along: into this node from its readers.
-            for (j, e) in EDGES.iter().enumerate() {
-                if e.from == name && stops[..i].contains(&e.to) {
-                    f.edges.push((j, mark));
+            if let Some(stop) = super::stop(net, i) {
+                for share in &stop.shares {
+                    if let Some(e) = diagram::edge_between(name, share.consumer) {
+                        f.edges.push((edge_index(e.from, e.to), mark));
+                    }
                 }
             }
         }
@@ -227,6 +241,7 @@ impl Frame {
                 }
             }
         }
+        f.stop = super::stop(net, k);
         f
     }
 

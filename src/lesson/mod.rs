@@ -9,6 +9,7 @@ mod playground;
 mod role;
 mod sign;
 mod slips;
+mod sweep;
 mod update;
 
 pub use circuit::{
@@ -22,6 +23,7 @@ pub use playground::{Playground, BOX, DEFAULT_EXPR, DEFAULT_VALUE, MAX_DRAWN, TA
 pub use role::{path_count, ParamKind, Role};
 pub use sign::{Sign, SignCase};
 pub use slips::{slip_of, Slip};
+pub use sweep::{params_into, stop, ParamGrad, Share, Stop, StopKind};
 pub use update::{Update, UpdateRow, PUBLISHED_ERROR_AFTER, PUBLISHED_LR};
 
 use crate::net::{Example, Net, Param};
@@ -103,10 +105,12 @@ impl Step {
     /// The steps Next and Back walk through, in order.
     pub fn sequence() -> Vec<Step> {
         let mut steps: Vec<Step> = STAGES.iter().map(|&(s, _)| Step::Forward(s)).collect();
+        // As in the notes: the errors, the single-path chain of w21, the two-path chain of w11,
+        // then the sweep that does all twelve at once by reusing what those two chains shared.
         steps.push(Step::Error);
-        steps.extend((0..sweep_len()).map(Step::Backward));
         steps.push(Step::Grad(Param::W21));
         steps.push(Step::Grad(Param::W11));
+        steps.extend((0..sweep_len()).map(Step::Backward));
         steps.extend([
             Step::Update,
             Step::Descent,
@@ -176,7 +180,8 @@ impl Step {
     }
 
     /// Where this step sits in [`Step::sequence`]. A chain-rule step reached by clicking a
-    /// parameter that is not in the sequence sits just after grad-w11.
+    /// parameter that is not in the sequence sits with the two worked chains, just after
+    /// grad-w11: Back returns to grad-w11, Next starts the sweep.
     fn position(self, seq: &[Step]) -> (usize, bool) {
         match seq.iter().position(|&s| s == self) {
             Some(i) => (i, true),

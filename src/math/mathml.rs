@@ -70,6 +70,10 @@ pub fn to_mathml(f: &Formula, layout: Layout, fmt: Fmt, words: &Words) -> String
                 None => first.extend(result),
                 Some(_) => second.extend(result),
             }
+            // Without a right side in symbols the numbers go straight after the relation sign.
+            if first.is_empty() {
+                std::mem::swap(&mut first, &mut second);
+            }
             w.fill(&first, budget, f);
             w.out.push_str("</mtd></mtr>");
             if !second.is_empty() {
@@ -317,10 +321,22 @@ impl Writer<'_> {
                 self.out.push_str("</mrow>");
             }
             Expr::Neg(a) => {
+                // After another operator (a factor, a subtrahend, a later term) it is bracketed:
+                // · (−1), not · −1.
+                let paren = matches!(ctx, Ctx::Term | Ctx::Subtrahend | Ctx::Factor);
+                if paren {
+                    self.out.push_str("<mrow>");
+                    self.mo("(");
+                }
+                // The sign first in its own row, so that the browser spaces it as a prefix minus.
                 self.out.push_str("<mrow>");
                 self.mo("−");
                 self.grouped(a, Ctx::Base);
                 self.out.push_str("</mrow>");
+                if paren {
+                    self.mo(")");
+                    self.out.push_str("</mrow>");
+                }
             }
             Expr::Op(op, xs) => {
                 let paren = match (op, ctx) {

@@ -7,6 +7,7 @@
 pub mod formulas;
 pub mod mathml;
 pub mod speech;
+pub mod sweep;
 
 pub use mathml::{to_mathml, Layout};
 pub use speech::{speak, Words};

@@ -3,7 +3,7 @@
 use super::num::short;
 use super::state::Lesson;
 use crate::diagram::{self, Kind, Layout, EDGES, NODES};
-use crate::i18n::Strings;
+use crate::i18n::Lang;
 use crate::lesson::{Frame, Mark, Step};
 use crate::net::{Net, Param};
 use leptos::prelude::*;
@@ -17,8 +17,9 @@ struct Picked {
 }
 
 /// The diagram in words for screen readers (and print): the step, what it lights, every value.
-fn describe(strings: &'static Strings, step: Step, frame: &Frame, net: &Net) -> String {
-    let mut parts = vec![super::panel::text_of(strings, step).0];
+fn describe(lang: Lang, step: Step, frame: &Frame, net: &Net) -> String {
+    let strings = lang.strings();
+    let mut parts = vec![super::panel::text_of(lang, step).0];
     let list = |names: &mut dyn Iterator<Item = (&str, f64)>| {
         names
             .map(|(n, v)| format!("{n} = {}", short(v)))
@@ -111,10 +112,10 @@ pub fn NetworkDiagram() -> impl IntoView {
         step
     });
     let text = move || {
-        let (strings, step) = lesson.state.with(|s| (s.lang.strings(), s.step));
+        let (lang, step) = lesson.state.with(|s| (s.lang, s.step));
         lesson
             .net
-            .with(|(net, _)| lesson.frame.with(|f| describe(strings, step, f, net)))
+            .with(|(net, _)| lesson.frame.with(|f| describe(lang, step, f, net)))
     };
     view! {
         <div class="diagram-wrap">

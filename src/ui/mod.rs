@@ -16,6 +16,7 @@ mod params;
 mod playground;
 mod present;
 pub mod state;
+mod sweep;
 mod train;
 mod update;
 

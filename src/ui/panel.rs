@@ -4,14 +4,15 @@ use super::formula::FormulaList;
 use super::meaning::{NudgeView, SignView, SlipNote};
 use super::num::Num;
 use super::state::Lesson;
-use crate::i18n::meaning::{fill_role, lang_of, meaning};
-use crate::i18n::{particle, Strings, Text};
-use crate::lesson::{slip_of, sweep, Role, Stage, Step};
+use crate::i18n::meaning::{fill_role, meaning};
+use crate::i18n::{particle, Lang, Text};
+use crate::lesson::{slip_of, Role, Stage, Step};
 use crate::math::{formulas, Formula};
 use crate::net::Param;
 use leptos::prelude::*;
 
-pub(super) fn text_of(s: &'static Strings, step: Step) -> (String, String) {
+pub(super) fn text_of(lang: Lang, step: Step) -> (String, String) {
+    let s = lang.strings();
     // A particle after the name takes the form its reading needs (w21을, w12를).
     let fill =
         |t: &Text, key: &str, with: &str| (particle::fill(t.title, key, with), particle::fill(t.body, key, with));
@@ -22,18 +23,14 @@ pub(super) fn text_of(s: &'static Strings, step: Step) -> (String, String) {
         Step::Forward(Stage::OutputSum) => fill(&s.output_sum, "", ""),
         Step::Forward(Stage::OutputOut) => fill(&s.output_out, "", ""),
         Step::Error => fill(&s.error, "", ""),
-        Step::Backward(0) => fill(&s.backward_start, "", ""),
-        Step::Backward(k) => match sweep().get(k) {
-            Some(node) => fill(&s.backward_node, "{node}", node),
-            None => fill(&s.backward_params, "", ""),
-        },
+        Step::Backward(k) => super::sweep::text(lang, k),
         Step::Grad(p) => {
             let body = match p {
                 Param::W21 => s.grad_w21.to_owned(),
                 Param::W11 => s.grad_w11.to_owned(),
                 _ => {
                     let role = Role::of(p);
-                    fill_role(meaning(lang_of(s)).grad_body(role.kind), &role)
+                    fill_role(meaning(lang).grad_body(role.kind), &role)
                 }
             };
             (s.grad.title.replace("{p}", p.name()), body)
@@ -54,7 +51,7 @@ pub fn StepPanel() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let strings = move || lesson.lang.get().strings();
     let step = move || lesson.state.with(|s| s.step);
-    let text = move || text_of(strings(), step());
+    let text = move || text_of(lesson.lang.get(), step());
     // The chain view is built again only for another parameter, path count or language.
     let chain_key = Memo::new(move |_| {
         let lang = lesson.state.with(|s| s.lang);
@@ -71,8 +68,7 @@ pub fn StepPanel() -> impl IntoView {
                 view! { <p class="warning" role="alert">{strings().bad_state.replace("{what}", &crate::i18n::net_errors::message(lesson.lang.get(), e))}</p> }
             }))}
             {move || chain_key.get().map(|(param, _, _)| view! { <ChainView param=param /> })}
-            {move || lesson.frame.with(|f| (!f.upstream.is_empty()).then(|| view! { <SweepList upstream=f.upstream.clone() /> }))}
-            {move || lesson.frame.with(|f| f.all_grads).then(|| view! { <GradTable /> })}
+            <super::sweep::SweepView />
             {move || match step() {
                 Step::Update => Some(view! { <super::update::UpdateView /> }.into_any()),
                 Step::Descent => Some(view! { <super::descent::DescentView /> }.into_any()),
@@ -205,50 +201,5 @@ fn Legend() -> impl IntoView {
             <li><svg width="44" height="12"><line class="edge lit-path2" x1="2" y1="6" x2="42" y2="6" /></svg>{s.legend_path2}</li>
             <li><svg width="44" height="12"><line class="edge lit-shared" x1="2" y1="6" x2="42" y2="6" /><line class="edge-inner" x1="2" y1="6" x2="42" y2="6" /></svg>{s.legend_shared}</li>
         </ul>
-    }
-}
-
-/// The upstream gradients the backward sweep has delivered so far, in its visiting order.
-#[component]
-fn SweepList(upstream: Vec<(&'static str, f64)>) -> impl IntoView {
-    let lesson = expect_context::<Lesson>();
-    let caption = lesson.state.with_untracked(|s| s.lang.strings().upstream);
-    let items = upstream
-        .into_iter()
-        .map(|(name, g)| formulas::gradient("E", name, g).shown_as(format!("sweep-{name}")))
-        .collect::<Vec<_>>();
-    view! {
-        <div class="sweep">
-            <h3>{caption}</h3>
-            <FormulaList list=items inline=true items=("ol", "upstream") />
-        </div>
-    }
-}
-
-/// Every parameter's dE/dp, shown when the backward sweep has reached the leaves.
-#[component]
-fn GradTable() -> impl IntoView {
-    let lesson = expect_context::<Lesson>();
-    let rows = move || {
-        lesson.net.with(|(net, _)| {
-            Param::ALL
-                .into_iter()
-                .map(|p| {
-                    let go = move |_| lesson.go(Step::Grad(p));
-                    view! {
-                        <tr>
-                            <th><button class="link" on:click=go>{format!("∂E/∂{}", p.name())}</button></th>
-                            <td><Num id=format!("grad-{}", p.name()) value=net.grad(p) /></td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-        })
-    };
-    view! {
-        <table class="grads">
-            <caption>{lesson.text(|s| s.gradients)}</caption>
-            <tbody>{rows}</tbody>
-        </table>
     }
 }

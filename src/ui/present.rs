@@ -117,8 +117,8 @@ pub fn ShortcutsDialog() -> impl IntoView {
 pub fn PresenterCaption() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let text = move || {
-        let (strings, step) = lesson.state.with(|s| (s.lang.strings(), s.step));
-        let (_, body) = super::panel::text_of(strings, step);
+        let (lang, step) = lesson.state.with(|s| (s.lang, s.step));
+        let (_, body) = super::panel::text_of(lang, step);
         first_sentence(&body).to_owned()
     };
     view! {

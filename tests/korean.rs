@@ -144,7 +144,8 @@ fn is_symbol(word: &str) -> bool {
     let (base, sub) = word.split_once('_').unwrap_or((word, ""));
     let base = base.trim_end_matches(|c: char| c.is_ascii_digit());
     let sub_ok = sub.is_empty() || sub.chars().all(|c| c.is_ascii_alphanumeric()) && sub.len() <= 2;
-    sub_ok && (matches!(base, "Error" | "W" | "lr") || base.chars().count() == 1)
+    // An empty base is a subscript after a Greek letter (δ_y1 splits into "δ" and "_y1").
+    sub_ok && (matches!(base, "Error" | "W" | "lr") || base.chars().count() == 1 || base.is_empty() && !sub.is_empty())
 }
 
 /// A number in scientific notation, as a log axis labels its ticks ("1e-2" splits into "1e", "2").

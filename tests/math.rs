@@ -231,6 +231,17 @@ fn the_update_rule_substitutes_old_value_rate_and_gradient() {
     assert_well_formed(&xml);
     assert_eq!(count(&xml, "<mo>←</mo>"), 2, "both lines start with the arrow: {xml}");
     assert_well_formed(&mathml(&formulas::update_rule(), Layout::Inline));
+    // At another rate the formula substitutes that rate: by hand, w21 = 0.4 - 0.3 * 0.082167041
+    // = 0.3753498877 (Mazur's gradient), and the rate is printed as 0.3.
+    let u = backprop_lab::lesson::Update::of(&net, 0.3);
+    let row = u.rows.iter().find(|r| r.param == Param::W21).unwrap();
+    let f = formulas::update(row.param, row.old, u.lr, row.grad, row.new);
+    let n = f.numbers.as_ref().unwrap().numbers();
+    assert_eq!(n[..2], [0.4, 0.3]);
+    close("new w21 at lr 0.3", f.result.unwrap(), 0.3753498877, 1e-9);
+    let xml = mathml(&f, Layout::Block(LINE));
+    assert!(xml.contains("<mn>0.3</mn>"), "{xml}");
+    assert!(xml.contains("0.37535"), "the result to six digits, 0.375350: {xml}");
 }
 
 #[test]

@@ -80,3 +80,13 @@ fn present_is_read_and_written() {
     s.present = true;
     assert!(s.to_query().ends_with("present=1"));
 }
+
+#[test]
+fn a_learning_rate_in_the_link_is_the_one_used_and_written_back() {
+    let (s, refused) = State::read([("lr", "0.3")]);
+    assert!(refused.is_empty());
+    assert_eq!(s.lr, 0.3);
+    assert!(s.to_query().contains("lr=0.3"), "{}", s.to_query());
+    // The default is Mazur's 0.5, and then the link need not name it.
+    assert_eq!(State::default().lr, 0.5);
+}

@@ -269,14 +269,10 @@ async fn e2e_screens_match_references() {
                         )),
                         Ok(want) if want != numbers_tsv(&shown) => {
                             let got = numbers_tsv(&shown);
-                            let first = want
-                                .lines()
-                                .zip(got.lines())
-                                .find(|(w, g)| w != g)
-                                .map_or_else(
-                                    || format!("{} rows, {} in the reference", shown.len(), want.lines().count()),
-                                    |(w, g)| format!("reference {w:?}, page {g:?}"),
-                                );
+                            let first = want.lines().zip(got.lines()).find(|(w, g)| w != g).map_or_else(
+                                || format!("{} rows, {} in the reference", shown.len(), want.lines().count()),
+                                |(w, g)| format!("reference {w:?}, page {g:?}"),
+                            );
                             failures.push(format!("{name} ({path}): the numbers differ: {first}"));
                         }
                         Ok(_) => {}
@@ -349,9 +345,18 @@ fn shown_numbers_are_judged_by_six_significant_digits() {
     assert_eq!(shown_wrongly("1.5e-7", "1.5000e-7"), None);
     assert_eq!(shown_wrongly("0", "0"), None);
     assert_eq!(shown_wrongly("0.5", "w21"), None);
-    assert!(shown_wrongly("0.08216704056423078", "0.08217").is_some(), "one digit fewer");
-    assert!(shown_wrongly("0.08216704056423078", "0.082168").is_some(), "a wrong digit");
-    assert!(shown_wrongly("0.08216704056423078", "0.0821670406").is_some(), "too many digits");
+    assert!(
+        shown_wrongly("0.08216704056423078", "0.08217").is_some(),
+        "one digit fewer"
+    );
+    assert!(
+        shown_wrongly("0.08216704056423078", "0.082168").is_some(),
+        "a wrong digit"
+    );
+    assert!(
+        shown_wrongly("0.08216704056423078", "0.0821670406").is_some(),
+        "too many digits"
+    );
     assert!(shown_wrongly("0.5", "0").is_some());
 }
 

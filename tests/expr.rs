@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use backprop_lab::expr::{
-    build, caret, check_against, check_gradients, evaluate, layout, parse, BinOp, Built, Caveat, Error, ErrorKind, Func, NodeKind,
-    Span, MAX_DEPTH, MAX_LEN,
+    build, caret, check_against, check_gradients, evaluate, layout, parse, BinOp, Built, Caveat, Error, ErrorKind,
+    Func, NodeKind, Span, MAX_DEPTH, MAX_LEN,
 };
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
@@ -259,8 +259,10 @@ const SCALES: &[(&str, &[(&str, f64)])] = &[
     ("exp(x)", &[("x", -20.0)]),
     ("log(x)", &[("x", 0.001)]),
     ("sigmoid(w*x + b)", &[("w", 0.5), ("x", 2.0), ("b", -1.0)]),
-    ("tanh(a) * exp(b/3) - log(c + 2) ^ 2 / sigmoid(a*b) + relu(c) - (a - b)^3 + c^b",
-        &[("a", 0.7), ("b", -1.2), ("c", 1.5)]),
+    (
+        "tanh(a) * exp(b/3) - log(c + 2) ^ 2 / sigmoid(a*b) + relu(c) - (a - b)^3 + c^b",
+        &[("a", 0.7), ("b", -1.2), ("c", 1.5)],
+    ),
     ("(x - 100000000) * (x - 100000000) / 1000000", &[("x", 100000003.0)]),
     ("x / 1000000", &[("x", 5.0)]),
 ];
@@ -272,13 +274,22 @@ fn a_gradient_off_by_a_thousandth_is_rejected_wherever_the_right_one_is_accepted
         let g = b.graph.backward(b.result);
         let right: Vec<f64> = b.variables.iter().map(|v| g.get(v.node)).collect();
         for c in check_gradients(&b) {
-            assert!(c.agrees && c.caveat.is_none(), "{src} at {vars:?}: right gradient refused: {c:?}");
-            assert!(c.tolerance <= 2e-4 * c.analytic.abs().max(c.numeric.abs()) || c.analytic == 0.0, "{c:?}");
+            assert!(
+                c.agrees && c.caveat.is_none(),
+                "{src} at {vars:?}: right gradient refused: {c:?}"
+            );
+            assert!(
+                c.tolerance <= 2e-4 * c.analytic.abs().max(c.numeric.abs()) || c.analytic == 0.0,
+                "{c:?}"
+            );
         }
         for factor in [1.0 + 1e-3, 1.0 - 1e-3] {
             let wrong: Vec<f64> = right.iter().map(|g| g * factor).collect();
             for c in check_against(&b, &wrong) {
-                assert!(c.analytic == 0.0 || !c.agrees, "{src} at {vars:?}: wrong gradient accepted: {c:?}");
+                assert!(
+                    c.analytic == 0.0 || !c.agrees,
+                    "{src} at {vars:?}: wrong gradient accepted: {c:?}"
+                );
             }
         }
     }
@@ -767,7 +778,10 @@ fn most_random_trees_build() {
         }
     }
     assert!(built >= 250, "only {built} of 500 random trees build");
-    assert!(checked * 10 >= built * 8, "only {checked} of {built} built trees pass every check");
+    assert!(
+        checked * 10 >= built * 8,
+        "only {checked} of {built} built trees pass every check"
+    );
 }
 
 proptest! {

@@ -14,7 +14,9 @@ fn a_seed_draws_the_parameters_and_named_ones_override_it() {
     //              z=((z^(z>>27))*0x94D049BB133111EB)%M; return s, z^(z>>31)
     //   s=7; out=[]
     //   for _ in range(12): s,o=sm(s); out.append((o%201-100)/100)
-    let drawn = [-0.4, -0.82, 0.47, 0.86, -0.51, 0.17, 0.54, -0.07, 0.76, -0.14, -0.06, -0.39];
+    let drawn = [
+        -0.4, -0.82, 0.47, 0.86, -0.51, 0.17, 0.54, -0.07, 0.76, -0.14, -0.06, -0.39,
+    ];
     assert_eq!(random_example(7).params, drawn, "Randomise draws the same");
     let (s, refused) = State::read([("w21", "0.3"), ("seed", "7")]);
     assert!(refused.is_empty());

@@ -197,11 +197,21 @@ fn lr_fifty_saturates_without_diverging_and_follows_the_reference() {
     assert_eq!(t.run(50.0, 1), Ok(1));
     let one = MAZUR.sgd(50.0, 1);
     assert!(one.forward().E < 1e-3);
-    assert!(close(t.error(), one.forward().E, 1e-9), "{} vs {}", t.error(), one.forward().E);
+    assert!(
+        close(t.error(), one.forward().E, 1e-9),
+        "{} vs {}",
+        t.error(),
+        one.forward().E
+    );
     assert_eq!(t.run(50.0, 999), Ok(999));
     assert!(t.stopped().is_none());
     let want = MAZUR.sgd(50.0, 1000);
-    assert!(close(t.error(), want.forward().E, 1e-9), "{} vs {}", t.error(), want.forward().E);
+    assert!(
+        close(t.error(), want.forward().E, 1e-9),
+        "{} vs {}",
+        t.error(),
+        want.forward().E
+    );
     let got = t.net().example().params;
     for (p, (g, w)) in Param::ALL.into_iter().zip(got.iter().zip(reference_params(&want))) {
         assert!(close(*g, w, 1e-9), "{}: {g} vs {w}", p.name());
@@ -221,7 +231,12 @@ fn a_million_steps_end_where_the_reference_sgd_ends() {
     }
     assert_eq!(t.steps(), 1_000_000);
     let want = MAZUR.sgd(0.5, 1_000_000);
-    assert!(close(t.error(), want.forward().E, 1e-9), "{} vs {}", t.error(), want.forward().E);
+    assert!(
+        close(t.error(), want.forward().E, 1e-9),
+        "{} vs {}",
+        t.error(),
+        want.forward().E
+    );
     let got = t.net().example().params;
     for (p, (g, w)) in Param::ALL.into_iter().zip(got.iter().zip(reference_params(&want))) {
         assert!(close(*g, w, 1e-9), "{}: {g} vs {w}", p.name());

@@ -103,7 +103,11 @@ fn the_same_seed_gives_the_same_random_weights() {
         random_example(42).params,
         [-0.45, -0.51, -0.67, -0.34, 0.24, -0.49, -0.75, -0.38, -0.45, 0.25, -0.74, -0.72]
     );
-    assert_eq!(random_example(7).x, [0.05, 0.10], "inputs and targets are the worked example's");
+    assert_eq!(
+        random_example(7).x,
+        [0.05, 0.10],
+        "inputs and targets are the worked example's"
+    );
     assert_eq!(random_example(7).t, [0.01, 0.99]);
     assert_eq!(random_example(7), random_example(7));
     assert_ne!(random_example(7).params, random_example(8).params);

@@ -203,13 +203,11 @@ fn depending_on(graph: &Graph, leaf: usize) -> Vec<bool> {
 fn kink(built: &Built, leaf: usize, points: &[Graph]) -> bool {
     let graph = &built.graph;
     let depends = depending_on(graph, leaf);
-    graph.ids().any(|id| {
-        match graph.op_of(id) {
-            Op::Relu(a) if depends[id.index()] => {
-                let inputs: Vec<f64> = points.iter().map(|g| g.value(a)).collect();
-                !(inputs.iter().all(|&v| v > 0.0) || inputs.iter().all(|&v| v < 0.0))
-            }
-            _ => false,
+    graph.ids().any(|id| match graph.op_of(id) {
+        Op::Relu(a) if depends[id.index()] => {
+            let inputs: Vec<f64> = points.iter().map(|g| g.value(a)).collect();
+            !(inputs.iter().all(|&v| v > 0.0) || inputs.iter().all(|&v| v < 0.0))
         }
+        _ => false,
     })
 }

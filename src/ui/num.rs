@@ -19,9 +19,7 @@ pub fn short(v: f64) -> String {
     // The decimal exponent of v rounded to six significant digits (exact decimal rounding, so a
     // carry such as 9.999995e-5 -> 1.00000e-4 is seen, and no log10 rounding is involved).
     let six = format!("{v:.5e}");
-    let mag: i32 = six[six.find('e').map_or(six.len(), |i| i + 1)..]
-        .parse()
-        .unwrap_or(0);
+    let mag: i32 = six[six.find('e').map_or(six.len(), |i| i + 1)..].parse().unwrap_or(0);
     if !(-4..6).contains(&mag) {
         return format!("{v:.4e}");
     }

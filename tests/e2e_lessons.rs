@@ -124,7 +124,11 @@ async fn e2e_a_linked_learning_rate_drives_update_descent_and_training() {
         page.goto("/?step=descent&param=w11&lr=2").await;
         page.wait("descent-next").await;
         assert_close("descent-slope", page.value("descent-slope").await, grads[0]);
-        assert_close("descent-next", page.value("descent-next").await, MAZUR.w11 - 2.0 * grads[0]);
+        assert_close(
+            "descent-next",
+            page.value("descent-next").await,
+            MAZUR.w11 - 2.0 * grads[0],
+        );
 
         page.goto("/?step=train&lr=2&lang=en").await;
         page.set_value("train-speed", "100").await;
@@ -134,7 +138,10 @@ async fn e2e_a_linked_learning_rate_drives_update_descent_and_training() {
         page.wait_js(done, json!("300")).await;
         let want = MAZUR.sgd(2.0, 300).forward().E;
         let got = page.value("train-error").await;
-        assert!((got - want).abs() <= 1e-9 * want, "train-error {got:e}, reference {want:e}");
+        assert!(
+            (got - want).abs() <= 1e-9 * want,
+            "train-error {got:e}, reference {want:e}"
+        );
         page.assert_no_panic().await;
     })
     .await;

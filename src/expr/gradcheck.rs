@@ -2,13 +2,14 @@
 //!
 //! The central difference `D(h) = (f(x + h) - f(x - h)) / 2h` has two errors: truncation, about
 //! `c h^2`, estimated from the same difference at twice the step as `|D(2h) - D(h)| / 3`; and
-//! rounding, estimated per variable from the values and adjoints of the graph at x (a first-order
-//! bound: node n, computed to within `epsilon |v_n|`, moves the result by `epsilon |v_n|
-//! |df/dv_n|`; the two evaluations in `D(h)` then move it by at most that sum over `h`). So a
-//! large value in a branch the variable's difference does not pass through, or one the result
-//! does not depend on, widens nothing. The step is the one of a few candidates with the least
-//! estimated error, and the check says "agrees" only when that error is small beside the
-//! gradient (see [`RESOLVE`]): a gradient off by 1e-3 relative is then always rejected.
+//! rounding, estimated per variable from the nodes that depend on it (a first-order bound: node
+//! n, computed to within `epsilon |v_n|`, moves the result by `epsilon |v_n| |df/dv_n|`; the two
+//! evaluations in `D(h)` then move it by at most that sum over `h`). Nodes that do not depend on
+//! the variable are computed alike at both points and cancel, so a large value elsewhere in the
+//! graph widens nothing. Of at most two steps (the usual one, then the one where the two
+//! estimates balance) the one with the smaller estimated error is used, and the check agrees
+//! only when that error is small beside the gradient (see [`RESOLVE`]): a gradient off by 1e-3
+//! relative is then rejected, unless the gradient is itself within the tolerance of zero.
 
 use super::build::Built;
 use crate::autograd::{Graph, Op};

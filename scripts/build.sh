@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The release build: `trunk build --release "$@"` with the standard library compiled for size
-# alongside the app (README "Where the bytes go": 312 -> 281 KB gzip of wasm). Falls back to a
+# alongside the app (docs/performance.md, "Where the bytes go": 312 -> 281 KB gzip of wasm). Falls back to a
 # plain `trunk build --release` when the toolchain refuses those flags (say a newer one renamed
-# them), with a warning; BPL_PLAIN_BUILD=1 asks for the plain build.
+# them), with a warning; under CI (CI=true, as GitHub Actions sets it) that fallback is an error
+# instead, so what CI tests is what it ships. BPL_PLAIN_BUILD=1 asks for the plain build.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 SETUP_BROWSER=0 source scripts/setup.sh >&2
@@ -25,6 +26,10 @@ if [ "${BPL_PLAIN_BUILD:-0}" != 1 ]; then
         trunk build --release "$@"
   ); then
     exit 0
+  fi
+  if [ "${CI:-}" = true ]; then
+    echo "build: ERROR: the size-optimised build failed (CI=true: no fallback to the plain build)" >&2
+    exit 1
   fi
   echo "build: WARNING: the size-optimised build failed; building without it (larger wasm)" >&2
 fi

@@ -181,14 +181,25 @@ fn sigmoid_at_zero_and_at_large_magnitudes() {
     };
     // s(0) = 1/2 and s'(0) = 1/4 exactly.
     assert_eq!(eval(0.0), (0.5, 0.25));
-    // s(-40) = e^-40 / (1 + e^-40) ~ 4.248354255291589e-18 (e^-40 from any table); s' = s(1 - s).
-    let (v, d) = eval(-40.0);
+    // Independent values: e^-40 = 4.248354255291589e-18 (printed by Python's math.exp(-40); any
+    // table of e^-x agrees), so s(-40) = e^-40 / (1 + e^-40) and, at both ends,
+    // s'(±40) = e^-40 / (1 + e^-40)^2; in f64 both equal e^-40 to the last digit.
     let e40 = (-40.0f64).exp();
-    assert!(close(v, e40 / (1.0 + e40), 1e-12) && close(d, v * (1.0 - v), 1e-12));
-    // s(40) rounds to 1 in f64; the derivative (true value ~4.2e-18) must stay finite and tiny.
+    assert!(close(e40, 4.248354255291589e-18, 1e-15));
+    let slope = e40 / ((1.0 + e40) * (1.0 + e40));
+    let (v, d) = eval(-40.0);
+    assert!(close(v, e40 / (1.0 + e40), 1e-12), "s(-40) = {v:e}");
+    assert!(close(d, slope, 1e-12), "s'(-40) = {d:e}, want {slope:e}");
+    // s(40) rounds to 1 in f64, but its derivative is still e^-40 / (1 + e^-40)^2, not 0.
     let (v, d) = eval(40.0);
     assert_eq!(v, 1.0);
-    assert!((0.0..1e-17).contains(&d));
+    assert!(close(d, slope, 1e-12), "s'(40) = {d:e}, want {slope:e}");
+    // In between, where 1 - s(x) loses digits: s'(x) = e^-x / (1 + e^-x)^2 for x = 5, 10, 20.
+    for x in [5.0f64, 10.0, 20.0] {
+        let e = (-x).exp();
+        let (_, d) = eval(x);
+        assert!(close(d, e / ((1.0 + e) * (1.0 + e)), 1e-12), "s'({x}) = {d:e}");
+    }
     // No overflow at the far ends either.
     assert_eq!(eval(-1000.0).0, 0.0);
     assert_eq!(eval(1000.0).0, 1.0);

@@ -16,7 +16,7 @@ use harness::{with_site_within, Page, Site, View};
 use serde_json::json;
 
 /// The axe-core rule tags that are run: WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's
-/// best practices (README "Accessibility" lists them; axe 4.14 has no rule tagged wcag22a yet).
+/// best practices (docs/testing.md, "Accessibility", lists them; axe 4.14 has no rule tagged wcag22a yet).
 const TAGS: [&str; 7] = [
     "wcag2a",
     "wcag2aa",

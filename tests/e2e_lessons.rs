@@ -97,3 +97,52 @@ async fn e2e_playground_link_and_typing() {
     })
     .await;
 }
+
+/// A learning rate from the link is the one every number uses: the update rows, the descent
+/// step and a training run at lr 0.3 and 2, against the independent closed form (the other
+/// end-to-end tests use Mazur's 0.5, where a rate ignored in the page would go unnoticed).
+#[tokio::test]
+async fn e2e_a_linked_learning_rate_drives_update_descent_and_training() {
+    with_page("/?step=update&lr=0.3", |page: Page| async move {
+        assert_eq!(page.value("param-lr").await, 0.3);
+        let next = MAZUR.sgd(0.3, 1);
+        let want = [
+            next.w11, next.w12, next.w13, next.w14, next.w21, next.w22, next.w23, next.w24, next.b1, next.b2, next.b3,
+            next.b4,
+        ];
+        let grads = MAZUR.grads();
+        for ((name, want), grad) in PARAMS.iter().zip(want).zip(grads) {
+            assert_close(&format!("next-{name}"), page.value(&format!("next-{name}")).await, want);
+            assert_close(
+                &format!("scaled-{name}"),
+                page.value(&format!("scaled-{name}")).await,
+                0.3 * grad,
+            );
+        }
+        assert_close("error-after", page.value("error-after").await, next.forward().E);
+
+        page.goto("/?step=descent&param=w11&lr=2").await;
+        page.wait("descent-next").await;
+        assert_close("descent-slope", page.value("descent-slope").await, grads[0]);
+        assert_close(
+            "descent-next",
+            page.value("descent-next").await,
+            MAZUR.w11 - 2.0 * grads[0],
+        );
+
+        page.goto("/?step=train&lr=2&lang=en").await;
+        page.set_value("train-speed", "100").await;
+        page.set_value("train-goal", "300").await;
+        page.click("train-run").await;
+        let done = "document.querySelector('[data-testid=\"train-steps\"]')?.dataset.value ?? null";
+        page.wait_js(done, json!("300")).await;
+        let want = MAZUR.sgd(2.0, 300).forward().E;
+        let got = page.value("train-error").await;
+        assert!(
+            (got - want).abs() <= 1e-9 * want,
+            "train-error {got:e}, reference {want:e}"
+        );
+        page.assert_no_panic().await;
+    })
+    .await;
+}

@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use backprop_lab::expr::{
-    build, caret, check_gradients, evaluate, layout, parse, BinOp, Built, Caveat, Error, ErrorKind, Func, NodeKind,
-    Span, MAX_DEPTH, MAX_LEN,
+    build, caret, check_against, check_gradients, evaluate, layout, parse, BinOp, Built, Caveat, Error, ErrorKind,
+    Func, NodeKind, Span, MAX_DEPTH, MAX_LEN,
 };
 use proptest::prelude::*;
 use std::time::{Duration, Instant};
@@ -222,8 +222,9 @@ fn relu_at_its_kink_is_reported_not_hidden() {
 
 #[test]
 fn domain_edges_are_reported() {
-    // log(x) at x = 1e-6: x - h < 0, so the difference is not a number.
-    let b = eval("log(x)", &[("x", 1e-6)]);
+    // log(x) at x = 1e-9: x - h < 0 for every step tried (the smallest is 1e-8), so the
+    // difference is not a number.
+    let b = eval("log(x)", &[("x", 1e-9)]);
     let c = &check_gradients(&b)[0];
     assert!(!c.agrees);
     assert_eq!(c.caveat, Some(Caveat::NotFinite));
@@ -241,6 +242,70 @@ fn large_values_do_not_fool_the_tolerance() {
     let b = eval("x*x", &[("x", 1.0)]);
     let c = &check_gradients(&b)[0];
     assert!(close(c.numeric, 2.0, 1e-8) && c.agrees);
+}
+
+/// Graphs at small and large scales, each with a point: every right gradient must be confirmed,
+/// and the same gradient off by 1e-3 relative (either way) must be rejected.
+const SCALES: &[(&str, &[(&str, f64)])] = &[
+    // The old tolerance grew with the largest value anywhere: here it allowed an error of 0.07.
+    ("x*x + 100000000", &[("x", 1.0)]),
+    ("x*x + 100000000", &[("x", 3.0)]),
+    ("x*x", &[("x", 1.0)]),
+    ("x*y + 1000000000000*z", &[("x", 0.5), ("y", -2.0), ("z", 1.0)]),
+    ("0.000001*x*y", &[("x", 0.3), ("y", 0.7)]),
+    ("x^3", &[("x", 0.0001)]),
+    ("x^3", &[("x", 1000.0)]),
+    ("exp(x)", &[("x", 20.0)]),
+    ("exp(x)", &[("x", -20.0)]),
+    ("log(x)", &[("x", 0.001)]),
+    ("sigmoid(w*x + b)", &[("w", 0.5), ("x", 2.0), ("b", -1.0)]),
+    (
+        "tanh(a) * exp(b/3) - log(c + 2) ^ 2 / sigmoid(a*b) + relu(c) - (a - b)^3 + c^b",
+        &[("a", 0.7), ("b", -1.2), ("c", 1.5)],
+    ),
+    ("(x - 100000000) * (x - 100000000) / 1000000", &[("x", 100000003.0)]),
+    ("x / 1000000", &[("x", 5.0)]),
+];
+
+#[test]
+fn a_gradient_off_by_a_thousandth_is_rejected_wherever_the_right_one_is_accepted() {
+    for (src, vars) in SCALES {
+        let b = eval(src, vars);
+        let g = b.graph.backward(b.result);
+        let right: Vec<f64> = b.variables.iter().map(|v| g.get(v.node)).collect();
+        for c in check_gradients(&b) {
+            assert!(
+                c.agrees && c.caveat.is_none(),
+                "{src} at {vars:?}: right gradient refused: {c:?}"
+            );
+            assert!(
+                c.tolerance <= 2e-4 * c.analytic.abs().max(c.numeric.abs()) || c.analytic == 0.0,
+                "{c:?}"
+            );
+        }
+        for factor in [1.0 + 1e-3, 1.0 - 1e-3] {
+            let wrong: Vec<f64> = right.iter().map(|g| g * factor).collect();
+            for c in check_against(&b, &wrong) {
+                assert!(
+                    c.analytic == 0.0 || !c.agrees,
+                    "{src} at {vars:?}: wrong gradient accepted: {c:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_long_sum_is_checked_with_a_step_fitted_to_its_rounding() {
+    // f = sum of i * v_i over 200 variables, each at 1: df/dv_i = i, by hand. Its partial sums reach
+    // 19,900, so a step of 1e-5 leaves rounding of about 1e-7 relative per partial sum; the
+    // check must still confirm the right gradients and reject ones off by 1e-3.
+    let src: String = (0..200).map(|i| format!("+v{i}*{i}")).collect();
+    let b = evaluate(&src, |_| Some(1.0)).unwrap();
+    let right: Vec<f64> = (0..200).map(f64::from).collect();
+    assert!(check_against(&b, &right).iter().all(|c| c.agrees));
+    let wrong: Vec<f64> = right.iter().map(|g| g * 1.001).collect();
+    assert!(check_against(&b, &wrong).iter().skip(1).all(|c| !c.agrees));
 }
 
 // ---------------------------------------------------------------- errors, each with its span
@@ -592,39 +657,84 @@ impl Tree {
             Tree::Call(f, a) => format!("{f}({pad}{}{pad})", a.text(pad)),
         }
     }
+}
 
-    fn value(&self, x: f64, y: f64) -> f64 {
+impl Tree {
+    /// The exponent as a constant, when the parser takes it as one: a number literal, optionally
+    /// signed (module doc of `expr::parse`: `x^2`, `x^-0.5`, `x^(2)`).
+    fn constant(&self) -> Option<f64> {
         match self {
-            Tree::Num(v) => *v,
+            Tree::Num(k) => Some(*k),
+            Tree::Neg(a) => match **a {
+                Tree::Num(k) => Some(-k),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The value with the playground's documented domain rules (README "Playground" and
+    /// `expr::ErrorKind`), written here again: `None` where the builder must refuse (a division by
+    /// 0, log of a number <= 0, a fractional or negative constant power of a negative number or 0,
+    /// a variable exponent of a base <= 0, any value that is not finite), and with it the
+    /// derivatives d/dx and d/dy by forward-mode dual numbers (no reverse pass involved).
+    fn checked(&self, x: f64, y: f64) -> Option<(f64, f64, f64)> {
+        let (v, dx, dy) = match self {
+            Tree::Num(v) => (*v, 0.0, 0.0),
             Tree::Var(n) => {
                 if *n == "x" {
-                    x
+                    (x, 1.0, 0.0)
                 } else {
-                    y
+                    (y, 0.0, 1.0)
                 }
             }
-            Tree::Neg(a) => -a.value(x, y),
+            Tree::Neg(a) => {
+                let (v, dx, dy) = a.checked(x, y)?;
+                (-v, -dx, -dy)
+            }
+            Tree::Bin('^', a, b) if b.constant().is_some() => {
+                let k = b.constant().unwrap();
+                let (u, ux, uy) = a.checked(x, y)?;
+                if (u == 0.0 && k < 0.0) || (u < 0.0 && k.fract() != 0.0) {
+                    return None;
+                }
+                let d = if k == 0.0 { 0.0 } else { k * u.powf(k - 1.0) };
+                (u.powf(k), d * ux, d * uy)
+            }
             Tree::Bin(op, a, b) => {
-                let (a, b) = (a.value(x, y), b.value(x, y));
+                let (u, ux, uy) = a.checked(x, y)?;
+                let (w, wx, wy) = b.checked(x, y)?;
                 match op {
-                    '+' => a + b,
-                    '-' => a - b,
-                    '*' => a * b,
-                    '/' => a / b,
-                    _ => a.powf(b),
+                    '+' => (u + w, ux + wx, uy + wy),
+                    '-' => (u - w, ux - wx, uy - wy),
+                    '*' => (u * w, ux * w + u * wx, uy * w + u * wy),
+                    '/' if w == 0.0 => return None,
+                    '/' => (u / w, (ux * w - u * wx) / (w * w), (uy * w - u * wy) / (w * w)),
+                    _ if u.is_nan() || u <= 0.0 => return None,
+                    _ => {
+                        // u^w = exp(w ln u): d = u^w (w' ln u + w u' / u).
+                        let v = (w * u.ln()).exp();
+                        (v, v * (wx * u.ln() + w * ux / u), v * (wy * u.ln() + w * uy / u))
+                    }
                 }
             }
             Tree::Call(f, a) => {
-                let a = a.value(x, y);
-                match *f {
-                    "sigmoid" => 1.0 / (1.0 + (-a).exp()),
-                    "tanh" => a.tanh(),
-                    "relu" => a.max(0.0),
-                    "exp" => a.exp(),
-                    _ => a.ln(),
-                }
+                let (u, ux, uy) = a.checked(x, y)?;
+                let (v, d) = match *f {
+                    "sigmoid" => {
+                        let s = 1.0 / (1.0 + (-u).exp());
+                        (s, (-u.abs()).exp() / (1.0 + (-u.abs()).exp()).powi(2))
+                    }
+                    "tanh" => (u.tanh(), 1.0 / u.cosh().powi(2)),
+                    "relu" => (u.max(0.0), if u > 0.0 { 1.0 } else { 0.0 }),
+                    "exp" => (u.exp(), u.exp()),
+                    _ if u <= 0.0 => return None,
+                    _ => (u.ln(), 1.0 / u),
+                };
+                (v, d * ux, d * uy)
             }
-        }
+        };
+        v.is_finite().then_some((v, dx, dy))
     }
 }
 
@@ -651,6 +761,29 @@ fn tree() -> impl Strategy<Value = Tree> {
     })
 }
 
+/// The random trees are not mostly refused (which would leave the property above nearly empty):
+/// of 500 drawn with the same strategy, at least half build.
+#[test]
+fn most_random_trees_build() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let (mut built, mut checked) = (0, 0);
+    for _ in 0..500 {
+        let t = tree().new_tree(&mut runner).unwrap().current();
+        let ast = parse(&t.text("")).unwrap();
+        if let Ok(b) = build(&ast, with(&[("x", 0.7), ("y", -1.3)])) {
+            built += 1;
+            checked += usize::from(check_gradients(&b).iter().all(|c| c.agrees));
+        }
+    }
+    assert!(built >= 250, "only {built} of 500 random trees build");
+    assert!(
+        checked * 10 >= built * 8,
+        "only {checked} of {built} built trees pass every check"
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
@@ -659,15 +792,30 @@ proptest! {
         let src = t.text(pad);
         let (x, y) = (0.7, -1.3);
         let ast = parse(&src).map_err(|e| TestCaseError::fail(format!("{src}: {e}")))?;
-        match build(&ast, with(&[("x", x), ("y", y)])) {
-            Ok(b) => {
-                let expected = t.value(x, y);
+        let direct = t.checked(x, y);
+        let built = build(&ast, with(&[("x", x), ("y", y)]));
+        match (built, direct) {
+            (Ok(b), Some((expected, dx, dy))) => {
                 // exp(b ln a) and powf differ by a few ulps; allow 1e-9 relative.
                 prop_assert!(close(b.value(), expected, 1e-9) || (b.value() - expected).abs() < 1e-12,
                     "{} = {} but directly {}", src, b.value(), expected);
-                let _ = check_gradients(&b);
+                // The reverse pass against the dual numbers, and the finite-difference check:
+                // every check without a caveat agrees.
+                let g = b.graph.backward(b.result);
+                for (name, want) in [("x", dx), ("y", dy)] {
+                    if let Some(v) = b.variable(name) {
+                        let got = g.get(v);
+                        prop_assert!(close(got, want, 1e-8) || (got - want).abs() < 1e-10,
+                            "{}: d/d{} = {} but dual numbers give {}", src, name, got, want);
+                    }
+                }
+                for c in check_gradients(&b) {
+                    prop_assert!(c.agrees || c.caveat.is_some(), "{}: {:?}", src, c);
+                }
             }
-            Err(e) => {
+            (Ok(b), None) => prop_assert!(false, "{} = {} where it must be refused", src, b.value()),
+            (Err(e), Some((v, _, _))) => prop_assert!(false, "{}: refused ({}) but directly {}", src, e, v),
+            (Err(e), None) => {
                 use ErrorKind::*;
                 let evaluation = matches!(e.kind, DivisionByZero | LogOfNonPositive(_) | NegativeBase { .. }
                     | PowBaseNotPositive(_) | NotFinite);

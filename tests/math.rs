@@ -100,12 +100,13 @@ fn the_w21_chain_rule_is_three_partial_fractions_with_the_published_factors() {
     let values = data_values(line2);
     assert_eq!(&values[..3], &n[..], "the second line substitutes exactly the factors");
     assert_eq!(values[3], f.result.unwrap(), "and ends with the result");
+    // Shown to six significant digits: Mazur's 0.082167041 and 0.74136507 print 0.082167 and
+    // 0.741365 (literals, not the formatter under test).
     assert!(line2.contains(&format!(
-        "<mtext><span class=\"num\" data-testid=\"path-1\" data-value=\"{}\">{}</span></mtext>",
+        "<mtext><span class=\"num\" data-testid=\"path-1\" data-value=\"{}\">0.082167</span></mtext>",
         f.result.unwrap(),
-        short(f.result.unwrap())
     )));
-    assert!(line2.contains(&format!("<mn>{}</mn>", short(n[0]))), "{line2}");
+    assert!(line2.contains("<mn>0.741365</mn>"), "{line2}");
 }
 
 #[test]
@@ -230,6 +231,17 @@ fn the_update_rule_substitutes_old_value_rate_and_gradient() {
     assert_well_formed(&xml);
     assert_eq!(count(&xml, "<mo>←</mo>"), 2, "both lines start with the arrow: {xml}");
     assert_well_formed(&mathml(&formulas::update_rule(), Layout::Inline));
+    // At another rate the formula substitutes that rate: by hand, w21 = 0.4 - 0.3 * 0.082167041
+    // = 0.3753498877 (Mazur's gradient), and the rate is printed as 0.3.
+    let u = backprop_lab::lesson::Update::of(&net, 0.3);
+    let row = u.rows.iter().find(|r| r.param == Param::W21).unwrap();
+    let f = formulas::update(row.param, row.old, u.lr, row.grad, row.new);
+    let n = f.numbers.as_ref().unwrap().numbers();
+    assert_eq!(n[..2], [0.4, 0.3]);
+    close("new w21 at lr 0.3", f.result.unwrap(), 0.3753498877, 1e-9);
+    let xml = mathml(&f, Layout::Block(LINE));
+    assert!(xml.contains("<mn>0.3</mn>"), "{xml}");
+    assert!(xml.contains("0.37535"), "the result to six digits, 0.375350: {xml}");
 }
 
 #[test]
@@ -325,7 +337,8 @@ fn every_formula_is_read_in_words_in_both_languages() {
         en.starts_with("the partial derivative of Error 1 with respect to w 21 equals"),
         "{en}"
     );
-    assert!(en.ends_with(&short(c.paths[0].product)), "{en}");
+    // Mazur's dE/dw5 = 0.082167041, to six significant digits.
+    assert!(en.ends_with(" 0.082167"), "{en}");
     let ko = math::speak(&f, &Lang::Ko.strings().math_words, &short);
     assert!(ko.contains("편미분") && ko.contains("곱하기"), "{ko}");
     let xml = mathml(&f, Layout::Block(LINE));

@@ -89,6 +89,26 @@ fn the_url_reader_validates_like_a_field() {
 fn the_same_seed_gives_the_same_random_weights() {
     // splitmix64 from state 0: first output 0xE220A8397B1DCDAF (Vigna's reference C code).
     assert_eq!(splitmix64(0).1, 0xE220_A839_7B1D_CDAF);
+    // Literal draws from an independent Python reimplementation of the documented algorithm
+    // (tests/query.rs shows the script): seeds 0, 1 and 42.
+    assert_eq!(
+        random_example(0).params,
+        [-0.3, -0.52, 0.21, 0.69, 0.3, -0.43, -0.83, -0.74, -0.41, -0.05, -0.87, 0.51]
+    );
+    assert_eq!(
+        random_example(1).params,
+        [-0.53, -0.93, -0.37, -0.02, -0.79, -0.17, -0.19, 0.68, 0.08, 0.66, -0.22, 0.33]
+    );
+    assert_eq!(
+        random_example(42).params,
+        [-0.45, -0.51, -0.67, -0.34, 0.24, -0.49, -0.75, -0.38, -0.45, 0.25, -0.74, -0.72]
+    );
+    assert_eq!(
+        random_example(7).x,
+        [0.05, 0.10],
+        "inputs and targets are the worked example's"
+    );
+    assert_eq!(random_example(7).t, [0.01, 0.99]);
     assert_eq!(random_example(7), random_example(7));
     assert_ne!(random_example(7).params, random_example(8).params);
     for v in random_example(42).params {

@@ -80,6 +80,20 @@ pub fn sigmoid(x: f64) -> f64 {
     }
 }
 
+/// `s'(x) = s(x) * (1 - s(x))`, given `x` and `s = s(x)`. Near s = 1, `1 - s` computed from the
+/// rounded `s` keeps few correct digits (at x = 40, s rounds to 1 where the true slope is about
+/// 4.2e-18), so for s > 0.99 the slope is taken as `e^-x / (1 + e^-x)^2`, the same quantity with
+/// nothing cancelled. Below that, `1 - s` is exact and `s` has its full precision.
+#[inline]
+pub fn sigmoid_slope(x: f64, s: f64) -> f64 {
+    if s > 0.99 {
+        let e = (-x).exp();
+        e / ((1.0 + e) * (1.0 + e))
+    } else {
+        s * (1.0 - s)
+    }
+}
+
 impl Op {
     /// The operands this op reads, in order (empty for a leaf).
     pub fn operands(&self) -> impl Iterator<Item = NodeId> {
@@ -167,7 +181,7 @@ impl Op {
             Neg(a) => f(a, -1.0),
             Pow(a, 2.0) => f(a, 2.0 * at(a)),
             Pow(a, k) => f(a, k * at(a).powf(k - 1.0)),
-            Sigmoid(a) => f(a, out * (1.0 - out)),
+            Sigmoid(a) => f(a, sigmoid_slope(at(a), out)),
             Tanh(a) => f(a, 1.0 - out * out),
             Relu(a) => f(a, if at(a) > 0.0 { 1.0 } else { 0.0 }),
             Exp(a) => f(a, out),

@@ -19,7 +19,9 @@ mod parse;
 
 pub use build::{build, Built, Variable};
 pub use error::{caret, Error, ErrorKind, Span, CARET_WIDTH};
-pub use gradcheck::{check_gradients, Caveat, GradientCheck, ABS_TOL, NOISE_ULPS, REL_TOL, STEP};
+pub use gradcheck::{
+    check_against, check_gradients, Caveat, GradientCheck, NOISE_ULPS, REL_TOL, RESOLVE, STEP, STEP_RANGE,
+};
 pub use layout::{layout, Layout, Point};
 pub use lex::MAX_NAME;
 pub use parse::{parse, Ast, BinOp, Func, Node, NodeKind, MAX_DEPTH, MAX_LEN};

@@ -167,14 +167,16 @@ impl Page {
             .unwrap_or_else(|e| panic!("data-value {raw:?} of {id} is not an f64: {e}"))
     }
 
-    /// How many `[data-testid="<id>"]` elements exist right now (no waiting).
+    /// How many `[data-testid="<id>"]` elements exist right now (no waiting). A WebDriver error
+    /// fails the test: it is not "none found" (finding none is an empty list, not an error), so
+    /// no `count(..) == 0` check and no `assert_no_panic` can pass on a dead session.
     pub async fn count(&self, id: &str) -> usize {
         let css = format!("[data-testid=\"{id}\"]");
         self.client
             .find_all(Locator::Css(&css))
             .await
             .map(|v| v.len())
-            .unwrap_or(0)
+            .unwrap_or_else(|e| panic!("counting {css}: WebDriver error: {e}"))
     }
 
     /// Click `[data-testid="<id>"]`.

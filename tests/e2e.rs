@@ -249,7 +249,7 @@ async fn e2e_train_pause_and_leaving_the_step_stop_the_run() {
 #[tokio::test]
 async fn e2e_train_out_of_range_link_is_refused_and_the_run_matches_the_reference() {
     // tests/net.rs's diverging case (x1 = 1e300, lr = 1e100) is refused as a link: x1 and lr are
-    // out of the accepted ranges (|x| <= 1e6, 0 < lr <= 100; README "Editing and bad input"), so
+    // out of the accepted ranges (|x| <= 1e6, 0 < lr <= 100; docs/reference.md, "Editing and bad input"), so
     // the worked example stays, with the in-range w11 = w12 = 0, and the page names the refused
     // keys. Within those ranges no run diverges, so the divergence message itself is checked in
     // the browser by tests/web_train.rs (a_diverging_step_shows_the_message_and_keeps_the_state,

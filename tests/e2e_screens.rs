@@ -209,7 +209,7 @@ async fn numbers(page: &Page) -> Vec<[String; 3]> {
         .collect()
 }
 
-/// Whether `text` shows `value` as the app promises (README "Deep links and the numbers in the
+/// Whether `text` shows `value` as the app promises (docs/reference.md "Deep links and the numbers in the
 /// page"): at most six significant digits and within half a unit of the sixth (exponent form:
 /// five digits, half a unit of the fifth). Texts that are not a plain number are not judged.
 fn shown_wrongly(value: &str, text: &str) -> Option<String> {

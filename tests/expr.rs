@@ -673,7 +673,7 @@ impl Tree {
         }
     }
 
-    /// The value with the playground's documented domain rules (README "Playground" and
+    /// The value with the playground's documented domain rules (README "The lessons in brief", item playground, and
     /// `expr::ErrorKind`), written here again: `None` where the builder must refuse (a division by
     /// 0, log of a number <= 0, a fractional or negative constant power of a negative number or 0,
     /// a variable exponent of a base <= 0, any value that is not finite), and with it the

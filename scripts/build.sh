@@ -15,6 +15,8 @@ if [ "${BPL_PLAIN_BUILD:-0}" != 1 ]; then
   # panic=immediate-abort: a panic traps at once, so no panic message formatting is compiled in
   #   (the release profile already aborts on panic; nothing here catches one);
   # location-detail=none: no source file paths and line numbers kept for panics;
+  # fmt-debug=none: `{:?}` prints nothing, so no Debug code is compiled in (the app formats
+  #   nothing with Debug: CSS classes and messages spell their words out);
   # erase_components: as in .cargo/config.toml, which this RUSTFLAGS replaces.
   # Trunk runs cargo offline (Trunk.toml), so first fetch the crates the standard library's own
   # build needs (dlmalloc, hashbrown, ...: rust-src's Cargo.lock, not ours); fast when present.
@@ -22,7 +24,7 @@ if [ "${BPL_PLAIN_BUILD:-0}" != 1 ]; then
     export RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
     cargo fetch --locked --target wasm32-unknown-unknown >&2 &&
       CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-        RUSTFLAGS="--cfg erase_components -Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort" \
+        RUSTFLAGS="--cfg erase_components -Zfmt-debug=none -Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort" \
         trunk build --release "$@"
   ); then
     exit 0

@@ -23,6 +23,20 @@ pub enum Kind {
     Error,
 }
 
+impl Kind {
+    /// The CSS class suffix (`kind-bias`), spelled out so the release build needs no `Debug`.
+    pub fn css(self) -> &'static str {
+        match self {
+            Kind::Input => "input",
+            Kind::Target => "target",
+            Kind::Bias => "bias",
+            Kind::Sum => "sum",
+            Kind::Activation => "activation",
+            Kind::Error => "error",
+        }
+    }
+}
+
 /// One drawn node, named as in the notes.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Node {

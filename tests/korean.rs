@@ -126,16 +126,15 @@ fn fill_corrects_the_particle_written_after_a_placeholder() {
 
 /// Latin words allowed in the Korean interface: the lesson's symbol names (checked by
 /// [`is_symbol`]), and these: key names printed on keyboards, the function names the learner
-/// types in the playground, what a learner may type in a number field, proper names, and the
-/// update formula's subscripts (W_new, W_old) as the formula prints them.
+/// types in the playground, what a learner may type in a number field, proper names (the update
+/// formula writes W ← W − η · ∂E/∂W, with no English subscripts).
 const ALLOWED: &[&str] = &[
     // keys
     "Page", "Down", "Up", "Space", "Home", "End", "Esc", "Tab", "Enter", "Shift", "Ctrl", "C", "P",
     // the playground's functions
     "sigmoid", "tanh", "relu", "exp", "log", // typed into a number field
     "NaN", // names
-    "Backprop", "Lab", "CS231n", // the update formula's subscripts
-    "W_new", "W_old",
+    "Backprop", "Lab", "CS231n",
 ];
 
 /// A symbol of the lesson: a letter or two with digits or a `_k` subscript (x1, w21, lr, Y_k,

@@ -73,7 +73,9 @@ impl Graph {
     pub(crate) fn check(&self, id: NodeId) -> usize {
         assert!(
             id.graph == self.tag && id.index() < self.ops.len(),
-            "node {id:?} does not belong to this graph (tag {})",
+            "node {} of graph {} does not belong to this graph (tag {})",
+            id.index(),
+            id.graph,
             self.tag
         );
         id.index()

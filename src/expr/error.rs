@@ -113,7 +113,7 @@ impl fmt::Display for ErrorKind {
             Empty => write!(f, "type an expression, for example (x + y) * z"),
             TooLong { limit } => write!(f, "the expression is longer than {limit} characters"),
             TooDeep { limit } => write!(f, "nested too deeply (more than {limit} levels)"),
-            UnexpectedChar(c) => write!(f, "unexpected character {c:?}"),
+            UnexpectedChar(c) => write!(f, "unexpected character '{}'", c.escape_debug()),
             NameTooLong { limit } => write!(f, "a name can have at most {limit} characters"),
             NumberOutOfRange => write!(f, "this number is too large or too small for a 64-bit float"),
             UnexpectedEnd => write!(

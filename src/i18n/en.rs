@@ -66,8 +66,8 @@ pub const STRINGS: Strings = Strings {
     bad_state: "These values cannot be computed: {what}",
     sigmoid_caption: "The current points on the σ curve and the tangent at each. A tangent's slope σ′(z) = σ(z)(1 − σ(z)) is the chain-rule factor ∂Y/∂y (or ∂H/∂h). σ′(z) is largest at z = 0 (¼) and tends to 0 as z moves away from 0; there, the partial derivative passed back through the node is nearly 0 too.",
     update: Text {
-        title: "Updating the weights: W_new = W_old − η · ∂E/∂W",
-        body: "Now the gradients from backpropagation are put to use. All twelve parameters move by the same rule: the four biases as well as the eight weights. They move at once: every new value is computed from the old values and their gradients (w11's gradient used the old w21, not the new one), and only then do the new values replace the old. The learning rate η sets the size of the step.",
+        title: "Updating the parameters: W ← W − η · ∂E/∂W",
+        body: "Now the gradients from backpropagation are put to use. All twelve parameters move by the same rule: the four biases as well as the eight weights. They move at once: every new value is computed from the old values and their gradients (w11's gradient used the old w21, not the new one), and only then do the new values replace the old. The learning rate η scales the gradient and so sets the size of the step.",
     },
     update_cols: ["parameter", "now", "∂E/∂p", "η · ∂E/∂p", "new"],
     update_ties: "The w21 row's gradient is the path product of the w21 chain-rule step; the w11 row's is the sum of the two paths of the w11 step.",

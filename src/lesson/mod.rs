@@ -54,7 +54,7 @@ pub enum Step {
     Backward(usize),
     /// The chain rule for dE/dp: every path, its factors, their products and sum.
     Grad(Param),
-    /// One SGD step on all twelve parameters: W_new = W_old - lr * dE/dW.
+    /// One SGD step on all twelve parameters: W ← W − lr · dE/dW, every new value from the old ones.
     Update,
     /// Gradient descent on E as a function of one parameter.
     Descent,

@@ -143,13 +143,9 @@ pub fn path_sum(p: Param, paths: &[ChainPath], sum: f64) -> Option<Formula> {
     Some(f)
 }
 
-/// The update rule in general: W_new = W_old − η · ∂E/∂W.
+/// The update rule in general: W ← W − η · ∂E/∂W (the right side uses the old value).
 pub fn update_rule() -> Formula {
-    Formula::new(
-        sym("W_new"),
-        Rel::Eq,
-        vec![sub(sym("W_old"), dot(vec![sym("η"), partial("E", "W")]))],
-    )
+    Formula::new(sym("W"), Rel::Gets, vec![sub(sym("W"), dot(vec![sym("η"), partial("E", "W")]))])
 }
 
 /// One parameter's update p ← p − η · ∂E/∂p with its old value, the learning rate and its

@@ -2,7 +2,7 @@
 
 mod circuit;
 mod circuit_place;
-mod descent;
+pub mod descent;
 mod frame;
 mod playground;
 mod update;

@@ -5,6 +5,7 @@ mod circuit_place;
 pub mod descent;
 mod frame;
 mod playground;
+mod tie;
 mod update;
 
 pub use circuit::{
@@ -13,6 +14,7 @@ pub use circuit::{
 pub use circuit_place::{Anchor, Label, NODE_RADIUS};
 pub use descent::Descent;
 pub use frame::{Chain, ChainFactor, ChainPath, Frame, Mark, SigmoidMark};
+pub use tie::Tie;
 pub use playground::{Playground, BOX, DEFAULT_EXPR, DEFAULT_VALUE, MAX_DRAWN, TALL_BOX};
 pub use update::{Update, UpdateRow};
 

@@ -1,11 +1,14 @@
 //! The descent step: choose a parameter and a learning rate, see E along it, the tangent and the step.
 
 use super::formula::FormulaView;
-use super::num::Num;
+use super::num::{short, Num};
 use super::state::Lesson;
 use crate::math::formulas;
 
+use crate::i18n::descent::descent as words;
+use crate::lesson::descent::{Regime, Unreachable};
 use crate::net::Param;
+use crate::value::MAX_LR;
 use crate::plot::descent::draw_descent;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -80,9 +83,94 @@ pub fn DescentView() -> impl IntoView {
                 <input type="range" data-testid="descent-lr-slider" min="-3" max="2" step="0.01"
                     prop:value=move || lesson.state.with(|s| s.lr.log10()).to_string() on:input=slide />
             </label>
+            <Regimes />
             {numbers}
+            <Landing />
             <p class="explain">{why}</p>
         </div>
+    }
+}
+
+/// The three buttons that set η so one step lands short of, close to or past the minimum ahead
+/// (the learning rates come from the model), and why a button is off.
+#[component]
+fn Regimes() -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let descent = lesson.descent;
+    let lrs = Memo::new(move |_| descent.with(|d| d.as_ref().map(|d| (d.param, d.lrs))));
+    let buttons = Regime::ALL
+        .into_iter()
+        .map(|r| {
+            let lr = move || lrs.with(|l| l.and_then(|(_, lrs)| lrs[r as usize].ok()));
+            let label = move || {
+                let w = words(lesson.lang.get());
+                let name = w.buttons[r as usize];
+                lr().map_or_else(|| name.to_string(), |lr| format!("{name} (η = {})", short(lr)))
+            };
+            view! {
+                <button data-testid=format!("descent-lr-{}", r.slug()) disabled=move || lr().is_none()
+                    data-lr=move || lr().map(|v| v.to_string())
+                    on:click=move |_| if let Some(v) = lr() { lesson.state.update(|s| s.lr = v) }>{label}</button>
+            }
+        })
+        .collect_view();
+    // Why buttons are off: one sentence for the whole set, or one per button out of range.
+    let reason = move || {
+        let w = words(lesson.lang.get());
+        let max = short(MAX_LR);
+        lrs.with(|l| {
+            let (p, lrs) = (*l)?;
+            let mut out = Vec::new();
+            for (r, lr) in Regime::ALL.into_iter().zip(lrs) {
+                let text = match lr {
+                    Ok(_) => continue,
+                    Err(Unreachable::Flat) => w.flat.replace("{p}", p.name()),
+                    Err(Unreachable::NoMinimum) => w.no_minimum.replace("{p}", p.name()).replace("{max}", &max),
+                    Err(Unreachable::NeedsLr(need)) => w
+                        .needs_lr
+                        .replace("{what}", w.buttons[r as usize])
+                        .replace("{lr}", &short(need))
+                        .replace("{max}", &max),
+                };
+                if !out.contains(&text) {
+                    out.push(text);
+                }
+            }
+            (!out.is_empty()).then(|| out.join(" "))
+        })
+    };
+    view! {
+        <div class="descent-regimes">
+            <span>{move || words(lesson.lang.get()).choose}</span>
+            <div class="link-row" role="group">{buttons}</div>
+            {move || reason().map(|text| view! { <p class="hint" data-testid="descent-reach">{text}</p> })}
+        </div>
+    }
+}
+
+/// The minimum ahead and how much of the way to it the current step covers.
+#[component]
+fn Landing() -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    let descent = lesson.descent;
+    move || {
+        let w = words(lesson.lang.get());
+        descent.with(|d| {
+            let d = d.as_ref()?;
+            let m = d.minimum.ok()?;
+            let fraction = d.fraction?;
+            let (regime, verdict) = match d.regime() {
+                Some(r) => (r.slug(), w.verdicts[r as usize]),
+                None => ("between", w.between),
+            };
+            Some(view! {
+                <ul class="descent-numbers">
+                    <li>{w.minimum}" "{format!("{} = ", d.param.name())}<Num id="descent-min" value=m.at />", E = "<Num id="descent-min-error" value=m.error /></li>
+                    <li>{w.progress}" "<Num id="descent-progress" value=fraction />
+                        " "<span data-testid="descent-verdict" data-regime=regime>{verdict}</span></li>
+                </ul>
+            })
+        })
     }
 }
 
@@ -105,13 +193,12 @@ pub fn DescentChart() -> impl IntoView {
     let summary = move || {
         descent.with(|d| {
             d.as_ref().map_or(String::new(), |d| {
-                format!(
-                    "E({}): at {:.4}, slope {:.4}, next {:.4}",
-                    d.param.name(),
-                    d.at.0,
-                    d.slope,
-                    d.next.0
-                )
+                words(lesson.lang.get())
+                    .summary
+                    .replace("{p}", d.param.name())
+                    .replace("{at}", &short(d.at.0))
+                    .replace("{slope}", &short(d.slope))
+                    .replace("{next}", &short(d.next.0))
             })
         })
     };

@@ -12,7 +12,7 @@ echo "== native tests (lib, unit, integration, doc; browser e2e_* skipped)"
 cargo test -- --skip e2e_
 
 echo "== browser tests (wasm32 in headless Chromium)"
-cargo test --target wasm32-unknown-unknown --test web --test web_lesson --test web_train --test web_edit --test web_classroom --test web_formula
+cargo test --target wasm32-unknown-unknown --test web --test web_lesson --test web_train --test web_edit --test web_classroom --test web_formula --test web_descent
 
 echo "== release build (dist/), and the same for a sub-path (target/dist-course-ml/, tests/e2e_hosting.rs)"
 bash scripts/build.sh

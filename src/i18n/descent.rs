@@ -44,11 +44,11 @@ static KO: DescentStrings = DescentStrings {
     minimum: "앞쪽의 최솟값:",
     progress: "이 한 걸음이 가는 몫 (1이면 최솟값에 정확히 닿음):",
     verdicts: [
-        "반도 못 가서 멈춥니다.",
-        "최솟값 가까이(거리의 5분의 1 안)에 닿습니다.",
-        "최솟값을 지나쳐, E가 다시 커지는 반대편에 닿습니다.",
+        "이 걸음은 반도 못 가서 멈춥니다.",
+        "이 걸음은 최솟값 가까이(거리의 5분의 1 안)에 닿습니다.",
+        "이 걸음은 최솟값을 지나쳐 반대편에 닿습니다.",
     ],
-    between: "반 넘게 가지만 아직 최솟값 가까이는 아닙니다.",
+    between: "이 걸음은 반 넘게 가지만 아직 최솟값 가까이는 아닙니다.",
     summary: "{p}에 따른 E: 현재 값 {at}, 기울기 {slope}, 한 걸음 뒤 {next}",
 };
 
@@ -61,10 +61,10 @@ static EN: DescentStrings = DescentStrings {
     minimum: "lowest point ahead:",
     progress: "share of the way one step covers (1 = lands on it):",
     verdicts: [
-        "it stops short, less than half way.",
-        "it lands close, within a fifth of the way.",
-        "it goes past, to the far side where E rises again.",
+        "This step stops short, less than half way.",
+        "This step lands close, within a fifth of the way.",
+        "This step goes past the lowest point, to its far side.",
     ],
-    between: "more than half way, but not yet close.",
+    between: "This step goes more than half way, but not yet close.",
     summary: "E along {p}: now {at}, slope {slope}, after one step {next}",
 };

@@ -272,7 +272,7 @@ fn golden_section(f: impl Fn(f64) -> f64, mut a: f64, mut b: f64) -> f64 {
 fn range(x: f64, next: f64, minimum: Option<f64>) -> (f64, f64) {
     let m = minimum.unwrap_or(x);
     let (a, b) = (x.min(next).min(m), x.max(next).max(m));
-    let pad = ((b - a) * 0.5).max(2.0);
+    let pad = ((b - a) * 0.2).max(2.0);
     if !(a - pad).is_finite() || !(b + pad).is_finite() {
         return (x - 2.0, x + 2.0);
     }

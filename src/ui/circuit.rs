@@ -299,7 +299,7 @@ fn TieBack() -> impl IntoView {
         Some(view! {
             <section class="tie" data-testid="tie">
                 <h3>{words.heading}</h3>
-                <p>{text.body}</p>
+                <p class="explain">{text.body}</p>
                 <FormulaList list=formulas items=("ul", "tie-list") />
                 <button class="link" data-testid="tie-link" data-target=target.slug()
                     on:click=move |_| lesson.go(target)>{text.link}</button>

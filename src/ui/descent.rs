@@ -166,8 +166,8 @@ fn Landing() -> impl IntoView {
             Some(view! {
                 <ul class="descent-numbers">
                     <li>{w.minimum}" "{format!("{} = ", d.param.name())}<Num id="descent-min" value=m.at />", E = "<Num id="descent-min-error" value=m.error /></li>
-                    <li>{w.progress}" "<Num id="descent-progress" value=fraction />
-                        " "<span data-testid="descent-verdict" data-regime=regime>{verdict}</span></li>
+                    <li>{w.progress}" "<Num id="descent-progress" value=fraction /></li>
+                    <li data-testid="descent-verdict" data-regime=regime>{verdict}</li>
                 </ul>
             })
         })

@@ -56,13 +56,19 @@ fn check_first_minimum(ex: &Example, p: Param, m: f64, label: &str) {
     let mut prev = e_at(ex, p, x);
     for i in 1..=n {
         let e = e_at(ex, p, x + d * i as f64 / n as f64);
-        assert!(e <= prev + 1e-12, "{label}: E rises before the minimum, at {i}/{n}: {prev} -> {e}");
+        assert!(
+            e <= prev + 1e-12,
+            "{label}: E rises before the minimum, at {i}/{n}: {prev} -> {e}"
+        );
         prev = e;
     }
     let h = (d.abs() * 1e-7).max(1e-9);
     let before = slope_at(ex, p, m - 1e-4 * d, h) * d.signum();
     let after = slope_at(ex, p, m + 1e-4 * d, h) * d.signum();
-    assert!(before < 0.0 && after > 0.0, "{label}: E's slope along the way, {before} before the minimum and {after} after");
+    assert!(
+        before < 0.0 && after > 0.0,
+        "{label}: E's slope along the way, {before} before the minimum and {after} after"
+    );
 }
 
 /// Checks with E by hand that E does not rise anywhere a step of η up to 1.25 · MAX_LR reaches.
@@ -73,7 +79,10 @@ fn check_no_minimum(ex: &Example, p: Param, slope: f64, label: &str) {
     let mut low = e_at(ex, p, x);
     for i in 1..=n {
         let e = e_at(ex, p, x + far * i as f64 / n as f64);
-        assert!(e <= low + 1e-9 * (1.0 + low), "{label}: E rises at {i}/{n} of the reach: {low} -> {e}");
+        assert!(
+            e <= low + 1e-9 * (1.0 + low),
+            "{label}: E rises at {i}/{n} of the reach: {low} -> {e}"
+        );
         low = low.min(e);
     }
 }
@@ -98,8 +107,14 @@ fn the_three_learning_rates_land_short_close_and_past_on_random_examples() {
                     assert!((m.error - e_at(&ex, p, m.at)).abs() < 1e-12, "{label}");
                     for (r, lr) in Regime::ALL.into_iter().zip(d.lrs) {
                         let Ok(lr) = lr else {
-                            assert_eq!(r, Regime::Past, "{label}: only the overshoot can be out of reach, {lr:?}");
-                            let Err(Unreachable::NeedsLr(need)) = lr else { panic!("{label}: {lr:?}") };
+                            assert_eq!(
+                                r,
+                                Regime::Past,
+                                "{label}: only the overshoot can be out of reach, {lr:?}"
+                            );
+                            let Err(Unreachable::NeedsLr(need)) = lr else {
+                                panic!("{label}: {lr:?}")
+                            };
                             assert!(need > MAX_LR * 0.99, "{label}: needs {need}");
                             // Even the largest learning rate does not pass the minimum by a fifth.
                             let far = (x - MAX_LR * d.slope - x) / (m.at - x);
@@ -111,7 +126,9 @@ fn the_three_learning_rates_land_short_close_and_past_on_random_examples() {
                         let landed = x - lr * d.slope;
                         let way = (landed - x) / (m.at - x);
                         match r {
-                            Regime::Short => assert!(way > 0.0 && way < 0.5, "{label}: short lands at {way} of the way"),
+                            Regime::Short => {
+                                assert!(way > 0.0 && way < 0.5, "{label}: short lands at {way} of the way")
+                            }
                             Regime::Close => assert!((way - 1.0).abs() <= 0.2, "{label}: close lands at {way}"),
                             Regime::Past => {
                                 assert!(way > 1.2, "{label}: past lands at {way}");
@@ -135,7 +152,10 @@ fn the_three_learning_rates_land_short_close_and_past_on_random_examples() {
             }
         }
     }
-    assert!(all_three > 50 && past_out_of_range > 5 && no_minimum > 5, "{all_three} {past_out_of_range} {no_minimum}");
+    assert!(
+        all_three > 50 && past_out_of_range > 5 && no_minimum > 5,
+        "{all_three} {past_out_of_range} {no_minimum}"
+    );
 }
 
 #[test]
@@ -155,8 +175,17 @@ fn an_output_parameters_minimum_is_where_its_output_meets_the_target() {
             let reach = 1.25 * MAX_LR * net.grad(p).abs();
             let ahead = (solved - w(p)) * -net.grad(p).signum();
             match first_minimum(&net, p) {
-                Ok(m) => assert!((m.at - solved).abs() < 1e-6 * (1.0 + solved.abs()), "seed {seed} {}: {} vs {solved}", p.name(), m.at),
-                Err(e) => assert!(ahead > reach * 0.999 || ahead < 0.0, "seed {seed} {}: {e:?}, solved {solved} at {ahead} of reach {reach}", p.name()),
+                Ok(m) => assert!(
+                    (m.at - solved).abs() < 1e-6 * (1.0 + solved.abs()),
+                    "seed {seed} {}: {} vs {solved}",
+                    p.name(),
+                    m.at
+                ),
+                Err(e) => assert!(
+                    ahead > reach * 0.999 || ahead < 0.0,
+                    "seed {seed} {}: {e:?}, solved {solved} at {ahead} of reach {reach}",
+                    p.name()
+                ),
             }
         }
     }
@@ -200,7 +229,11 @@ fn the_worked_examples_b3_reaches_all_three() {
     assert!((d.minimum.unwrap().at - b3_min).abs() < 1e-6);
     for (r, aim) in [(Regime::Short, 0.25), (Regime::Close, 1.0), (Regime::Past, 1.7)] {
         let lr = d.lr_for(r).unwrap();
-        assert!((lr - aim * whole).abs() < 0.005 * aim * whole, "{r:?}: {lr} vs {}", aim * whole);
+        assert!(
+            (lr - aim * whole).abs() < 0.005 * aim * whole,
+            "{r:?}: {lr} vs {}",
+            aim * whole
+        );
         let after = Descent::of(&net, Param::B3, lr);
         assert_eq!(after.regime(), Some(r));
         // The published slope has nine decimals: within 5e-10, times η.
@@ -235,7 +268,10 @@ fn choosing_a_learning_rate_keeps_it_in_range() {
     assert_eq!(choose_lr(Regime::Close, 0.0, -1.0, 10.0), Ok(10.0));
     assert_eq!(choose_lr(Regime::Past, 0.0, -1.0, 10.0), Ok(17.0));
     // At 90 (η = 90 lands on it): 1.7 · 90 = 153 is too large, but η = 100 lands at 1.11, not past a fifth.
-    assert_eq!(choose_lr(Regime::Past, 0.0, -1.0, 90.0), Err(Unreachable::NeedsLr(108.0)));
+    assert_eq!(
+        choose_lr(Regime::Past, 0.0, -1.0, 90.0),
+        Err(Unreachable::NeedsLr(108.0))
+    );
     // At 70: η = 100 lands at 1.43 of the way, past.
     assert_eq!(choose_lr(Regime::Past, 0.0, -1.0, 70.0), Ok(MAX_LR));
     // Downhill to the left works the same way.

@@ -29,7 +29,11 @@ fn disabled(host: &web_sys::HtmlElement, testid: &str) -> bool {
 /// The share of the way from the current value to the minimum that the shown step covers,
 /// from the page's numbers.
 fn way(host: &web_sys::HtmlElement) -> f64 {
-    let (at, next, min) = (value(host, "descent-at"), value(host, "descent-next"), value(host, "descent-min"));
+    let (at, next, min) = (
+        value(host, "descent-at"),
+        value(host, "descent-next"),
+        value(host, "descent-min"),
+    );
     (next - at) / (min - at)
 }
 
@@ -49,7 +53,11 @@ async fn each_button_sets_a_learning_rate_that_lands_short_close_or_past() {
     });
     leptos::task::tick().await;
     assert!((value(&host, "descent-min") - b3_minimum()).abs() < 1e-6);
-    for (button, regime) in [("descent-lr-small", "small"), ("descent-lr-good", "good"), ("descent-lr-overshoot", "overshoot")] {
+    for (button, regime) in [
+        ("descent-lr-small", "small"),
+        ("descent-lr-good", "good"),
+        ("descent-lr-overshoot", "overshoot"),
+    ] {
         assert!(!disabled(&host, button), "{button} is on for b3");
         let lr: f64 = get(&host, button).get_attribute("data-lr").unwrap().parse().unwrap();
         click(&host, button);
@@ -64,7 +72,10 @@ async fn each_button_sets_a_learning_rate_that_lands_short_close_or_past() {
             "good" => assert!((w - 1.0).abs() <= 0.2, "close: {w}"),
             _ => assert!(w > 1.2, "past: {w}"),
         }
-        assert_eq!(get(&host, "descent-verdict").get_attribute("data-regime").as_deref(), Some(regime));
+        assert_eq!(
+            get(&host, "descent-verdict").get_attribute("data-regime").as_deref(),
+            Some(regime)
+        );
         assert_eq!(value(&host, "descent-progress"), w);
     }
     assert!(find(&host, "descent-reach").is_none(), "nothing to excuse for b3");
@@ -86,7 +97,10 @@ async fn the_default_w21_says_why_it_cannot_be_overshot() {
     leptos::task::tick().await;
     assert_eq!(value(&host, "descent-lr"), MAX_LR);
     let w = way(&host);
-    assert!((w - 100.0 * 0.082167041 / (0.4 - w21_min)).abs() < 1e-6 && (w - 1.0).abs() <= 0.2, "{w}");
+    assert!(
+        (w - 100.0 * 0.082167041 / (0.4 - w21_min)).abs() < 1e-6 && (w - 1.0).abs() <= 0.2,
+        "{w}"
+    );
     click(&host, "descent-lr-small");
     leptos::task::tick().await;
     assert!(way(&host) < 0.5);
@@ -120,7 +134,10 @@ async fn the_circuit_steps_show_where_their_rule_acts_in_the_network() {
     assert!((value(&host, "tie-E") - 0.298371109).abs() < 1e-9);
     assert_eq!(value(&host, "tie-dE-dError1"), 1.0);
     assert_eq!(value(&host, "tie-dE-dError2"), 1.0);
-    assert_eq!(get(&host, "tie-link").get_attribute("data-target").as_deref(), Some("error"));
+    assert_eq!(
+        get(&host, "tie-link").get_attribute("data-target").as_deref(),
+        Some("error")
+    );
     click(&host, "tie-link");
     leptos::task::tick().await;
     assert_eq!(get(&host, "step").get_attribute("data-slug").as_deref(), Some("error"));
@@ -132,7 +149,10 @@ async fn the_circuit_steps_show_where_their_rule_acts_in_the_network() {
     assert!((value(&host, "tie-grad-w21") - 0.082167041).abs() < 1e-9);
     click(&host, "tie-link");
     leptos::task::tick().await;
-    assert_eq!(get(&host, "step").get_attribute("data-slug").as_deref(), Some("grad-w21"));
+    assert_eq!(
+        get(&host, "step").get_attribute("data-slug").as_deref(),
+        Some("grad-w21")
+    );
 
     let host = mount_at(Step::Graph, Lang::En);
     leptos::task::tick().await;
@@ -141,6 +161,9 @@ async fn the_circuit_steps_show_where_their_rule_acts_in_the_network() {
     assert!((value(&host, "tie-dE-dH1") - 0.036350306).abs() < 1e-9);
     click(&host, "tie-link");
     leptos::task::tick().await;
-    assert_eq!(get(&host, "step").get_attribute("data-slug").as_deref(), Some("backward-H1"));
+    assert_eq!(
+        get(&host, "step").get_attribute("data-slug").as_deref(),
+        Some("backward-H1")
+    );
     assert!(find(&host, "tie").is_none(), "the network step has no tie-back");
 }

@@ -1,8 +1,8 @@
 //! Every string the UI shows, one table per language; a missing entry is a compile error.
 
-mod en;
 pub mod circuit;
 pub mod descent;
+mod en;
 pub mod expr_errors;
 mod ko;
 

@@ -14,8 +14,8 @@ pub use circuit::{
 pub use circuit_place::{Anchor, Label, NODE_RADIUS};
 pub use descent::Descent;
 pub use frame::{Chain, ChainFactor, ChainPath, Frame, Mark, SigmoidMark};
-pub use tie::Tie;
 pub use playground::{Playground, BOX, DEFAULT_EXPR, DEFAULT_VALUE, MAX_DRAWN, TALL_BOX};
+pub use tie::Tie;
 pub use update::{Update, UpdateRow};
 
 use crate::net::{Example, Net, Param};

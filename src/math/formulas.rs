@@ -248,7 +248,10 @@ pub fn tie(t: &Tie, net: &Net) -> Vec<Formula> {
             upstream,
             grad_w21,
         } => {
-            let mut list: Vec<Formula> = weighted_sum(net, "y1").map(|f| f.shown_as("tie-y1")).into_iter().collect();
+            let mut list: Vec<Formula> = weighted_sum(net, "y1")
+                .map(|f| f.shown_as("tie-y1"))
+                .into_iter()
+                .collect();
             list.extend([
                 Formula::new(partial("y1", "w21"), Rel::Eq, vec![sym("H1")])
                     .with_result(local_w21)

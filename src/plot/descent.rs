@@ -53,7 +53,12 @@ pub fn draw_descent<DB: DrawingBackend>(
         .draw()?;
     if let Ok(m) = d.minimum {
         // The lowest point ahead: a dotted line across the whole height.
-        chart.draw_series(DashedLineSeries::new([(m.at, e_lo), (m.at, e_hi)], 3, 5, MINIMUM.stroke_width(2)))?;
+        chart.draw_series(DashedLineSeries::new(
+            [(m.at, e_lo), (m.at, e_hi)],
+            3,
+            5,
+            MINIMUM.stroke_width(2),
+        ))?;
     }
     chart.draw_series(LineSeries::new(d.curve.iter().copied(), BLACK.stroke_width(2)))?;
     let half = (x_hi - x_lo) * 0.18;

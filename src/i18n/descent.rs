@@ -38,9 +38,9 @@ pub fn descent(lang: Lang) -> &'static DescentStrings {
 static KO: DescentStrings = DescentStrings {
     choose: "이 곡선에 맞춰 고른 학습률:",
     buttons: ["최솟값에 못 미치는 걸음", "최솟값 가까이 가는 걸음", "최솟값을 지나치는 걸음"],
-    flat: "여기서는 ∂E/∂{p} = 0이라서 학습률을 얼마로 하든 {p} 값이 움직이지 않습니다. 고를 학습률이 없습니다.",
-    no_minimum: "{p} 값을 따라가면, η를 {max}까지 키워 닿는 거리와 그보다 조금 더 먼 곳까지 E가 계속 줄어듭니다. 닿을 수 있는 곳에 최솟값이 없으니 못 미치거나 지나칠 것도 없습니다. 다른 매개변수를 골라 보세요.",
-    needs_lr: "{what}에는 η가 {lr} 이상 필요하지만, 학습률은 {max}까지만 정할 수 있습니다. 이 곡선에서는 여기서 그 걸음을 볼 수 없습니다.",
+    flat: "여기서는 ∂E/∂{p} = 0이라 어떤 학습률로도 {p} 값이 움직이지 않습니다.",
+    no_minimum: "{p} 값을 따라가면 η를 {max}까지 키워 닿는 곳과 그 너머 조금까지 E가 계속 줄어듭니다. 닿을 수 있는 최솟값이 없으니 다른 매개변수를 골라 보세요.",
+    needs_lr: "{what}에는 η가 {lr} 이상 필요하지만 학습률은 {max}까지입니다.",
     minimum: "앞쪽의 최솟값:",
     progress: "이 한 걸음이 가는 몫 (1이면 최솟값에 정확히 닿음):",
     verdicts: [
@@ -55,9 +55,9 @@ static KO: DescentStrings = DescentStrings {
 static EN: DescentStrings = DescentStrings {
     choose: "Learning rates chosen for this curve:",
     buttons: ["short of the minimum", "close to the minimum", "past the minimum"],
-    flat: "Here ∂E/∂{p} = 0, so no learning rate moves {p}: there is nothing to choose.",
-    no_minimum: "Along {p}, E keeps going down as far as a step with η up to {max} can reach, and a little further: there is no lowest point within reach, so no step can stop short of one or pass it. Try another parameter.",
-    needs_lr: "A step {what} would need η of {lr} or more, but the learning rate goes up to {max} only: this curve cannot show that step from here.",
+    flat: "Here ∂E/∂{p} = 0: no learning rate moves {p}.",
+    no_minimum: "Along {p}, E keeps falling as far as a step with η up to {max} reaches, and a little beyond: there is no lowest point within reach. Try another parameter.",
+    needs_lr: "A step {what} would need η of {lr} or more; the learning rate stops at {max}.",
     minimum: "lowest point ahead:",
     progress: "share of the way one step covers (1 = lands on it):",
     verdicts: [

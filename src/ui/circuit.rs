@@ -276,34 +276,27 @@ pub fn CircuitPanel() -> impl IntoView {
 #[component]
 fn TieBack() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
-    let tie = Memo::new(move |_| {
-        let step = lesson.state.with(|s| s.step);
-        lesson.net.with(|(net, _)| Tie::of(step, net))
-    });
-    let formulas = Signal::derive(move || {
-        tie.with(|t| {
-            t.as_ref()
-                .map(|t| lesson.net.with(|(net, _)| formulas::tie(t, net)))
-                .unwrap_or_default()
-        })
-    });
     move || {
-        let t = tie.get()?;
+        let step = lesson.state.with(|s| s.step);
         let words = crate::i18n::circuit::circuit(lesson.lang.get());
-        let text = match t {
-            Tie::Add { .. } => &words.add,
-            Tie::Mul { .. } => &words.mul,
-            Tie::FanOut { .. } => &words.fan_out,
-        };
-        let target = t.link();
-        Some(view! {
-            <section class="tie" data-testid="tie">
-                <h3>{words.heading}</h3>
-                <p class="explain">{text.body}</p>
-                <FormulaList list=formulas items=("ul", "tie-list") />
-                <button class="link" data-testid="tie-link" data-target=target.slug()
-                    on:click=move |_| lesson.go(target)>{text.link}</button>
-            </section>
+        lesson.net.with(|(net, _)| {
+            let tie = Tie::of(step, net)?;
+            let text = match tie {
+                Tie::Add { .. } => &words.add,
+                Tie::Mul { .. } => &words.mul,
+                Tie::FanOut { .. } => &words.fan_out,
+            };
+            let list = formulas::tie(&tie, net);
+            let target = tie.link();
+            Some(view! {
+                <section class="tie" data-testid="tie">
+                    <h3>{words.heading}</h3>
+                    <p class="explain">{text.body}</p>
+                    <FormulaList list=Signal::stored(list) items=("ul", "tie-list") />
+                    <button class="link" data-testid="tie-link" data-target=target.slug()
+                        on:click=move |_| lesson.go(target)>{text.link}</button>
+                </section>
+            })
         })
     }
 }

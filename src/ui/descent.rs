@@ -97,54 +97,50 @@ pub fn DescentView() -> impl IntoView {
 fn Regimes() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let descent = lesson.descent;
+    // Only what the buttons show: a click changes η, not these, so the buttons stay (and keep focus).
     let lrs = Memo::new(move |_| descent.with(|d| d.as_ref().map(|d| (d.param, d.lrs))));
-    let buttons = Regime::ALL
-        .into_iter()
-        .map(|r| {
-            let lr = move || lrs.with(|l| l.and_then(|(_, lrs)| lrs[r as usize].ok()));
-            let label = move || {
-                let w = words(lesson.lang.get());
-                let name = w.buttons[r as usize];
-                lr().map_or_else(|| name.to_string(), |lr| format!("{name} (η = {})", short(lr)))
-            };
-            view! {
-                <button data-testid=format!("descent-lr-{}", r.slug()) disabled=move || lr().is_none()
-                    data-lr=move || lr().map(|v| v.to_string())
-                    on:click=move |_| if let Some(v) = lr() { lesson.state.update(|s| s.lr = v) }>{label}</button>
-            }
-        })
-        .collect_view();
-    // Why buttons are off: one sentence for the whole set, or one per button out of range.
-    let reason = move || {
+    move || {
         let w = words(lesson.lang.get());
+        let (p, lrs) = lrs.get()?;
         let max = short(MAX_LR);
-        lrs.with(|l| {
-            let (p, lrs) = (*l)?;
-            let mut out = Vec::new();
-            for (r, lr) in Regime::ALL.into_iter().zip(lrs) {
-                let text = match lr {
-                    Ok(_) => continue,
-                    Err(Unreachable::Flat) => w.flat.replace("{p}", p.name()),
-                    Err(Unreachable::NoMinimum) => w.no_minimum.replace("{p}", p.name()).replace("{max}", &max),
-                    Err(Unreachable::NeedsLr(need)) => w
-                        .needs_lr
-                        .replace("{what}", w.buttons[r as usize])
-                        .replace("{lr}", &short(need))
-                        .replace("{max}", &max),
+        // Why buttons are off: one sentence for the whole set, or one per button out of range.
+        let mut reasons: Vec<String> = Vec::new();
+        let buttons = Regime::ALL
+            .into_iter()
+            .zip(lrs)
+            .map(|(r, lr)| {
+                let name = w.buttons[r as usize];
+                let reason = match lr {
+                    Ok(_) => None,
+                    Err(Unreachable::Flat) => Some(w.flat.replace("{p}", p.name())),
+                    Err(Unreachable::NoMinimum) => Some(w.no_minimum.replace("{p}", p.name()).replace("{max}", &max)),
+                    Err(Unreachable::NeedsLr(need)) => Some(
+                        w.needs_lr
+                            .replace("{what}", name)
+                            .replace("{lr}", &short(need))
+                            .replace("{max}", &max),
+                    ),
                 };
-                if !out.contains(&text) {
-                    out.push(text);
+                if let Some(text) = reason.filter(|t| !reasons.contains(t)) {
+                    reasons.push(text);
                 }
-            }
-            (!out.is_empty()).then(|| out.join(" "))
+                let label = lr.map_or_else(|_| name.to_string(), |lr| format!("{name} (η = {})", short(lr)));
+                let lr = lr.ok();
+                view! {
+                    <button data-testid=format!("descent-lr-{}", r.slug()) disabled=lr.is_none()
+                        on:click=move |_| if let Some(v) = lr { lesson.state.update(|s| s.lr = v) }>{label}</button>
+                }
+            })
+            .collect_view();
+        let reason = (!reasons.is_empty())
+            .then(|| view! { <p class="hint" data-testid="descent-reach">{reasons.join(" ")}</p> });
+        Some(view! {
+            <div class="descent-regimes">
+                <span>{w.choose}</span>
+                <div class="link-row" role="group">{buttons}</div>
+                {reason}
+            </div>
         })
-    };
-    view! {
-        <div class="descent-regimes">
-            <span>{move || words(lesson.lang.get()).choose}</span>
-            <div class="link-row" role="group">{buttons}</div>
-            {move || reason().map(|text| view! { <p class="hint" data-testid="descent-reach">{text}</p> })}
-        </div>
     }
 }
 

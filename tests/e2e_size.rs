@@ -20,8 +20,13 @@ fn gzip9(data: &[u8]) -> usize {
         .stdout(Stdio::piped())
         .spawn()
         .expect("gzip runs");
-    child.stdin.take().unwrap().write_all(data).unwrap();
+    // Feed gzip from another thread: written here, a large input would fill the output pipe
+    // while gzip waits for us to read it, and both would wait for ever.
+    let mut stdin = child.stdin.take().unwrap();
+    let input = data.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
     let out = child.wait_with_output().expect("gzip finishes");
+    writer.join().unwrap().expect("gzip reads its input");
     assert!(out.status.success(), "gzip failed");
     out.stdout.len()
 }

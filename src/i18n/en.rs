@@ -80,19 +80,19 @@ pub const STRINGS: Strings = Strings {
         body: "Hold every other parameter still and vary one: E traces a curve. The tangent at the current point has the slope autograd computed, ∂E/∂p. The update moves against that slope, by η · ∂E/∂p.",
     },
     descent_param: "parameter",
-    descent_why: "Right now ∂E/∂{p} {slope}. A positive slope means raising {p} raises E, so {p} must go down; a negative slope means the opposite. Either way the update adds the gradient with a minus sign: −η · ∂E/∂{p}. The slope says which way to go, not how far: the learning rate η decides that, and a large η can carry {p} past the lowest point of the curve.",
+    descent_why: "Right now ∂E/∂{p} {slope}. A positive slope means raising {p} raises E, so {p} must go down; a negative slope means the opposite. Either way we add the gradient with a minus sign: −η · ∂E/∂{p}. Try larger learning rates: a small step, a good step, and a step that overshoots the minimum and climbs the other side.",
     slope_positive: "is positive (uphill)",
     slope_negative: "is negative (downhill)",
     slope_zero: "is zero (flat)",
     descent_step: "after one step",
-    descent_caption: "Black: E with every other value held. Dashed blue: the tangent at the current point (slope ∂E/∂p). Orange arrow: where the update moves. Dotted green: the lowest point ahead, where there is one.",
+    descent_caption: "Black: E with every other value held. Dashed: the tangent at the current point (slope ∂E/∂p). Arrow: where the update moves.",
     train: Text {
         title: "Training: repeating the update",
         body: "Training repeats one step (forward pass, backpropagation, update) on the same example, again and again. With a small enough learning rate E falls at every step; with a large one some steps make E larger, and a very large one can make the parameters blow up. The charts show E and the twelve parameters after each step. Take single steps or run, then compare another learning rate.",
     },
     add_node: Text {
         title: "Backward through an add node",
-        body: "For z = x + y, ∂z/∂x = 1 and ∂z/∂y = 1. So the gradient ∂L/∂z that arrives from behind passes to both inputs unchanged: ∂L/∂x = ∂L/∂z · 1 and ∂L/∂y = ∂L/∂z · 1. Change x, y and the incoming gradient: x and y change z, but not the gradients, which follow the incoming gradient alone.",
+        body: "For z = x + y, ∂z/∂x = 1 and ∂z/∂y = 1. So the gradient ∂L/∂z that arrives from behind passes to both inputs unchanged: ∂L/∂x = ∂L/∂z · 1 and ∂L/∂y = ∂L/∂z · 1. Change x, y and the incoming gradient: the values of x and y make no difference to it.",
     },
     mul_node: Text {
         title: "Backward through a multiply node",
@@ -100,7 +100,7 @@ pub const STRINGS: Strings = Strings {
     },
     graph: Text {
         title: "A graph of adds and multiplies",
-        body: "These two rules are all this graph needs. Start at the output, whose gradient with respect to itself is 1; at every node, multiply the upstream gradient by the local derivative of each input and pass that product back to the input. Step through it one node at a time.",
+        body: "Those two rules unwind any such graph. Start at the output with ∂f/∂f = 1; at every node multiply the upstream gradient by the local derivative and pass it back to the inputs. Step through it node by node.",
     },
     upstream_in: "incoming gradient ∂L/∂z",
     rest_of_network: "rest of the network L",

@@ -1,7 +1,5 @@
 //! Every string the UI shows, one table per language; a missing entry is a compile error.
 
-pub mod circuit;
-pub mod descent;
 mod en;
 pub mod expr_errors;
 mod ko;

@@ -2,7 +2,7 @@
 
 mod circuit;
 mod circuit_place;
-pub mod descent;
+mod descent;
 mod frame;
 mod nudge;
 mod playground;
@@ -10,7 +10,6 @@ mod role;
 mod sign;
 mod slips;
 mod sweep;
-mod tie;
 mod update;
 
 pub use circuit::{
@@ -25,7 +24,6 @@ pub use role::{path_count, ParamKind, Role};
 pub use sign::{Sign, SignCase};
 pub use slips::{slip_of, Slip};
 pub use sweep::{params_into, stop, ParamGrad, Share, Stop, StopKind};
-pub use tie::Tie;
 pub use update::{Update, UpdateRow, PUBLISHED_ERROR_AFTER, PUBLISHED_LR};
 
 use crate::net::{Example, Net, Param};

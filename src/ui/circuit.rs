@@ -3,7 +3,7 @@
 use super::formula::{FormulaList, FormulaView};
 use super::num::short;
 use super::state::Lesson;
-use crate::lesson::{input_names, Circuit, CircuitKind, Step, Tie, CIRCUIT_BOX, CIRCUIT_TALL_BOX, NODE_RADIUS};
+use crate::lesson::{input_names, Circuit, CircuitKind, Step, CIRCUIT_BOX, CIRCUIT_TALL_BOX, NODE_RADIUS};
 use crate::math::formulas;
 use leptos::prelude::*;
 
@@ -268,37 +268,7 @@ pub fn CircuitPanel() -> impl IntoView {
             Some(view! { <FormulaList list={ list.into_iter().flatten().collect::<Vec<_>>() } /> })
         })
     };
-    view! { <div class="circuit-panel">{inputs}{rules}{chooser}<TieBack /></div> }
-}
-
-/// Where this step's rule acts in the 2-2-2 network, with the network's current numbers from
-/// the core, and a link to the network step that shows it.
-#[component]
-fn TieBack() -> impl IntoView {
-    let lesson = expect_context::<Lesson>();
-    move || {
-        let step = lesson.state.with(|s| s.step);
-        let words = crate::i18n::circuit::circuit(lesson.lang.get());
-        lesson.net.with(|(net, _)| {
-            let tie = Tie::of(step, net)?;
-            let text = match tie {
-                Tie::Add { .. } => &words.add,
-                Tie::Mul { .. } => &words.mul,
-                Tie::FanOut { .. } => &words.fan_out,
-            };
-            let list = formulas::tie(&tie, net);
-            let target = tie.link();
-            Some(view! {
-                <section class="tie" data-testid="tie">
-                    <h3>{words.heading}</h3>
-                    <p class="explain">{text.body}</p>
-                    <FormulaList list=Signal::stored(list) items=("ul", "tie-list") />
-                    <button class="link" data-testid="tie-link" data-target=target.slug()
-                        on:click=move |_| lesson.go(target)>{text.link}</button>
-                </section>
-            })
-        })
-    }
+    view! { <div class="circuit-panel">{inputs}{rules}{chooser}</div> }
 }
 
 /// Where the backward pass of the worked chain is: the node, its upstream gradient, and what it

@@ -1,15 +1,12 @@
 //! The descent step: choose a parameter and a learning rate, see E along it, the tangent and the step.
 
 use super::formula::FormulaView;
-use super::num::{short, Num};
+use super::num::Num;
 use super::state::Lesson;
 use crate::math::formulas;
 
-use crate::i18n::descent::descent as words;
-use crate::lesson::descent::{Regime, Unreachable};
 use crate::net::Param;
 use crate::plot::descent::draw_descent;
-use crate::value::MAX_LR;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -83,90 +80,9 @@ pub fn DescentView() -> impl IntoView {
                 <input type="range" data-testid="descent-lr-slider" min="-3" max="2" step="0.01"
                     prop:value=move || lesson.state.with(|s| s.lr.log10()).to_string() on:input=slide />
             </label>
-            <Regimes />
             {numbers}
-            <Landing />
             <p class="explain">{why}</p>
         </div>
-    }
-}
-
-/// The three buttons that set η so one step lands short of, close to or past the minimum ahead
-/// (the learning rates come from the model), and why a button is off.
-#[component]
-fn Regimes() -> impl IntoView {
-    let lesson = expect_context::<Lesson>();
-    let descent = lesson.descent;
-    // Only what the buttons show: a click changes η, not these, so the buttons stay (and keep focus).
-    let lrs = Memo::new(move |_| descent.with(|d| d.as_ref().map(|d| (d.param, d.lrs))));
-    move || {
-        let w = words(lesson.lang.get());
-        let (p, lrs) = lrs.get()?;
-        let max = short(MAX_LR);
-        // Why buttons are off: one sentence for the whole set, or one per button out of range.
-        let mut reasons: Vec<String> = Vec::new();
-        let buttons = Regime::ALL
-            .into_iter()
-            .zip(lrs)
-            .map(|(r, lr)| {
-                let name = w.buttons[r as usize];
-                let reason = match lr {
-                    Ok(_) => None,
-                    Err(Unreachable::Flat) => Some(w.flat.replace("{p}", p.name())),
-                    Err(Unreachable::NoMinimum) => Some(w.no_minimum.replace("{p}", p.name()).replace("{max}", &max)),
-                    Err(Unreachable::NeedsLr(need)) => Some(
-                        w.needs_lr
-                            .replace("{what}", name)
-                            .replace("{lr}", &short(need))
-                            .replace("{max}", &max),
-                    ),
-                };
-                if let Some(text) = reason.filter(|t| !reasons.contains(t)) {
-                    reasons.push(text);
-                }
-                let label = lr.map_or_else(|_| name.to_string(), |lr| format!("{name} (η = {})", short(lr)));
-                let lr = lr.ok();
-                view! {
-                    <button data-testid=format!("descent-lr-{}", r.slug()) disabled=lr.is_none()
-                        on:click=move |_| if let Some(v) = lr { lesson.state.update(|s| s.lr = v) }>{label}</button>
-                }
-            })
-            .collect_view();
-        let reason = (!reasons.is_empty())
-            .then(|| view! { <p class="hint" data-testid="descent-reach">{reasons.join(" ")}</p> });
-        Some(view! {
-            <div class="descent-regimes">
-                <span>{w.choose}</span>
-                <div class="link-row" role="group">{buttons}</div>
-                {reason}
-            </div>
-        })
-    }
-}
-
-/// The minimum ahead and how much of the way to it the current step covers.
-#[component]
-fn Landing() -> impl IntoView {
-    let lesson = expect_context::<Lesson>();
-    let descent = lesson.descent;
-    move || {
-        let w = words(lesson.lang.get());
-        descent.with(|d| {
-            let d = d.as_ref()?;
-            let m = d.minimum.ok()?;
-            let fraction = d.fraction?;
-            let (regime, verdict) = match d.regime() {
-                Some(r) => (r.slug(), w.verdicts[r as usize]),
-                None => ("between", w.between),
-            };
-            Some(view! {
-                <ul class="descent-numbers">
-                    <li>{w.minimum}" "{format!("{} = ", d.param.name())}<Num id="descent-min" value=m.at />", E = "<Num id="descent-min-error" value=m.error /></li>
-                    <li>{w.progress}" "<Num id="descent-progress" value=fraction /></li>
-                    <li data-testid="descent-verdict" data-regime=regime>{verdict}</li>
-                </ul>
-            })
-        })
     }
 }
 
@@ -189,12 +105,12 @@ pub fn DescentChart() -> impl IntoView {
     let summary = move || {
         descent.with(|d| {
             d.as_ref().map_or(String::new(), |d| {
-                words(lesson.lang.get())
-                    .summary
-                    .replace("{p}", d.param.name())
-                    .replace("{at}", &short(d.at.0))
-                    .replace("{slope}", &short(d.slope))
-                    .replace("{next}", &short(d.next.0))
+                let p = d.param.name();
+                let (at, e) = d.at;
+                format!(
+                    "{p} = {at:.4}, E = {e:.4}, ∂E/∂{p} = {:.4}, {p} ← {:.4}",
+                    d.slope, d.next.0
+                )
             })
         })
     };

@@ -3,7 +3,6 @@
 mod en;
 pub mod expr_errors;
 mod ko;
-pub mod meaning;
 pub mod net_errors;
 pub mod particle;
 pub mod practice;
@@ -80,7 +79,7 @@ pub struct Strings {
     pub grad: Text,
     pub grad_w21: &'static str,
     pub grad_w11: &'static str,
-    /// Shown on w11's chain rule only: the notes' slips there and the right factor, one paragraph per line.
+    /// Shown on the chain rule of a first-layer weight or bias: the notes' slip and the right factor.
     pub slip_note: &'static str,
     pub path: &'static str,
     pub product: &'static str,

@@ -4,11 +4,7 @@ mod circuit;
 mod circuit_place;
 mod descent;
 mod frame;
-mod nudge;
 mod playground;
-mod role;
-mod sign;
-mod slips;
 mod sweep;
 mod update;
 
@@ -18,13 +14,9 @@ pub use circuit::{
 pub use circuit_place::{Anchor, Label, NODE_RADIUS};
 pub use descent::Descent;
 pub use frame::{Chain, ChainFactor, ChainPath, Frame, Mark, SigmoidMark};
-pub use nudge::{Nudge, DELTA};
 pub use playground::{Playground, BOX, DEFAULT_EXPR, DEFAULT_VALUE, MAX_DRAWN, TALL_BOX};
-pub use role::{path_count, ParamKind, Role};
-pub use sign::{Sign, SignCase};
-pub use slips::{slip_of, Slip};
 pub use sweep::{params_into, stop, ParamGrad, Share, Stop, StopKind};
-pub use update::{Update, UpdateRow, PUBLISHED_ERROR_AFTER, PUBLISHED_LR};
+pub use update::{Update, UpdateRow};
 
 use crate::net::{Example, Net, Param};
 use std::sync::OnceLock;

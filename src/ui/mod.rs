@@ -7,7 +7,6 @@ mod circuit;
 mod descent;
 mod diagram;
 mod formula;
-mod meaning;
 mod nav;
 pub mod num;
 mod panel;

@@ -1,12 +1,10 @@
 //! The step panel: title, explanation in the chosen language, and the step's numbers (chain rule, gradients).
 
 use super::formula::FormulaList;
-use super::meaning::{NudgeView, SignView, SlipNote};
 use super::num::Num;
 use super::state::Lesson;
-use crate::i18n::meaning::{fill_role, meaning};
 use crate::i18n::{particle, Lang, Text};
-use crate::lesson::{slip_of, Role, Stage, Step};
+use crate::lesson::{Stage, Step};
 use crate::math::{formulas, Formula};
 use crate::net::Param;
 use leptos::prelude::*;
@@ -24,17 +22,7 @@ pub(super) fn text_of(lang: Lang, step: Step) -> (String, String) {
         Step::Forward(Stage::OutputOut) => fill(&s.output_out, "", ""),
         Step::Error => fill(&s.error, "", ""),
         Step::Backward(k) => super::sweep::text(lang, k),
-        Step::Grad(p) => {
-            let body = match p {
-                Param::W21 => s.grad_w21.to_owned(),
-                Param::W11 => s.grad_w11.to_owned(),
-                _ => {
-                    let role = Role::of(p);
-                    fill_role(meaning(lang).grad_body(role.kind), &role)
-                }
-            };
-            (s.grad.title.replace("{p}", p.name()), body)
-        }
+        Step::Grad(p) => fill(&s.grad, "{p}", p.name()),
         Step::Update => fill(&s.update, "", ""),
         Step::Descent => fill(&s.descent, "", ""),
         Step::Train => fill(&s.train, "", ""),
@@ -120,8 +108,7 @@ fn StepFormulas() -> impl IntoView {
 }
 
 /// The chain rule for one parameter: each path's factors and product, their sum, and the core's
-/// gradient; then why its sign (an output weight), what it means (the nudge), and the notes'
-/// slip where the notes wrote this chain. Built once per parameter and language; when the numbers change (an edit), its
+/// gradient. Built once per parameter and language; when the numbers change (an edit), its
 /// formulas follow the lesson's frame in place instead of being built again.
 #[component]
 fn ChainView(param: Param) -> impl IntoView {
@@ -132,7 +119,13 @@ fn ChainView(param: Param) -> impl IntoView {
         return ().into_any();
     };
     let p = param.name();
-    let slip = slip_of(Step::Grad(param));
+    let note = match param {
+        Param::W21 => Some(strings.grad_w21),
+        Param::W11 => Some(strings.grad_w11),
+        _ => None,
+    };
+    // The notes' slip concerns w11's chain only (they never write w12, w13, w14, b1 or b2 out).
+    let slip = param == Param::W11;
     let empty = start.paths.is_empty();
     let path_at = move |k: usize| chain().and_then(|c| c.paths.get(k).cloned());
     let paths = start
@@ -176,14 +169,12 @@ fn ChainView(param: Param) -> impl IntoView {
     let grad = move || chain().map_or(f64::NAN, |c| c.grad);
     view! {
         <div class="chain">
+            {note.map(|n| view! { <p class="explain">{n}</p> })}
             {empty.then(|| view! { <p>{strings.no_path}</p> })}
             {paths}
             {has_sum.then(|| view! { <p class="sum">{strings.path_sum}</p><FormulaList list=sum /> })}
             <p class="sum">{strings.autograd_says.replace("{p}", p)}" = "{move || view! { <Num id=format!("grad-{p}") value=grad() /> }}</p>
-            <p class="hint">{strings.grad.body.replace("{p}", p)}</p>
-            <SignView param=param />
-            <NudgeView param=param />
-            {slip.map(|slip| view! { <SlipNote slip=slip /> })}
+            {slip.then(|| view! { <p class="slip" data-testid="slip-note">{strings.slip_note}</p> })}
             <Legend />
         </div>
     }

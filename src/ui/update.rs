@@ -1,11 +1,9 @@
 //! The update step: every parameter's old value, gradient, lr * gradient and new value; apply and undo.
 
 use super::formula::{FormulaList, FormulaView};
-use super::meaning::{sentence, Precise, SlipNote};
 use super::num::Num;
 use super::state::Lesson;
-use crate::i18n::meaning::meaning;
-use crate::lesson::{slip_of, Step, PUBLISHED_ERROR_AFTER};
+use crate::lesson::Step;
 use crate::math::formulas;
 use crate::net::Param;
 use leptos::prelude::*;
@@ -72,30 +70,6 @@ pub fn UpdateView() -> impl IntoView {
             None => ().into_any(),
         })
     };
-    // E had only the weights moved: the published worked example's kind of step.
-    let weights_only = move || {
-        update.with(|u| match u.as_ref().map(|u| &u.error_weights_only) {
-            Some(Ok(e)) => view! { <Precise id="error-after-weights" value=*e /> }.into_any(),
-            Some(Err(err)) => view! { <span class="warning">{err.to_string()}</span> }.into_any(),
-            None => ().into_any(),
-        })
-    };
-    // Only on the worked example's own first step, the one the published figure belongs to.
-    let published = move || {
-        let m = meaning(lesson.lang.get());
-        update.with(|u| {
-            u.as_ref()
-                .filter(|u| u.published)
-                .and_then(|u| u.error_weights_only.clone().ok())
-                .map(|weights| {
-                    let nums = [
-                        ("published", "published-error-after".to_owned(), PUBLISHED_ERROR_AFTER),
-                        ("weights", "published-weights-only".to_owned(), weights),
-                    ];
-                    view! { <p class="note" data-testid="published-note">{sentence(m.published, &nums, true)}</p> }
-                })
-        })
-    };
     let apply = move |_| {
         if let Some(next) = update.with_untracked(|u| u.as_ref().filter(|u| u.error_after.is_ok()).map(|u| u.next)) {
             lesson.apply(next);
@@ -123,11 +97,8 @@ pub fn UpdateView() -> impl IntoView {
                 {lesson.text(|s| s.error_before)}" = "{move || view! { <Num id="error-before" value=update.with(|u| u.as_ref().map_or(f64::NAN, |u| u.error_before)) /> }}
                 "  →  "{lesson.text(|s| s.error_after)}" = "{after}
             </p>
-            <p class="sum">{move || meaning(lesson.lang.get()).error_weights_only}" = "{weights_only}</p>
-            {published}
             <button class="action" data-testid="apply-update" on:click=apply>{lesson.text(|s| s.apply_update)}</button>
             <p class="hint">{lesson.text(|s| s.undo_hint)}</p>
-            {slip_of(Step::Update).map(|slip| view! { <SlipNote slip=slip /> })}
         </div>
     }
 }

@@ -77,22 +77,22 @@ pub const STRINGS: Strings = Strings {
     error_after: "E after",
     descent: Text {
         title: "Gradient descent: why the minus sign",
-        body: "Hold every other parameter still and vary one: E traces a curve. The tangent at the current point has the slope autograd computed, ∂E/∂p. The update moves against that slope, by η · ∂E/∂p.",
+        body: "Hold every other parameter still and vary one: E traces a curve. The tangent at the current point has the slope autograd computed, ∂E/∂p. The update moves p against that slope, by η · |∂E/∂p|.",
     },
     descent_param: "parameter",
-    descent_why: "Right now ∂E/∂{p} {slope}. A positive slope means raising {p} raises E, so {p} must go down; a negative slope means the opposite. Either way we add the gradient with a minus sign: −η · ∂E/∂{p}. Try larger learning rates: a small step, a good step, and a step that overshoots the minimum and climbs the other side.",
+    descent_why: "Right now ∂E/∂{p} {slope}. A positive slope means raising {p} raises E, so {p} must go down; a negative slope means the opposite. Either way we add the gradient with a minus sign: −η · ∂E/∂{p}. Try other learning rates: a small η takes a short step, a large one a long step. Where the curve's lowest point is near, a large η can pass it; for some parameters no allowed η reaches such a point.",
     slope_positive: "is positive (uphill)",
     slope_negative: "is negative (downhill)",
     slope_zero: "is zero (flat)",
     descent_step: "after one step",
-    descent_caption: "Black: E with every other value held. Dashed: the tangent at the current point (slope ∂E/∂p). Arrow: where the update moves.",
+    descent_caption: "Black: E as this parameter varies, every other one held. Dashed: the tangent at the current point (slope ∂E/∂p). Arrow: where the update moves.",
     train: Text {
         title: "Training: repeating the update",
         body: "Training repeats one step (forward pass, backpropagation, update) on the same example, again and again. With a small enough learning rate E falls at every step; with a large one some steps make E larger, and a very large one can make the parameters blow up. The charts show E and the twelve parameters after each step. Take single steps or run, then compare another learning rate.",
     },
     add_node: Text {
         title: "Backward through an add node",
-        body: "For z = x + y, ∂z/∂x = 1 and ∂z/∂y = 1. So the gradient ∂L/∂z that arrives from behind passes to both inputs unchanged: ∂L/∂x = ∂L/∂z · 1 and ∂L/∂y = ∂L/∂z · 1. Change x, y and the incoming gradient: the values of x and y make no difference to it.",
+        body: "For z = x + y, ∂z/∂x = 1 and ∂z/∂y = 1. So the gradient ∂L/∂z that arrives from behind passes to both inputs unchanged: ∂L/∂x = ∂L/∂z · 1 and ∂L/∂y = ∂L/∂z · 1. Change x, y and the incoming gradient: x and y change z, but not the gradients the inputs receive.",
     },
     mul_node: Text {
         title: "Backward through a multiply node",
@@ -100,7 +100,7 @@ pub const STRINGS: Strings = Strings {
     },
     graph: Text {
         title: "A graph of adds and multiplies",
-        body: "Those two rules unwind any such graph. Start at the output with ∂f/∂f = 1; at every node multiply the upstream gradient by the local derivative and pass it back to the inputs. Step through it node by node.",
+        body: "Those two rules unwind any graph built only of adds and multiplies; where a value feeds several nodes, the gradients coming back add up. Start at the output with ∂f/∂f = 1; at every node multiply the upstream gradient by the local derivative and pass it back to the inputs. Step through it node by node.",
     },
     upstream_in: "incoming gradient ∂L/∂z",
     rest_of_network: "rest of the network L",

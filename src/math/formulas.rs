@@ -145,7 +145,11 @@ pub fn path_sum(p: Param, paths: &[ChainPath], sum: f64) -> Option<Formula> {
 
 /// The update rule in general: W ← W − η · ∂E/∂W (the right side uses the old value).
 pub fn update_rule() -> Formula {
-    Formula::new(sym("W"), Rel::Gets, vec![sub(sym("W"), dot(vec![sym("η"), partial("E", "W")]))])
+    Formula::new(
+        sym("W"),
+        Rel::Gets,
+        vec![sub(sym("W"), dot(vec![sym("η"), partial("E", "W")]))],
+    )
 }
 
 /// One parameter's update p ← p − η · ∂E/∂p with its old value, the learning rate and its

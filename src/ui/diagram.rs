@@ -248,7 +248,12 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
         lesson.frame.with(|f| {
             let pending = if f.pending.contains(&name) { " pending" } else { "" };
             let at = if f.sweep_at == Some(name) { " sweep-at" } else { "" };
-            format!("node kind-{} {}{pending}{at}", node.kind.css(), mark_class(f.node_mark(name))).to_lowercase()
+            format!(
+                "node kind-{} {}{pending}{at}",
+                node.kind.css(),
+                mark_class(f.node_mark(name))
+            )
+            .to_lowercase()
         })
     });
     let class = move || class.get();

@@ -34,7 +34,7 @@ pub enum Op {
     Div(NodeId, NodeId),
     /// `-a`. d/da = -1.
     Neg(NodeId),
-    /// `a^k` for a constant exponent k. d/da = k * a^(k-1); `square` is `Pow(a, 2)`.
+    /// `a^k` for a constant exponent k. d/da = k * a^(k-1) (0 for k = 0); `square` is `Pow(a, 2)`.
     Pow(NodeId, f64),
     /// `s(a) = 1 / (1 + e^-a)`. d/da = s(a) * (1 - s(a)).
     Sigmoid(NodeId),
@@ -180,6 +180,8 @@ impl Op {
             }
             Neg(a) => f(a, -1.0),
             Pow(a, 2.0) => f(a, 2.0 * at(a)),
+            // a^0 is the constant 1 (also at a = 0, as powf has it), so its slope is 0, not 0 · 0^-1.
+            Pow(a, k) if k == 0.0 => f(a, 0.0),
             Pow(a, k) => f(a, k * at(a).powf(k - 1.0)),
             Sigmoid(a) => f(a, sigmoid_slope(at(a), out)),
             Tanh(a) => f(a, 1.0 - out * out),

@@ -59,6 +59,8 @@ pub const STRINGS: Strings = Strings {
     path: "Path",
     product: "product",
     path_sum: "sum of the paths",
+    nudge_title: "What ∂E/∂{p} means: a small nudge",
+    nudge: "Move {p} alone by a small Δ, everything else held: E is nearly straight over so short a step, so the gradient predicts a change of about ∂E/∂{p} · Δ. Below, that prediction beside the change ΔE a second forward pass with the moved value actually measures. That they nearly agree is what ∂E/∂{p} means: positive, raising {p} raises E; negative, it lowers E.",
     autograd_says: "reverse-mode autograd's ∂E/∂{p}",
     upstream: "upstream gradient",
     gradients: "Gradients ∂E/∂p = δ × input",

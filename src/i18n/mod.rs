@@ -85,6 +85,9 @@ pub struct Strings {
     pub product: &'static str,
     pub path_sum: &'static str,
     pub autograd_says: &'static str,
+    /// What ∂E/∂{p} means: the nudge's heading and the sentence before its numbers.
+    pub nudge_title: &'static str,
+    pub nudge: &'static str,
     pub upstream: &'static str,
     pub gradients: &'static str,
     pub no_path: &'static str,

@@ -4,6 +4,7 @@ mod circuit;
 mod circuit_place;
 mod descent;
 mod frame;
+mod nudge;
 mod playground;
 mod sweep;
 mod update;
@@ -14,6 +15,7 @@ pub use circuit::{
 pub use circuit_place::{Anchor, Label, NODE_RADIUS};
 pub use descent::Descent;
 pub use frame::{Chain, ChainFactor, ChainPath, Frame, Mark, SigmoidMark};
+pub use nudge::{Nudge, DELTA};
 pub use playground::{Playground, BOX, DEFAULT_EXPR, DEFAULT_VALUE, MAX_DRAWN, TALL_BOX};
 pub use sweep::{params_into, stop, ParamGrad, Share, Stop, StopKind};
 pub use update::{Update, UpdateRow};

@@ -143,6 +143,24 @@ pub fn path_sum(p: Param, paths: &[ChainPath], sum: f64) -> Option<Formula> {
     Some(f)
 }
 
+/// What ∂E/∂p means, as three lines with the numbers: the nudge Δ, the change of E the
+/// gradient predicts (∂E/∂p · Δ) and the change a second forward pass observes
+/// (ΔE = E(p + Δ) − E), ids `nudge-delta`, `nudge-predicted-<p>`, `nudge-observed-<p>`.
+pub fn nudge(n: &crate::lesson::Nudge, error: f64) -> Vec<Formula> {
+    let p = n.param.name();
+    let delta = Formula::new(sym("Δ"), Rel::Eq, Vec::new()).with_result(n.delta).shown_as("nudge-delta");
+    let predicted = Formula::new(dot(vec![partial("E", p), sym("Δ")]), Rel::Eq, Vec::new())
+        .with_numbers(dot(vec![num(n.grad), num(n.delta)]))
+        .with_result(n.predicted)
+        .shown_as(format!("nudge-predicted-{p}"));
+    let moved = apply("E", add(vec![sym(p), sym("Δ")]));
+    let observed = Formula::new(sym("ΔE"), Rel::Eq, vec![sub(moved, sym("E"))])
+        .with_numbers(sub(num(error + n.observed), num(error)))
+        .with_result(n.observed)
+        .shown_as(format!("nudge-observed-{p}"));
+    vec![delta, predicted, observed]
+}
+
 /// The update rule in general: W ← W − η · ∂E/∂W (the right side uses the old value).
 pub fn update_rule() -> Formula {
     Formula::new(

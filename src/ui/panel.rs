@@ -167,6 +167,16 @@ fn ChainView(param: Param) -> impl IntoView {
             .map_or_else(Vec::new, |f| vec![f.shown_as("path-sum")])
     });
     let grad = move || chain().map_or(f64::NAN, |c| c.grad);
+    // What the gradient means: nudge the parameter by Δ, predicted beside observed change of E.
+    let nudge = Signal::derive(move || {
+        lesson.net.with(|(net, err)| {
+            if err.is_some() {
+                return Vec::new();
+            }
+            formulas::nudge(&crate::lesson::Nudge::of(net, param), net.value("E"))
+        })
+    });
+    let fill = |t: &str| particle::fill(t, "{p}", p);
     view! {
         <div class="chain">
             {note.map(|n| view! { <p class="explain">{n}</p> })}
@@ -174,6 +184,9 @@ fn ChainView(param: Param) -> impl IntoView {
             {paths}
             {has_sum.then(|| view! { <p class="sum">{strings.path_sum}</p><FormulaList list=sum /> })}
             <p class="sum">{strings.autograd_says.replace("{p}", p)}" = "{move || view! { <Num id=format!("grad-{p}") value=grad() /> }}</p>
+            <h3>{fill(strings.nudge_title)}</h3>
+            <p class="explain">{fill(strings.nudge)}</p>
+            <FormulaList list=nudge />
             {slip.then(|| view! { <p class="slip" data-testid="slip-note">{strings.slip_note}</p> })}
             <Legend />
         </div>

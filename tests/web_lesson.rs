@@ -364,3 +364,28 @@ async fn keys_move_between_steps() {
     leptos::task::tick().await;
     assert_eq!(slug(&host), "forward");
 }
+
+/// What ∂E/∂p means: on grad-w21 the nudge's prediction is ∂E/∂w21 · Δ and the observed change of
+/// E matches it to second order; the slip note is on grad-w11 only.
+#[wasm_bindgen_test]
+async fn a_chain_shows_the_nudge_predicted_beside_observed() {
+    let host = mount_at(Step::Grad(Param::W21), Lang::Ko);
+    leptos::task::tick().await;
+    assert_eq!(value(&host, "nudge-delta"), 0.01);
+    // Mazur (2015): dE/dw5 = 0.082167041 (w5 is w21), so the prediction is 0.00082167041.
+    assert!((value(&host, "nudge-predicted-w21") - 0.000_821_670_41).abs() < 1e-11);
+    // Python, independently (same wiring, float64): E(w21 = 0.41) − E(0.40) = 0.000821056848.
+    assert!((value(&host, "nudge-observed-w21") - 0.000_821_056_848).abs() < 1e-12);
+    assert!(find(&host, "slip-note").is_none());
+    let host = mount_at(Step::Grad(Param::W13), Lang::En);
+    leptos::task::tick().await;
+    let (predicted, observed) = (value(&host, "nudge-predicted-w13"), value(&host, "nudge-observed-w13"));
+    assert!(
+        (predicted - observed).abs() < 0.05 * predicted.abs(),
+        "{predicted} vs {observed}"
+    );
+    assert!(find(&host, "slip-note").is_none());
+    let host = mount_at(Step::Grad(Param::W11), Lang::En);
+    leptos::task::tick().await;
+    assert!(find(&host, "slip-note").is_some());
+}

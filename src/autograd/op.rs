@@ -181,7 +181,7 @@ impl Op {
             Neg(a) => f(a, -1.0),
             Pow(a, 2.0) => f(a, 2.0 * at(a)),
             // a^0 is the constant 1 (also at a = 0, as powf has it), so its slope is 0, not 0 · 0^-1.
-            Pow(a, k) if k == 0.0 => f(a, 0.0),
+            Pow(a, 0.0) => f(a, 0.0),
             Pow(a, k) => f(a, k * at(a).powf(k - 1.0)),
             Sigmoid(a) => f(a, sigmoid_slope(at(a), out)),
             Tanh(a) => f(a, 1.0 - out * out),

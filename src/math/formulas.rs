@@ -148,7 +148,9 @@ pub fn path_sum(p: Param, paths: &[ChainPath], sum: f64) -> Option<Formula> {
 /// (ΔE = E(p + Δ) − E), ids `nudge-delta`, `nudge-predicted-<p>`, `nudge-observed-<p>`.
 pub fn nudge(n: &crate::lesson::Nudge, error: f64) -> Vec<Formula> {
     let p = n.param.name();
-    let delta = Formula::new(sym("Δ"), Rel::Eq, Vec::new()).with_result(n.delta).shown_as("nudge-delta");
+    let delta = Formula::new(sym("Δ"), Rel::Eq, Vec::new())
+        .with_result(n.delta)
+        .shown_as("nudge-delta");
     let predicted = Formula::new(dot(vec![partial("E", p), sym("Δ")]), Rel::Eq, Vec::new())
         .with_numbers(dot(vec![num(n.grad), num(n.delta)]))
         .with_result(n.predicted)

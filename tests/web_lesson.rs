@@ -377,6 +377,11 @@ async fn a_chain_shows_the_nudge_predicted_beside_observed() {
     // Python, independently (same wiring, float64): E(w21 = 0.41) − E(0.40) = 0.000821056848.
     assert!((value(&host, "nudge-observed-w21") - 0.000_821_056_848).abs() < 1e-12);
     assert!(find(&host, "slip-note").is_none());
+    // Y1 = 0.75136507 above t1 = 0.01 (Mazur 2015): the sign story is the "too high" one.
+    assert_eq!(
+        get(&host, "sign-note").get_attribute("data-case").as_deref(),
+        Some("too-high")
+    );
     let host = mount_at(Step::Grad(Param::W13), Lang::En);
     leptos::task::tick().await;
     let (predicted, observed) = (value(&host, "nudge-predicted-w13"), value(&host, "nudge-observed-w13"));
@@ -388,4 +393,6 @@ async fn a_chain_shows_the_nudge_predicted_beside_observed() {
     let host = mount_at(Step::Grad(Param::W11), Lang::En);
     leptos::task::tick().await;
     assert!(find(&host, "slip-note").is_some());
+    // w11 is not an output weight: no sign story (its sign depends on both paths).
+    assert!(find(&host, "sign-note").is_none());
 }

@@ -88,6 +88,13 @@ pub struct Strings {
     /// What ∂E/∂{p} means: the nudge's heading and the sentence before its numbers.
     pub nudge_title: &'static str,
     pub nudge: &'static str,
+    /// Why an output weight's gradient has its sign, one sentence per case (lesson::SignCase):
+    /// `{p}` the weight, `{err}` `{Y}` `{t}` `{y}` `{H}` the names around it, `{#out}` `{#goal}`
+    /// `{#diff}` `{#slope}` `{#input}` `{#grad}` `{#amount}` their numbers.
+    pub sign_too_high: &'static str,
+    pub sign_too_low: &'static str,
+    pub sign_on_target: &'static str,
+    pub sign_flat: &'static str,
     pub upstream: &'static str,
     pub gradients: &'static str,
     pub no_path: &'static str,

@@ -6,6 +6,7 @@ mod descent;
 mod frame;
 mod nudge;
 mod playground;
+mod sign;
 mod sweep;
 mod update;
 
@@ -17,6 +18,7 @@ pub use descent::Descent;
 pub use frame::{Chain, ChainFactor, ChainPath, Frame, Mark, SigmoidMark};
 pub use nudge::{Nudge, DELTA};
 pub use playground::{Playground, BOX, DEFAULT_EXPR, DEFAULT_VALUE, MAX_DRAWN, TALL_BOX};
+pub use sign::{output_weight_names, Sign, SignCase};
 pub use sweep::{params_into, stop, ParamGrad, Share, Stop, StopKind};
 pub use update::{Update, UpdateRow};
 

@@ -4,7 +4,7 @@ use super::formula::FormulaList;
 use super::num::Num;
 use super::state::Lesson;
 use crate::i18n::{particle, Lang, Text};
-use crate::lesson::{Stage, Step};
+use crate::lesson::{SignCase, Stage, Step};
 use crate::math::{formulas, Formula};
 use crate::net::Param;
 use leptos::prelude::*;
@@ -177,6 +177,44 @@ fn ChainView(param: Param) -> impl IntoView {
         })
     });
     let fill = |t: &str| particle::fill(t, "{p}", p);
+    // Why an output weight's gradient has its sign, in words with the live numbers.
+    let sign = move || {
+        let lr = lesson.state.with(|s| s.lr);
+        lesson
+            .net
+            .with(|(net, _)| crate::lesson::Sign::of(net, param, lr))
+            .map(|s| {
+                let text = match s.case {
+                    SignCase::TooHigh => strings.sign_too_high,
+                    SignCase::TooLow => strings.sign_too_low,
+                    SignCase::OnTarget => strings.sign_on_target,
+                    SignCase::Flat => strings.sign_flat,
+                };
+                let [err, y_out, t, y_sum, h] = s.names;
+                let mut text = fill(text);
+                for (key, with) in [("{err}", err), ("{Y}", y_out), ("{t}", t), ("{y}", y_sum), ("{H}", h)] {
+                    text = text.replace(key, with);
+                }
+                for (key, v) in [
+                    ("{#out}", s.out),
+                    ("{#goal}", s.goal),
+                    ("{#diff}", s.diff),
+                    ("{#slope}", s.slope),
+                    ("{#input}", s.input),
+                    ("{#grad}", s.grad),
+                    ("{#amount}", s.amount),
+                ] {
+                    text = text.replace(key, &super::num::short(v));
+                }
+                let case = match s.case {
+                    SignCase::TooHigh => "too-high",
+                    SignCase::TooLow => "too-low",
+                    SignCase::OnTarget => "on-target",
+                    SignCase::Flat => "flat",
+                };
+                view! { <p class="explain" data-testid="sign-note" data-case=case>{text}</p> }
+            })
+    };
     view! {
         <div class="chain">
             {note.map(|n| view! { <p class="explain">{n}</p> })}
@@ -184,6 +222,7 @@ fn ChainView(param: Param) -> impl IntoView {
             {paths}
             {has_sum.then(|| view! { <p class="sum">{strings.path_sum}</p><FormulaList list=sum /> })}
             <p class="sum">{strings.autograd_says.replace("{p}", p)}" = "{move || view! { <Num id=format!("grad-{p}") value=grad() /> }}</p>
+            {sign}
             <h3>{fill(strings.nudge_title)}</h3>
             <p class="explain">{fill(strings.nudge)}</p>
             <FormulaList list=nudge />

@@ -41,6 +41,20 @@ fn close(got: f64, want: f64, rel: f64) -> bool {
     (got - want).abs() <= rel * want.abs()
 }
 
+/// The trainer's E and all twelve parameters equal the reference run's to 1e-9 relative.
+fn assert_ends_like(t: &Trainer, want: &reference::Net) {
+    assert!(
+        close(t.error(), want.forward().E, 1e-9),
+        "{} vs {}",
+        t.error(),
+        want.forward().E
+    );
+    let got = t.net().example().params;
+    for (p, (g, w)) in Param::ALL.into_iter().zip(got.iter().zip(reference_params(want))) {
+        assert!(close(*g, w, 1e-9), "{}: {g} vs {w}", p.name());
+    }
+}
+
 #[test]
 fn the_reference_sgd_reproduces_mazurs_first_update() {
     let after = MAZUR.sgd(0.5, 1);
@@ -75,16 +89,7 @@ fn a_thousand_steps_in_chunks_match_the_closed_form_sgd() {
         assert_eq!(t.run(0.5, chunk), Ok(chunk));
     }
     assert_eq!(t.steps(), 1000);
-    assert!(
-        close(t.error(), want.forward().E, 1e-9),
-        "{} vs {}",
-        t.error(),
-        want.forward().E
-    );
-    let got = t.net().example().params;
-    for (p, (g, w)) in Param::ALL.into_iter().zip(got.iter().zip(reference_params(&want))) {
-        assert!(close(*g, w, 1e-9), "{}: {g} vs {w}", p.name());
-    }
+    assert_ends_like(&t, &want);
     assert!(t.stopped().is_none());
 }
 
@@ -206,16 +211,7 @@ fn lr_fifty_saturates_without_diverging_and_follows_the_reference() {
     assert_eq!(t.run(50.0, 999), Ok(999));
     assert!(t.stopped().is_none());
     let want = MAZUR.sgd(50.0, 1000);
-    assert!(
-        close(t.error(), want.forward().E, 1e-9),
-        "{} vs {}",
-        t.error(),
-        want.forward().E
-    );
-    let got = t.net().example().params;
-    for (p, (g, w)) in Param::ALL.into_iter().zip(got.iter().zip(reference_params(&want))) {
-        assert!(close(*g, w, 1e-9), "{}: {g} vs {w}", p.name());
-    }
+    assert_ends_like(&t, &want);
 }
 
 /// The page's longest run (tests/e2e.rs runs a million steps in the browser): natively, a
@@ -231,16 +227,7 @@ fn a_million_steps_end_where_the_reference_sgd_ends() {
     }
     assert_eq!(t.steps(), 1_000_000);
     let want = MAZUR.sgd(0.5, 1_000_000);
-    assert!(
-        close(t.error(), want.forward().E, 1e-9),
-        "{} vs {}",
-        t.error(),
-        want.forward().E
-    );
-    let got = t.net().example().params;
-    for (p, (g, w)) in Param::ALL.into_iter().zip(got.iter().zip(reference_params(&want))) {
-        assert!(close(*g, w, 1e-9), "{}: {g} vs {w}", p.name());
-    }
+    assert_ends_like(&t, &want);
     // 1,000,000 / 512 > 1024: the stride doubled to 2048, and 1,000,000 / 2048 + 1 = 489 points.
     assert_eq!(t.history().samples().len(), 489);
 }

@@ -224,12 +224,14 @@ impl Frame {
             let mark = if i == k { Mark::Active } else { Mark::Done };
             f.nodes.push((name, mark));
             f.upstream.push((name, grad(name)));
-            if let Some(stop) = super::stop(net, i) {
-                for share in &stop.shares {
-                    if let Some(e) = diagram::edge_between(name, share.consumer) {
-                        f.edges.push((edge_index(e.from, e.to), mark));
-                    }
+            let stop = super::stop(net, i);
+            for share in stop.iter().flat_map(|s| &s.shares) {
+                if let Some(e) = diagram::edge_between(name, share.consumer) {
+                    f.edges.push((edge_index(e.from, e.to), mark));
                 }
+            }
+            if i == k {
+                f.stop = stop;
             }
         }
         f.sweep_at = stops.get(k).copied();
@@ -241,7 +243,10 @@ impl Frame {
                 }
             }
         }
-        f.stop = super::stop(net, k);
+        // The parameters' stop (k past the named nodes) is not in the loop above.
+        if f.stop.is_none() {
+            f.stop = super::stop(net, k);
+        }
         f
     }
 

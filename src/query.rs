@@ -6,9 +6,9 @@ use crate::net::{Example, Param};
 use crate::value;
 
 /// Every key the URL reads; anything else is ignored.
-pub const KEYS: [&str; 22] = [
-    "step", "lang", "param", "present", "seed", "lr", "x1", "x2", "t1", "t2", "w11", "w12", "w13", "w14", "w21", "w22",
-    "w23", "w24", "b1", "b2", "b3", "b4",
+pub const KEYS: [&str; 23] = [
+    "step", "lang", "param", "present", "practice", "seed", "lr", "x1", "x2", "t1", "t2", "w11", "w12", "w13", "w14",
+    "w21", "w22", "w23", "w24", "b1", "b2", "b3", "b4",
 ];
 
 /// The names of the editable numbers, in the order the parameters panel shows them.
@@ -30,6 +30,8 @@ pub struct State {
     pub focus: Param,
     /// Presenter mode (`?present=1`): large type, the diagram filling the screen.
     pub present: bool,
+    /// Practice mode (`?practice=1`): the step's numbers are questions until answered or revealed.
+    pub practice: bool,
     /// The seed the twelve parameters were drawn from (`?seed=`), if they were randomised; the
     /// link then names only the parameters that differ from that draw.
     pub seed: Option<u64>,
@@ -44,6 +46,7 @@ impl Default for State {
             lang: Lang::Ko,
             focus: Param::W21,
             present: false,
+            practice: false,
             seed: None,
         }
     }
@@ -83,14 +86,8 @@ impl State {
                 "step" => Step::from_slug(text.trim()).map(|v| s.step = v).is_some(),
                 "lang" => Lang::from_code(text.trim()).map(|v| s.lang = v).is_some(),
                 "param" => Param::from_name(text.trim()).map(|v| s.focus = v).is_some(),
-                "present" => match text.trim() {
-                    "1" | "true" => {
-                        s.present = true;
-                        true
-                    }
-                    "0" | "false" => true,
-                    _ => false,
-                },
+                "present" => flag(text).map(|v| s.present = v).is_some(),
+                "practice" => flag(text).map(|v| s.practice = v).is_some(),
                 "seed" => true,
                 _ => match value::parse(value::Kind::of(key), text) {
                     Ok(v) => s.set(key, v.value),
@@ -165,7 +162,19 @@ impl State {
         if self.present {
             parts.push("present=1".to_owned());
         }
+        if self.practice {
+            parts.push("practice=1".to_owned());
+        }
         parts.join("&")
+    }
+}
+
+/// An on/off key as the URL gives it: `1` or `true`, `0` or `false`.
+fn flag(text: &str) -> Option<bool> {
+    match text.trim() {
+        "1" | "true" => Some(true),
+        "0" | "false" => Some(false),
+        _ => None,
     }
 }
 

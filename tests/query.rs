@@ -84,6 +84,22 @@ fn present_is_read_and_written() {
 }
 
 #[test]
+fn practice_is_read_and_written() {
+    assert!(State::from_pairs([("practice", "1")]).practice);
+    assert!(!State::from_pairs([("practice", "0")]).practice);
+    let (s, refused) = State::read([("practice", "on")]);
+    assert!(!s.practice);
+    assert_eq!(refused, vec!["practice"]);
+    let mut s = State::default();
+    assert!(!s.to_query().contains("practice"));
+    s.practice = true;
+    s.reseed(42);
+    let q = s.to_query();
+    assert!(q.contains("practice=1") && q.contains("seed=42"), "{q}");
+    assert_eq!(State::from_pairs(q.split('&').filter_map(|kv| kv.split_once('='))), s);
+}
+
+#[test]
 fn a_learning_rate_in_the_link_is_the_one_used_and_written_back() {
     let (s, refused) = State::read([("lr", "0.3")]);
     assert!(refused.is_empty());

@@ -189,6 +189,7 @@ pub const STRINGS: Strings = Strings {
         ("← / Page Up", "previous step (undoes an applied update)"),
         ("Home / End", "first step / last step"),
         ("P", "presenter mode on or off (large type, the diagram fills the screen)"),
+        ("Q", "practice mode on or off (you compute, then the page checks and reveals)"),
         ("?", "open or close this list"),
         ("Esc", "close the list, leave presenter mode"),
         ("Tab / Enter", "move to a weight on the diagram and open its chain rule"),

@@ -1,7 +1,7 @@
 //! Practice mode's words in both languages: buttons, verdicts, hints per diagnosis, the multiple-choice questions, the answer sheet.
 
 use super::Lang;
-use crate::practice::Diagnosis;
+use crate::practice::{ChoiceLabel, Diagnosis, Quantity};
 
 /// Practice mode's strings. `{term}` is a symbol from the model (`b1`, `∂Y1/∂y1`, `η`), `{p}` a
 /// parameter, `{n}` / `{total}` counts, `{seed}` the example's seed.
@@ -42,6 +42,14 @@ pub struct PracticeStrings {
     pub stays: &'static str,
     /// A path count choice: `{n}`.
     pub count: &'static str,
+    /// The practice box's heading on a step.
+    pub heading: &'static str,
+    /// A `next-<p>` question: `{p}` after one update.
+    pub new_value: &'static str,
+    /// A solved question's line.
+    pub solved: &'static str,
+    /// The answer sheet's link in the header: `{seed}`.
+    pub sheet_link: &'static str,
     pub sheet_title: &'static str,
     pub sheet_intro: &'static str,
     pub sheet_question: &'static str,
@@ -54,6 +62,46 @@ impl PracticeStrings {
     /// The hint for `d` with its term filled in.
     pub fn hint(&self, d: Diagnosis, term: &str) -> String {
         self.hints[d.index()].replace("{term}", term)
+    }
+
+    /// What the number under page id `id` is, in symbols and words of `lang` (`∂Error1/∂Y1`,
+    /// `Path 1 product`, `w21 after one update`), for its question's label and the answer sheet.
+    pub fn label(&self, lang: Lang, id: &str, quantity: &Quantity) -> String {
+        let s = lang.strings();
+        let d = |of: &str, wrt: &str| format!("∂{of}/∂{wrt}");
+        if id == "path-sum" {
+            return s.path_sum.to_owned();
+        }
+        if let Some(k) = id.strip_prefix("path-") {
+            return format!("{} {k} {}", s.path, s.product);
+        }
+        if let Some(p) = id.strip_prefix("grad-") {
+            return d("E", p);
+        }
+        match quantity {
+            Quantity::Forward(n) => (*n).to_owned(),
+            Quantity::Factor { of, wrt } => d(of, wrt),
+            Quantity::Upstream(n) => d("E", n),
+            Quantity::Share { reader, node } => format!("{} · {}", d("E", reader), d(reader, node)),
+            Quantity::Next(p) => self.new_value.replace("{p}", p.name()),
+            Quantity::NodeGrad(n) => d("L", n),
+            Quantity::PathCount(p) => self.paths_question.replace("{p}", p.name()),
+            Quantity::Direction(p) => self.direction_question.replace("{p}", p.name()),
+            Quantity::SmallestFactor => self.smallest_question.to_owned(),
+            Quantity::Path(k) => format!("{} {k} {}", s.path, s.product),
+            Quantity::Grad(p) => d("E", p.name()),
+        }
+    }
+
+    /// A multiple-choice button's words.
+    pub fn choice(&self, label: &ChoiceLabel) -> String {
+        match label {
+            ChoiceLabel::Up => self.up.to_owned(),
+            ChoiceLabel::Down => self.down.to_owned(),
+            ChoiceLabel::Stays => self.stays.to_owned(),
+            ChoiceLabel::Count(n) => self.count.replace("{n}", &n.to_string()),
+            ChoiceLabel::Factor { of, wrt } => format!("∂{of}/∂{wrt}"),
+        }
     }
 }
 
@@ -88,6 +136,10 @@ const KO: PracticeStrings = PracticeStrings {
     down: "작아진다",
     stays: "그대로다",
     count: "{n}개",
+    heading: "직접 계산해 보세요",
+    new_value: "한 번 갱신한 뒤의 {p}",
+    solved: "해결",
+    sheet_link: "답안지",
     sheet_title: "연습 문제 답안지 (seed {seed})",
     sheet_intro: "연습 모드에서 묻는 모든 값과 정답을 노트의 순서대로 정리했습니다. 같은 seed의 링크를 받은 학생은 모두 이 숫자로 연습합니다.",
     sheet_question: "문제",
@@ -140,6 +192,10 @@ const EN: PracticeStrings = PracticeStrings {
     down: "down",
     stays: "stays the same",
     count: "{n}",
+    heading: "Work it out",
+    new_value: "{p} after one update",
+    solved: "solved",
+    sheet_link: "Answer sheet",
     sheet_title: "Practice answer sheet (seed {seed})",
     sheet_intro: "Every value practice mode asks for, with its answer, in the order of the notes. Everyone given the link with this seed practises on these numbers.",
     sheet_question: "Question",

@@ -113,6 +113,36 @@ impl Formula {
         self
     }
 
+    /// The formula with the numbers practice mode keeps off the page left blank (`?`): a number
+    /// `value` accepts, and the result when `id` accepts its name or `value` its value.
+    pub fn blanked(mut self, id: &dyn Fn(&str) -> bool, value: &dyn Fn(f64) -> bool) -> Formula {
+        fn walk(e: &mut Expr, value: &dyn Fn(f64) -> bool) {
+            match e {
+                Expr::Num(v) if value(*v) => *e = Expr::Const("?"),
+                Expr::Frac(a, b) | Expr::Pow(a, b) => {
+                    walk(a, value);
+                    walk(b, value);
+                }
+                Expr::Apply(_, a) | Expr::Neg(a) => walk(a, value),
+                Expr::Op(_, list) => list.iter_mut().for_each(|x| walk(x, value)),
+                _ => {}
+            }
+        }
+        if let Some(n) = &mut self.numbers {
+            walk(n, value);
+        }
+        let named = self.result_id.as_deref().is_some_and(id);
+        if named || self.result.is_some_and(value) {
+            self.result = None;
+            self.result_id = None;
+            // The line still ends in a blank, the number the learner is to work out.
+            if self.numbers.is_none() {
+                self.numbers = Some(Expr::Const("?"));
+            }
+        }
+        self
+    }
+
     /// The result is the page's number named `id` (its `data-testid`).
     pub fn shown_as(mut self, id: impl Into<String>) -> Formula {
         self.result_id = Some(id.into());

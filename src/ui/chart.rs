@@ -15,7 +15,17 @@ use wasm_bindgen::JsCast;
 pub fn SigmoidChart() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let (base, over) = (NodeRef::<Canvas>::new(), NodeRef::<Canvas>::new());
-    let marks = Memo::new(move |_| lesson.frame.with(|f| f.sigmoids.clone()));
+    // Practice mode drops a mark whose point or slope is still to be worked out.
+    let practice = use_context::<super::practice::Practice>();
+    let marks = Memo::new(move |_| {
+        let mut marks = lesson.frame.with(|f| f.sigmoids.clone());
+        if let Some(p) = practice {
+            p.hidden.with(|h| {
+                marks.retain(|m| !h.sigmoid_points.contains(&m.input) && !h.sigmoid_slopes.contains(&m.input))
+            });
+        }
+        marks
+    });
     let range = Memo::new(move |_| marks.with(|m| z_range(m)));
     const ASPECT: f64 = 760.0 / 230.0;
     // The curve and axes: redrawn when the z range or the size changes, not on every edit.

@@ -73,6 +73,9 @@ pub fn CircuitDiagram() -> impl IntoView {
     let circuit = cs.circuit;
     let strings = move || lesson.lang.get().strings();
     let tall = Memo::new(move |_| super::canvas::drawing_layout() == crate::diagram::Layout::Tall);
+    // Practice mode: an input's gradient still asked shows `?`, on its node and on its edge.
+    let practice = use_context::<super::practice::Practice>();
+    let asked = move |name: &str| practice.is_some_and(|p| p.hides(&format!("node-grad-{name}")));
     let body = move || {
         let tall = tall.get();
         circuit.with(|c| {
@@ -90,6 +93,7 @@ pub fn CircuitDiagram() -> impl IntoView {
                     let share = b.grad * e.local;
                     let id = format!("edge-{}-{}", a.name, b.name);
                     let hide_value = a.name == "L";
+                    let asked = asked(a.name);
                     view! {
                         <line class=if flowing { "cedge lit" } else { "cedge" } x1=x1 y1=y1 x2=x2 y2=y2 />
                         {(!hide_value).then(|| view! {
@@ -97,7 +101,9 @@ pub fn CircuitDiagram() -> impl IntoView {
                         })}
                         {flowing.then(|| view! {
                             <text class="bwd" x=share_at.x y=share_at.y text-anchor=share_at.anchor.as_str()>
-                                <tspan data-testid=id data-value=share.to_string()>{short(share)}</tspan>
+                                <tspan data-testid=(!asked).then_some(id) data-value=(!asked).then(|| share.to_string())>
+                                    {if asked { "?".to_owned() } else { short(share) }}
+                                </tspan>
                             </text>
                         })}
                     }
@@ -111,6 +117,7 @@ pub fn CircuitDiagram() -> impl IntoView {
                     let reached = done.contains(&i);
                     let class = if Some(i) == at { "cnode at" } else if reached { "cnode lit" } else { "cnode" };
                     let is_rest = n.name == "L" && c.upstream.is_some();
+                    let asked = asked(n.name);
                     let (x, y) = c.point(i, tall);
                     let (value, grad) = c.node_labels(i, tall);
                     let name = n.op.map_or(n.name.to_string(), |op| if is_rest { op.to_string() } else { format!("{op} {}", n.name) });
@@ -132,7 +139,9 @@ pub fn CircuitDiagram() -> impl IntoView {
                             {(reached && !is_rest).then(|| view! {
                                 <text class="bwd" x=grad.x y=grad.y text-anchor=grad.anchor.as_str()>
                                     {format!("∂{}/∂{} = ", c.nodes[c.order[0]].name, n.name)}
-                                    <tspan data-testid=format!("node-grad-{}", n.name) data-value=n.grad.to_string()>{short(n.grad)}</tspan>
+                                    <tspan data-testid=(!asked).then(|| format!("node-grad-{}", n.name)) data-value=(!asked).then(|| n.grad.to_string())>
+                                        {if asked { "?".to_owned() } else { short(n.grad) }}
+                                    </tspan>
                                 </text>
                             })}
                             {is_rest.then(|| view! {

@@ -17,12 +17,18 @@ struct Picked {
 }
 
 /// The diagram in words for screen readers (and print): the step, what it lights, every value.
-fn describe(lang: Lang, step: Step, frame: &Frame, net: &Net) -> String {
+/// `hide` names the displays practice mode keeps off the page (`value-h1`, `upstream-Y1`,
+/// `path-1`, `paths` while the number of paths is asked).
+fn describe(lang: Lang, step: Step, frame: &Frame, net: &Net, hide: &dyn Fn(&str) -> bool) -> String {
     let strings = lang.strings();
     let mut parts = vec![super::panel::text_of(lang, step).0];
+    let shows = |n: &str| !hide(&format!("value-{n}")) && !hide(&format!("upstream-{n}"));
     let list = |names: &mut dyn Iterator<Item = (&str, f64)>| {
         names
-            .map(|(n, v)| format!("{n} = {}", short(v)))
+            .map(|(n, v)| match shows(n) {
+                true => format!("{n} = {}", short(v)),
+                false => format!("{n} = ?"),
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -43,7 +49,7 @@ fn describe(lang: Lang, step: Step, frame: &Frame, net: &Net) -> String {
         let values = list(&mut frame.upstream.iter().map(|&(n, g)| (n, g)));
         parts.push(strings.alt_upstream.replace("{list}", &values));
     }
-    if let Some(chain) = &frame.chain {
+    if let Some(chain) = frame.chain.as_ref().filter(|_| !hide("paths")) {
         for (k, path) in chain.paths.iter().enumerate() {
             let mut nodes = vec![path.source.as_str()];
             nodes.extend(path.factors.iter().map(|f| f.wrt.as_str()));
@@ -54,7 +60,13 @@ fn describe(lang: Lang, step: Step, frame: &Frame, net: &Net) -> String {
                     .replace("{k}", &(k + 1).to_string())
                     .replace("{style}", style)
                     .replace("{nodes}", &nodes.join(" → "))
-                    .replace("{value}", &short(path.product)),
+                    .replace(
+                        "{value}",
+                        &match hide(&format!("path-{}", k + 1)) {
+                            true => "?".to_owned(),
+                            false => short(path.product),
+                        },
+                    ),
             );
         }
         if chain.paths.len() > 1 {
@@ -79,6 +91,23 @@ fn describe(lang: Lang, step: Step, frame: &Frame, net: &Net) -> String {
     parts.join(" ")
 }
 
+/// What practice mode keeps off the diagram: a display by its id, and the chain's paths while
+/// their number is asked (always nothing outside practice mode).
+#[derive(Clone, Copy)]
+struct Hide(Option<super::practice::Practice>);
+
+impl Hide {
+    fn id(self, id: &str) -> bool {
+        self.0.is_some_and(|p| p.hides(id))
+    }
+
+    /// A path's mark, unless the number of paths is the open question.
+    fn mark(self, mark: Option<Mark>) -> Option<Mark> {
+        let counting = self.0.is_some_and(|p| p.hidden.with(|h| h.path_count.is_some()));
+        mark.filter(|m| !(counting && matches!(m, Mark::Path(_) | Mark::Shared)))
+    }
+}
+
 fn mark_class(mark: Option<Mark>) -> &'static str {
     match mark {
         None => "",
@@ -95,6 +124,8 @@ fn mark_class(mark: Option<Mark>) -> &'static str {
 pub fn NetworkDiagram() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let strings = move || lesson.lang.get().strings();
+    let hide = Hide(use_context());
+    provide_context(hide);
     // Layers left to right, or top to bottom where the screen is narrow; redrawn on resize.
     let layout = Memo::new(move |_| super::canvas::drawing_layout());
     let picked = Picked {
@@ -113,9 +144,12 @@ pub fn NetworkDiagram() -> impl IntoView {
     });
     let text = move || {
         let (lang, step) = lesson.state.with(|s| (s.lang, s.step));
-        lesson
-            .net
-            .with(|(net, _)| lesson.frame.with(|f| describe(lang, step, f, net)))
+        lesson.net.with(|(net, _)| {
+            lesson.frame.with(|f| {
+                let counting = hide.0.is_some_and(|p| p.hidden.with(|h| h.path_count.is_some()));
+                describe(lang, step, f, net, &|id| (id == "paths" && counting) || hide.id(id))
+            })
+        })
     };
     view! {
         <div class="diagram-wrap">
@@ -175,9 +209,10 @@ fn Editor() -> impl IntoView {
 #[component]
 fn EdgeLine(index: usize, edge: &'static diagram::Edge, layout: Layout) -> impl IntoView {
     let lesson = expect_context::<Lesson>();
+    let hide = expect_context::<Hide>();
     let (x1, y1, x2, y2) = layout.segment(edge);
     // Memos, so an edit that changes numbers but not marks touches no attribute here.
-    let mark = Memo::new(move |_| lesson.frame.with(|f| f.edge_mark(index)));
+    let mark = Memo::new(move |_| hide.mark(lesson.frame.with(|f| f.edge_mark(index))));
     let mark = move || mark.get();
     let class = move || format!("edge {}", mark_class(mark()));
     view! {
@@ -244,6 +279,13 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
         Some(p) => format!("param-{}", p.name()),
         None => format!("value-{name}"),
     };
+    // Practice mode: a value still to be worked out shows `?`, without its id and value.
+    let hide = expect_context::<Hide>();
+    let shown = {
+        let testid = testid.clone();
+        Memo::new(move |_| !hide.id(&testid))
+    };
+    let shown = move || shown.get();
     let class = Memo::new(move |_| {
         lesson.frame.with(|f| {
             let pending = if f.pending.contains(&name) { " pending" } else { "" };
@@ -251,7 +293,7 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
             format!(
                 "node kind-{} {}{pending}{at}",
                 node.kind.css(),
-                mark_class(f.node_mark(name))
+                mark_class(hide.mark(f.node_mark(name)))
             )
             .to_lowercase()
         })
@@ -261,6 +303,7 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
         lesson
             .frame
             .with(|f| f.upstream.iter().find(|(n, _)| *n == name).map(|&(_, g)| g))
+            .map(|g| (g, !hide.id(&format!("upstream-{name}"))))
     });
     let upstream = move || upstream.get();
     let small = matches!(node.kind, Kind::Bias | Kind::Target);
@@ -280,16 +323,20 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
         {shape}
         <text class="nname" x=x y=name_y text-anchor="middle">{name}</text>
         <text class="nvalue" x=x y=value_y text-anchor="middle">
-            <tspan data-testid=testid data-value=move || value().to_string()>{move || short(value())}</tspan>
+            <tspan data-testid=move || shown().then(|| testid.clone()) data-value=move || shown().then(|| value().to_string())>
+                {move || if shown() { short(value()) } else { "?".to_owned() }}
+            </tspan>
         </text>
-        {move || upstream().map(|g| {
+        {move || upstream().map(|(g, shown)| {
             let below = layout == Layout::Wide && y > diagram::HEIGHT / 2.0;
             let top = if below { y + 58.0 } else { y - 62.0 };
             view! {
                 <g class="upstream">
                     <rect x=x - 38.0 y=top width="76" height="24" rx="12" />
                     <text x=x y=top + 17.0 text-anchor="middle">
-                        <tspan data-testid=format!("upstream-{name}") data-value=g.to_string()>{upstream_text(g)}</tspan>
+                        <tspan data-testid=shown.then(|| format!("upstream-{name}")) data-value=shown.then(|| g.to_string())>
+                            {if shown { upstream_text(g) } else { "?".to_owned() }}
+                        </tspan>
                     </text>
                 </g>
             }

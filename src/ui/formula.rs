@@ -48,20 +48,26 @@ pub fn FormulaList(
         _ => "formula-host",
     };
     let lang = lesson.lang;
+    let practice = use_context::<super::practice::Practice>();
     let html = move || {
         let words = &lang.get().strings().math_words;
         let mut out = String::new();
         if let Some((tag, list_class)) = items {
             out.push_str(&format!("<{tag} class=\"{list_class}\">"));
         }
-        for f in &list.get() {
+        for f in list.get() {
+            // Practice mode leaves what the learner is to work out blank.
+            let f = match practice {
+                Some(p) if p.on.get() => f.blanked(&|id| p.hides(id), &|v| p.blanks(v)),
+                _ => f,
+            };
             let item = items.is_some();
             if item {
                 out.push_str("<li>");
             }
             out.push_str(&format!(
                 "<span class=\"{class}\">{}</span>",
-                to_mathml(f, layout, &short, words)
+                to_mathml(&f, layout, &short, words)
             ));
             if item {
                 out.push_str("</li>");

@@ -13,6 +13,7 @@ mod panel;
 pub mod panic_page;
 mod params;
 mod playground;
+mod practice;
 mod present;
 pub mod state;
 mod sweep;
@@ -91,7 +92,16 @@ fn on_network(step: crate::lesson::Step) -> bool {
 pub fn App() -> impl IntoView {
     let (expr, vars) = playground_from_url();
     let (start, refused) = read_url();
-    view! { <Lab start=start expr=expr vars=vars refused=refused /> }
+    // The teacher's printable answer sheet is a page of its own (`?step=answers&seed=N`).
+    let search = window().location().search().unwrap_or_default();
+    let answers = web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()
+        .and_then(|p| p.get("step"))
+        .is_some_and(|s| s.trim() == "answers");
+    if answers && refused.iter().all(|k| *k == "step") {
+        return view! { <practice::AnswerSheet seed=start.seed lang=start.lang /> }.into_any();
+    }
+    view! { <Lab start=start expr=expr vars=vars refused=refused /> }.into_any()
 }
 
 /// The lab for a given start state (tests mount it directly).
@@ -115,6 +125,7 @@ pub fn Lab(
     let present::Help(help) = expect_context::<present::Help>();
     train::provide(lesson);
     circuit::provide(lesson);
+    practice::provide(lesson);
     playground::provide(expr, vars);
     let pg = expect_context::<playground::PlaygroundState>();
     params::provide(refused, move || {
@@ -140,6 +151,7 @@ pub fn Lab(
         match ev.key().as_str() {
             "?" => help.update(|h| *h = !*h),
             "p" | "P" => present::toggle_presenter(lesson),
+            "q" | "Q" => practice::toggle(lesson),
             "Escape" if help.get_untracked() => help.set(false),
             "Escape" if lesson.state.with_untracked(|s| s.present) => present::toggle_presenter(lesson),
             "ArrowRight" | "PageDown" => lesson.forward(),
@@ -173,6 +185,7 @@ pub fn Lab(
             <h1>"Backprop Lab"</h1>
             <p class="tagline">{lesson.text(|s| s.tagline)}</p>
             <present::ClassroomButtons />
+            <practice::PracticeToggle />
             <nav::LangSwitch />
         </header>
         <present::ShortcutsDialog />
@@ -197,6 +210,7 @@ pub fn Lab(
             </div>
             <aside class="side">
                 <params::UrlNotice />
+                <practice::PracticeBar />
                 <nav::StepNav />
                 <present::PresenterCaption />
                 <panel::StepPanel />

@@ -31,8 +31,18 @@ pub fn short(v: f64) -> String {
     }
 }
 
-/// A number in the page: short text, with `data-testid` and the full value in `data-value`.
+/// A number in the page: short text, with `data-testid` and the full value in `data-value`; a
+/// blank `?` without either while practice mode keeps it hidden.
 #[component]
 pub fn Num(#[prop(into)] id: String, value: f64) -> impl IntoView {
-    view! { <span class="num" data-testid=id data-value=value.to_string()>{short(value)}</span> }
+    let practice = use_context::<super::practice::Practice>();
+    let hidden = {
+        let id = id.clone();
+        move || practice.is_some_and(|p| p.hides(&id) || p.blanks(value))
+    };
+    move || match hidden() {
+        true => view! { <span class="num blank">"?"</span> }.into_any(),
+        false => view! { <span class="num" data-testid=id.clone() data-value=value.to_string()>{short(value)}</span> }
+            .into_any(),
+    }
 }

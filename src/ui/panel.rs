@@ -2,6 +2,7 @@
 
 use super::formula::FormulaList;
 use super::num::Num;
+use super::practice::Practice;
 use super::state::Lesson;
 use crate::i18n::{particle, Lang, Text};
 use crate::lesson::{SignCase, Stage, Step};
@@ -40,17 +41,22 @@ pub fn StepPanel() -> impl IntoView {
     let strings = move || lesson.lang.get().strings();
     let step = move || lesson.state.with(|s| s.step);
     let text = move || text_of(lesson.lang.get(), step());
-    // The chain view is built again only for another parameter, path count or language.
+    let practice = use_context::<Practice>();
+    // The chain view is built again only for another parameter, path count or language; it
+    // waits while practice mode asks how many paths there are.
     let chain_key = Memo::new(move |_| {
         let lang = lesson.state.with(|s| s.lang);
+        let counting = practice.is_some_and(|p| p.hidden.with(|h| h.path_count.is_some()));
         lesson
             .frame
             .with(|f| f.chain.as_ref().map(|c| (c.param, c.paths.len(), lang)))
+            .filter(|_| !counting)
     });
     view! {
         <section class="panel" aria-live="polite">
             <h2>{move || text().0}</h2>
             <p class="explain">{move || text().1}</p>
+            <super::practice::PracticeBox />
             <StepFormulas />
             {move || lesson.net.with(|(_, err)| err.as_ref().map(|e| {
                 view! { <p class="warning" role="alert">{strings().bad_state.replace("{what}", &crate::i18n::net_errors::message(lesson.lang.get(), e))}</p> }
@@ -168,9 +174,11 @@ fn ChainView(param: Param) -> impl IntoView {
     });
     let grad = move || chain().map_or(f64::NAN, |c| c.grad);
     // What the gradient means: nudge the parameter by Δ, predicted beside observed change of E.
+    let practice = use_context::<Practice>();
     let nudge = Signal::derive(move || {
         lesson.net.with(|(net, err)| {
-            if err.is_some() {
+            // While ∂E/∂p is asked, its nudge would give it away.
+            if err.is_some() || practice.is_some_and(|pr| pr.hidden.with(|h| h.nudge.contains(&param))) {
                 return Vec::new();
             }
             formulas::nudge(&crate::lesson::Nudge::of(net, param), net.value("E"))
@@ -179,6 +187,10 @@ fn ChainView(param: Param) -> impl IntoView {
     let fill = |t: &str| particle::fill(t, "{p}", p);
     // Why an output weight's gradient has its sign, in words with the live numbers.
     let sign = move || {
+        // Its numbers are the chain's factors and gradient: not while any is asked.
+        if practice.is_some_and(|pr| pr.hidden.with(|h| !h.values.is_empty())) {
+            return None;
+        }
         let lr = lesson.state.with(|s| s.lr);
         lesson
             .net

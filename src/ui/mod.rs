@@ -22,6 +22,7 @@ mod update;
 
 use crate::query::{State, KEYS};
 use leptos::prelude::*;
+pub use practice::AnswerSheet;
 use state::Lesson;
 use std::collections::BTreeMap;
 

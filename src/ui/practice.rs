@@ -39,9 +39,15 @@ impl Practice {
 
     /// Whether a number equal to `v` gives an unsolved question away (a value read off a given
     /// stays: the given is on show anyway).
+    /// A number a solved question already showed stays too (the δ of Y1 is ∂Error1/∂Y1).
     pub fn blanks(&self, v: f64) -> bool {
         self.hidden
             .with(|h| h.values.iter().any(|x| x.read_off.is_none() && x.value == v))
+            && !self.asked.with(|sq| {
+                sq.questions
+                    .iter()
+                    .any(|q| q.exact() == Some(v) && self.solved(q.key()))
+            })
     }
 
     /// Whether question `key` of the current step is solved (tracked).

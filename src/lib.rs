@@ -10,6 +10,7 @@ pub mod math;
 pub mod net;
 pub mod plot;
 pub mod practice;
+pub mod print;
 pub mod query;
 pub mod train;
 pub mod ui;

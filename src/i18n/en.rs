@@ -4,6 +4,9 @@ use super::{Strings, Text};
 
 pub const STRINGS: Strings = Strings {
     tagline: "Error backpropagation, one step at a time, on a 2-2-2 network",
+    practice_toggle: "Practice",
+    practice_reset_confirm: "Clear everything you solved on this example?",
+    practice_storage_off: "The browser's storage is unavailable: your progress lasts only until this tab closes.",
     next: "Next",
     prev: "Back",
     progress: "step {n} of {total}",

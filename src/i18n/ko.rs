@@ -4,6 +4,9 @@ use super::{Strings, Text};
 
 pub const STRINGS: Strings = Strings {
     tagline: "2-2-2 신경망으로 한 단계씩 따라가는 오차 역전파",
+    practice_toggle: "연습 모드",
+    practice_reset_confirm: "이 예제에서 푼 기록을 모두 지울까요?",
+    practice_storage_off: "브라우저 저장소를 쓸 수 없어, 푼 기록은 이 창을 닫으면 사라집니다.",
     next: "다음",
     prev: "이전",
     progress: "{n} / {total} 단계",

@@ -6,6 +6,7 @@ mod ko;
 pub mod net_errors;
 pub mod particle;
 pub mod practice;
+pub mod steps;
 pub mod sweep;
 
 /// The lesson's languages; Korean is the default, as in the notes.
@@ -55,6 +56,11 @@ pub struct Text {
 #[derive(Debug)]
 pub struct Strings {
     pub tagline: &'static str,
+    /// Practice mode's switch, the reset's confirmation, and the notice when progress cannot be
+    /// kept (the rest of practice mode's words are in `practice`, used by its worker).
+    pub practice_toggle: &'static str,
+    pub practice_reset_confirm: &'static str,
+    pub practice_storage_off: &'static str,
     pub next: &'static str,
     pub prev: &'static str,
     /// "step {n} of {total}"

@@ -7,15 +7,10 @@ use crate::practice::{ChoiceLabel, Diagnosis, Quantity};
 /// parameter, `{n}` / `{total}` counts, `{seed}` the example's seed.
 #[derive(Debug)]
 pub struct PracticeStrings {
-    /// practice-toggle.
-    pub toggle: &'static str,
     /// practice-new.
     pub new_numbers: &'static str,
     /// practice-reset and its confirmation.
     pub reset: &'static str,
-    pub reset_confirm: &'static str,
-    /// When local storage is full or disabled.
-    pub storage_off: &'static str,
     /// How precise an answer must be.
     pub precision: &'static str,
     /// How an updated value is judged.
@@ -114,11 +109,8 @@ pub fn practice(lang: Lang) -> &'static PracticeStrings {
 }
 
 const KO: PracticeStrings = PracticeStrings {
-    toggle: "연습 모드",
     new_numbers: "새 숫자로 연습",
     reset: "기록 지우기",
-    reset_confirm: "이 예제에서 푼 기록을 모두 지울까요?",
-    storage_off: "브라우저 저장소를 쓸 수 없어, 푼 기록은 이 창을 닫으면 사라집니다.",
     precision: "유효숫자 세 자리(0.5 % 이내)까지 맞으면 정답입니다. 크기가 0.0001보다 작은 값은 0.000001 이내면 됩니다. 소수점은 쉼표로 써도 됩니다.",
     precision_next: "갱신된 값은 이전 값에서 얼마나 바뀌었는지(−η·∂E/∂p)로 채점하므로, 이전 값을 그대로 적으면 정답이 아닙니다.",
     answer_label: "답 입력: {name}",
@@ -170,11 +162,8 @@ const KO: PracticeStrings = PracticeStrings {
 };
 
 const EN: PracticeStrings = PracticeStrings {
-    toggle: "Practice",
     new_numbers: "New numbers",
     reset: "Reset progress",
-    reset_confirm: "Clear everything you solved on this example?",
-    storage_off: "The browser's storage is unavailable: your progress lasts only until this tab closes.",
     precision: "An answer counts when it is right to three significant digits (within 0.5 %); a value smaller than 0.0001 in size must be within 0.000001. A comma works as the decimal point.",
     precision_next: "An updated value is judged by the change it implies (−η·∂E/∂p), so the old value is never right.",
     answer_label: "Your answer for {name}",

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod diagnose;
 pub mod hidden;
+pub mod page;
 pub mod progress;
 pub mod questions;
 pub mod seed;

@@ -20,9 +20,7 @@ pub fn SigmoidChart() -> impl IntoView {
     let marks = Memo::new(move |_| {
         let mut marks = lesson.frame.with(|f| f.sigmoids.clone());
         if let Some(p) = practice {
-            p.hidden.with(|h| {
-                marks.retain(|m| !h.sigmoid_points.contains(&m.input) && !h.sigmoid_slopes.contains(&m.input))
-            });
+            marks.retain(|m| !p.drops_sigmoid(m.input));
         }
         marks
     });

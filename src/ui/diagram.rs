@@ -21,7 +21,7 @@ struct Picked {
 /// `path-1`, `paths` while the number of paths is asked).
 fn describe(lang: Lang, step: Step, frame: &Frame, net: &Net, hide: &dyn Fn(&str) -> bool) -> String {
     let strings = lang.strings();
-    let mut parts = vec![super::panel::text_of(lang, step).0];
+    let mut parts = vec![crate::i18n::steps::text_of(lang, step).0];
     let shows = |n: &str| !hide(&format!("value-{n}")) && !hide(&format!("upstream-{n}"));
     let list = |names: &mut dyn Iterator<Item = (&str, f64)>| {
         names
@@ -103,7 +103,7 @@ impl Hide {
 
     /// A path's mark, unless the number of paths is the open question.
     fn mark(self, mark: Option<Mark>) -> Option<Mark> {
-        let counting = self.0.is_some_and(|p| p.hidden.with(|h| h.path_count.is_some()));
+        let counting = self.0.is_some_and(|p| p.flag(|f| f.paths));
         mark.filter(|m| !(counting && matches!(m, Mark::Path(_) | Mark::Shared)))
     }
 }
@@ -146,7 +146,7 @@ pub fn NetworkDiagram() -> impl IntoView {
         let (lang, step) = lesson.state.with(|s| (s.lang, s.step));
         lesson.net.with(|(net, _)| {
             lesson.frame.with(|f| {
-                let counting = hide.0.is_some_and(|p| p.hidden.with(|h| h.path_count.is_some()));
+                let counting = hide.0.is_some_and(|p| p.flag(|f| f.paths));
                 describe(lang, step, f, net, &|id| (id == "paths" && counting) || hide.id(id))
             })
         })

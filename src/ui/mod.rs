@@ -100,7 +100,7 @@ pub fn App() -> impl IntoView {
         .and_then(|p| p.get("step"))
         .is_some_and(|s| s.trim() == "answers");
     if answers && refused.iter().all(|k| *k == "step") {
-        return view! { <practice::AnswerSheet seed=start.seed lang=start.lang /> }.into_any();
+        return view! { <practice::AnswerSheet start=start /> }.into_any();
     }
     view! { <Lab start=start expr=expr vars=vars refused=refused /> }.into_any()
 }

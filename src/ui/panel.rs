@@ -4,35 +4,11 @@ use super::formula::FormulaList;
 use super::num::Num;
 use super::practice::Practice;
 use super::state::Lesson;
-use crate::i18n::{particle, Lang, Text};
+use crate::i18n::particle;
 use crate::lesson::{SignCase, Stage, Step};
 use crate::math::{formulas, Formula};
 use crate::net::Param;
 use leptos::prelude::*;
-
-pub(super) fn text_of(lang: Lang, step: Step) -> (String, String) {
-    let s = lang.strings();
-    // A particle after the name takes the form its reading needs (w21을, w12를).
-    let fill =
-        |t: &Text, key: &str, with: &str| (particle::fill(t.title, key, with), particle::fill(t.body, key, with));
-    match step {
-        Step::Forward(Stage::Inputs) => fill(&s.inputs, "", ""),
-        Step::Forward(Stage::HiddenSum) => fill(&s.hidden_sum, "", ""),
-        Step::Forward(Stage::HiddenOut) => fill(&s.hidden_out, "", ""),
-        Step::Forward(Stage::OutputSum) => fill(&s.output_sum, "", ""),
-        Step::Forward(Stage::OutputOut) => fill(&s.output_out, "", ""),
-        Step::Error => fill(&s.error, "", ""),
-        Step::Backward(k) => super::sweep::text(lang, k),
-        Step::Grad(p) => fill(&s.grad, "{p}", p.name()),
-        Step::Update => fill(&s.update, "", ""),
-        Step::Descent => fill(&s.descent, "", ""),
-        Step::Train => fill(&s.train, "", ""),
-        Step::AddNode => fill(&s.add_node, "", ""),
-        Step::MulNode => fill(&s.mul_node, "", ""),
-        Step::Graph => fill(&s.graph, "", ""),
-        Step::Playground => fill(&s.playground, "", ""),
-    }
-}
 
 /// The panel for the current step.
 #[component]
@@ -40,13 +16,13 @@ pub fn StepPanel() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let strings = move || lesson.lang.get().strings();
     let step = move || lesson.state.with(|s| s.step);
-    let text = move || text_of(lesson.lang.get(), step());
+    let text = move || crate::i18n::steps::text_of(lesson.lang.get(), step());
     let practice = use_context::<Practice>();
     // The chain view is built again only for another parameter, path count or language; it
     // waits while practice mode asks how many paths there are.
     let chain_key = Memo::new(move |_| {
         let lang = lesson.state.with(|s| s.lang);
-        let counting = practice.is_some_and(|p| p.hidden.with(|h| h.path_count.is_some()));
+        let counting = practice.is_some_and(|p| p.flag(|f| f.paths));
         lesson
             .frame
             .with(|f| f.chain.as_ref().map(|c| (c.param, c.paths.len(), lang)))
@@ -178,7 +154,7 @@ fn ChainView(param: Param) -> impl IntoView {
     let nudge = Signal::derive(move || {
         lesson.net.with(|(net, err)| {
             // While ∂E/∂p is asked, its nudge would give it away.
-            if err.is_some() || practice.is_some_and(|pr| pr.hidden.with(|h| h.nudge.contains(&param))) {
+            if err.is_some() || practice.is_some_and(|pr| pr.flag(|f| f.nudge)) {
                 return Vec::new();
             }
             formulas::nudge(&crate::lesson::Nudge::of(net, param), net.value("E"))
@@ -188,7 +164,7 @@ fn ChainView(param: Param) -> impl IntoView {
     // Why an output weight's gradient has its sign, in words with the live numbers.
     let sign = move || {
         // Its numbers are the chain's factors and gradient: not while any is asked.
-        if practice.is_some_and(|pr| pr.hidden.with(|h| !h.values.is_empty())) {
+        if practice.is_some_and(|pr| pr.flag(|f| f.sign)) {
             return None;
         }
         let lr = lesson.state.with(|s| s.lr);

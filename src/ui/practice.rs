@@ -1,68 +1,124 @@
-//! Practice mode in the page: the step's questions (field, check, reveal, verdict), progress kept in local storage, and what the page leaves blank meanwhile.
+//! Practice mode in the page: the switch, the questions and progress the worker writes, checking and revealing, progress kept in local storage, and what the page leaves blank meanwhile.
+//!
+//! The practice model runs in a Web Worker (`src/bin/practice_worker.rs`, `practice::page`),
+//! started when practice mode is first turned on: none of it is in the first load. Until the
+//! worker has answered for the current state, every number on the page is blank.
 
-use super::num::short;
 use super::state::Lesson;
-use crate::i18n::practice::practice as words;
-use crate::lesson::Step;
-use crate::math::mathml::escape;
-use crate::practice::{self as model, Answer, Hidden, NodeInputs, Progress, StepQuestions, Verdict};
+use crate::practice::page::{Body, Reply, Request, SEP};
+use crate::practice::{example_key, next_seed, NodeInputs, Progress};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+use wasm_bindgen::{closure::Closure, JsCast};
 
 /// The local storage key progress is kept under.
 const STORE: &str = "backprop-lab-practice";
 
-/// Practice mode's state in context. Everything is worked out by `crate::practice`; this only
-/// keeps it in signals.
+/// What practice mode shows now.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shown {
+    /// Practice mode is off: everything is shown.
+    Off,
+    /// The worker has not answered for the current state yet: every number is blank.
+    Pending,
+    /// The worker's answer for the current state.
+    Ready(Reply),
+}
+
+/// Practice mode's state in context. What is asked, checked and hidden is the worker's answer;
+/// this keeps the state it answers for and its reply.
 #[derive(Clone, Copy)]
 pub struct Practice {
-    /// Practice mode is on (`?practice=1`).
     pub on: Memo<bool>,
     pub progress: RwSignal<Progress>,
     /// False once local storage could not be read or written: progress lasts this session.
     pub stored: RwSignal<bool>,
     /// The key of the example practised on (its seed, or a hash of its numbers).
     pub example: Memo<String>,
-    /// The current step's questions (none when practice is off).
-    pub asked: Memo<StepQuestions>,
-    /// What the page must not show yet.
-    pub hidden: Memo<Hidden>,
-    /// The last verdict (or refusal, `None`) per page id on this step.
-    pub verdicts: RwSignal<Vec<(String, Option<Verdict>)>>,
+    /// The step's verdicts as the worker wrote them.
+    pub verdicts: RwSignal<String>,
+    /// The request body for the current state.
+    pub body: Memo<String>,
+    pub shown: Memo<Shown>,
+    /// The last verdict said, for screen readers.
+    pub said: RwSignal<String>,
+    worker: StoredValue<Option<Client>, LocalStorage>,
+}
+
+/// The worker and what was asked of it, in order (replies come back in the same order).
+#[derive(Clone)]
+struct Client {
+    worker: web_sys::Worker,
+    ready: RwSignal<bool>,
+    sent: Rc<RefCell<VecDeque<bool>>>,
+    last: Rc<RefCell<String>>,
 }
 
 impl Practice {
     /// Whether the display named `id` must stay off the page (tracked).
     pub fn hides(&self, id: &str) -> bool {
-        self.hidden.with(|h| h.hides(id))
+        self.shown.with(|s| match s {
+            Shown::Off => false,
+            Shown::Pending => true,
+            Shown::Ready(r) => r.hidden.iter().any(|x| x == id),
+        })
     }
 
-    /// Whether a number equal to `v` gives an unsolved question away (a value read off a given
-    /// stays: the given is on show anyway).
-    /// A number a solved question already showed stays too (the δ of Y1 is ∂Error1/∂Y1).
+    /// Whether a number equal to `v` must be left blank wherever it is printed (tracked).
     pub fn blanks(&self, v: f64) -> bool {
-        self.hidden
-            .with(|h| h.values.iter().any(|x| x.read_off.is_none() && x.value == v))
-            && !self.asked.with(|sq| {
-                sq.questions
-                    .iter()
-                    .any(|q| q.exact() == Some(v) && self.solved(q.key()))
-            })
+        self.shown.with(|s| match s {
+            Shown::Off => false,
+            Shown::Pending => true,
+            Shown::Ready(r) => r.blanks.contains(&v),
+        })
     }
 
-    /// Whether question `key` of the current step is solved (tracked).
-    fn solved(&self, key: &str) -> bool {
-        let slug = self.asked.with(|sq| sq.step.slug());
-        self.example
-            .with(|ex| self.progress.with(|p| p.is_solved(ex, &slug, key)))
+    /// A flag of the reply (`paths`, `nudge`, `sign`); all of them while pending (tracked).
+    pub fn flag(&self, f: fn(&crate::practice::page::Flags) -> bool) -> bool {
+        self.shown.with(|s| match s {
+            Shown::Off => false,
+            Shown::Pending => true,
+            Shown::Ready(r) => f(&r.flags),
+        })
     }
 
-    /// Marks question `key` of the current step solved and keeps it.
-    fn solve(&self, key: &str) {
-        let slug = self.asked.with_untracked(|sq| sq.step.slug());
-        let ex = self.example.get_untracked();
-        self.progress.update(|p| p.solve(&ex, &slug, key));
-        self.save();
+    /// Whether the sigmoid chart's mark for weighted sum `z` must not be drawn (tracked).
+    pub fn drops_sigmoid(&self, z: &str) -> bool {
+        self.shown.with(|s| match s {
+            Shown::Off => false,
+            Shown::Pending => true,
+            Shown::Ready(r) => r.flags.sigmoid.iter().any(|x| x == z),
+        })
+    }
+
+    /// Asks the worker to check `answer` for page id `id`.
+    fn check(&self, id: &str, answer: &str) {
+        if let Some(body) = self.read_body() {
+            self.send(Request::Check {
+                body,
+                id: id.to_owned(),
+                answer: answer.to_owned(),
+            });
+        }
+    }
+
+    fn read_body(&self) -> Option<Body> {
+        let text = format!("view{SEP}{}", self.body.get_untracked());
+        match Request::from_text(&text)? {
+            Request::View(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    fn send(&self, request: Request) {
+        self.worker.with_value(|c| {
+            if let Some(c) = c {
+                c.sent.borrow_mut().push_back(matches!(request, Request::Check { .. }));
+                let _ = c.worker.post_message(&request.to_text().into());
+            }
+        });
     }
 
     fn save(&self) {
@@ -79,6 +135,45 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
+/// Where the worker's loader is: beside the app's own script (Trunk's `--public-url`).
+fn worker_url() -> String {
+    let base = document()
+        .query_selector("link[rel=modulepreload]")
+        .ok()
+        .flatten()
+        .and_then(|l| l.get_attribute("href"))
+        .and_then(|h| h.rfind('/').map(|i| h[..=i].to_owned()))
+        .unwrap_or_else(|| "./".to_owned());
+    format!("{base}practice-worker_loader.js")
+}
+
+/// Starts the worker; `on_reply` receives each reply with whether it answers a check.
+fn start(on_reply: impl Fn(Reply, bool) + 'static) -> Option<Client> {
+    let worker = web_sys::Worker::new(&worker_url()).ok()?;
+    let ready = RwSignal::new(false);
+    let sent: Rc<RefCell<VecDeque<bool>>> = Rc::default();
+    let queue = sent.clone();
+    let handler = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+        let text = ev.data().as_string().unwrap_or_default();
+        if text == "ready" {
+            ready.set(true);
+            return;
+        }
+        let was_check = queue.borrow_mut().pop_front().unwrap_or(false);
+        if let Some(reply) = Reply::from_text(&text) {
+            on_reply(reply, was_check);
+        }
+    });
+    worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    handler.forget();
+    Some(Client {
+        worker,
+        ready,
+        sent,
+        last: Rc::default(),
+    })
+}
+
 /// Puts [`Practice`] in context (after the circuit's state, whose inputs it asks about).
 pub fn provide(lesson: Lesson) {
     let cs = expect_context::<super::circuit::CircuitState>();
@@ -86,7 +181,7 @@ pub fn provide(lesson: Lesson) {
     let progress = RwSignal::new(kept.as_deref().map_or_else(Progress::default, Progress::from_text));
     let stored = RwSignal::new(kept.is_some());
     let on = Memo::new(move |_| lesson.state.with(|s| s.practice));
-    let example = Memo::new(move |_| lesson.state.with(|s| model::example_key(s.seed, &s.example, s.lr)));
+    let example = Memo::new(move |_| lesson.state.with(|s| example_key(s.seed, &s.example, s.lr)));
     // The add and multiply nodes are practised on the seed's own inputs.
     let seeded = Memo::new(move |_| lesson.state.with(|s| (s.practice, s.seed)));
     Effect::new(move |_| {
@@ -96,53 +191,85 @@ pub fn provide(lesson: Lesson) {
             cs.upstream.set(n.upstream);
         }
     });
-    let asked = Memo::new(move |_| {
-        let (step, lr, on) = lesson.state.with(|s| (s.step, s.lr, s.practice));
-        let nodes = NodeInputs {
-            xy: cs.xy.get(),
-            upstream: cs.upstream.get(),
-        };
-        lesson.net.with(|(net, err)| match on && err.is_none() {
-            true => model::questions(step, net, lr, nodes),
-            false => StepQuestions {
-                step,
-                questions: Vec::new(),
-                givens: Vec::new(),
-            },
-        })
+    let verdicts = RwSignal::new(String::new());
+    // A verdict belongs to the step and numbers it was given on.
+    let step = Memo::new(move |_| lesson.state.with(|s| s.step));
+    Effect::new(move |_| {
+        step.track();
+        example.track();
+        verdicts.set(String::new());
     });
-    let hidden = Memo::new(move |_| {
-        let lr = lesson.state.with(|s| s.lr);
-        asked.with(|sq| {
-            if sq.questions.is_empty() {
-                return Hidden::default();
-            }
-            let slug = sq.step.slug();
-            example.with(|ex| {
-                progress.with(|p| {
-                    lesson
-                        .net
-                        .with(|(net, _)| model::hidden(sq, net, lr, &|key| p.is_solved(ex, &slug, key)))
-                })
+    let body = Memo::new(move |_| {
+        Body {
+            query: lesson.state.with(|s| s.to_query()),
+            nodes: NodeInputs {
+                xy: cs.xy.get(),
+                upstream: cs.upstream.get(),
+            },
+            progress: progress.with(Progress::to_text),
+            verdicts: verdicts.get(),
+        }
+        .to_text()
+    });
+    let reply: RwSignal<Option<Reply>> = RwSignal::new(None);
+    let shown = Memo::new(move |_| {
+        if !on.get() {
+            return Shown::Off;
+        }
+        body.with(|b| {
+            reply.with(|r| match r {
+                Some(r) if r.body == *b => Shown::Ready(r.clone()),
+                _ => Shown::Pending,
             })
         })
     });
-    let verdicts = RwSignal::new(Vec::new());
-    // A verdict belongs to the step and numbers it was given on.
-    Effect::new(move |_| {
-        asked.with(|sq| sq.step);
-        example.track();
-        verdicts.set(Vec::new());
-    });
-    provide_context(Practice {
+    let pr = Practice {
         on,
         progress,
         stored,
         example,
-        asked,
-        hidden,
         verdicts,
+        body,
+        shown,
+        said: RwSignal::new(String::new()),
+        worker: StoredValue::new_local(None),
+    };
+    // The worker starts the first time practice mode is on; it answers every new state.
+    Effect::new(move |_| {
+        if !on.get() {
+            return;
+        }
+        if pr.worker.with_value(Option::is_none) {
+            let client = start(move |r, was_check| {
+                if was_check {
+                    // The body after a check carries the new progress and verdicts.
+                    let fields: Vec<&str> = r.body.split(SEP).collect();
+                    if let (Some(p), Some(v)) = (fields.get(2), fields.get(3)) {
+                        pr.progress.set(Progress::from_text(p));
+                        pr.save();
+                        pr.verdicts.set(v.to_string());
+                    }
+                    if !r.said.is_empty() {
+                        pr.said.set(r.said.clone());
+                    }
+                }
+                reply.set(Some(r));
+            });
+            pr.worker.set_value(client);
+        }
+        let Some((ready, last)) = pr.worker.with_value(|c| c.as_ref().map(|c| (c.ready, c.last.clone()))) else {
+            return;
+        };
+        let text = body.get();
+        if ready.get() && *last.borrow() != text && reply.with_untracked(|r| r.as_ref().is_none_or(|r| r.body != text))
+        {
+            *last.borrow_mut() = text.clone();
+            if let Some(b) = pr.read_body() {
+                pr.send(Request::View(b));
+            }
+        }
     });
+    provide_context(pr);
 }
 
 /// Turns practice mode on or off (the header's button and the key `q`).
@@ -158,7 +285,7 @@ pub fn PracticeToggle() -> impl IntoView {
     view! {
         <button class="practice-toggle" data-testid="practice-toggle" aria-pressed=move || pr.on.get().to_string()
             aria-keyshortcuts="q" on:click=move |_| toggle(lesson)>
-            {move || words(lesson.lang.get()).toggle}
+            {lesson.text(|s| s.practice_toggle)}
         </button>
     }
 }
@@ -172,7 +299,7 @@ fn target_id(ev: &web_sys::Event, selector: &str) -> Option<String> {
 /// A host element whose content is markup written by `html` whenever what it reads changes
 /// (practice mode's views are markup, as the formulas are: one small view type for all of them).
 /// What the learner typed into its fields, and the focus, survive a rewrite.
-fn write_markup(host: NodeRef<leptos::html::Div>, html: impl Fn() -> String + 'static) {
+fn write_markup(host: NodeRef<leptos::html::Div>, html: Box<dyn Fn() -> String>) {
     Effect::new(move |_| {
         let text = html();
         let Some(el) = host.get() else { return };
@@ -203,226 +330,73 @@ fn write_markup(host: NodeRef<leptos::html::Div>, html: impl Fn() -> String + 's
 }
 
 /// While practising, at the top of the side panel: new numbers, the progress over the whole
-/// lesson, the reset, the answer sheet's link, and a notice when progress cannot be kept.
+/// lesson, the reset, the answer sheet's link (the worker's markup), and a notice when progress
+/// cannot be kept.
 #[component]
 pub fn PracticeBar() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let pr = expect_context::<Practice>();
-    // All the lesson's questions for this example, to count what is solved.
-    let sheet = Memo::new(move |_| {
-        let (lr, seed, on) = lesson.state.with(|s| (s.lr, s.seed, s.practice));
-        match on {
-            true => lesson
-                .net
-                .with(|(net, _)| model::Sheet::of(net, lr, seed).map(|s| s.steps).unwrap_or_default()),
-            false => Vec::new(),
-        }
-    });
     let host = NodeRef::new();
-    write_markup(host, move || {
-        if !pr.on.get() {
-            return String::new();
-        }
-        let (lang, seed) = lesson.state.with(|s| (s.lang, s.seed));
-        let w = words(lang);
-        let (n, total) = pr
-            .example
-            .with(|ex| pr.progress.with(|p| sheet.with(|s| p.count(ex, s))));
-        let seed = seed.map(|s| format!("&amp;seed={s}")).unwrap_or_default();
-        let notice = match pr.stored.get() {
-            true => String::new(),
-            false => format!(
-                "<p class=\"warning\" role=\"status\" data-testid=\"practice-storage\">{}</p>",
-                w.storage_off
-            ),
-        };
-        format!(
-            "<div class=\"practice-bar\"><button data-testid=\"practice-new\">{}</button>\
-             <span data-testid=\"practice-progress\" data-value=\"{n}\" data-total=\"{total}\">{}</span>\
-             <button data-testid=\"practice-reset\">{}</button>\
-             <a data-testid=\"practice-sheet\" href=\"?step=answers&amp;lang={}{seed}\" target=\"_blank\">{}</a>{notice}</div>",
-            w.new_numbers,
-            w.progress.replace("{n}", &n.to_string()).replace("{total}", &total.to_string()),
-            w.reset,
-            lang.code(),
-            w.sheet_link,
-        )
-    });
+    write_markup(
+        host,
+        Box::new(move || match pr.shown.get() {
+            Shown::Ready(r) => r.bar,
+            _ => String::new(),
+        }),
+    );
     let click = move |ev: leptos::ev::MouseEvent| match target_id(&ev, "button").as_deref() {
         Some("practice-new") => {
-            let seed = model::next_seed(lesson.state.with_untracked(|s| s.seed), js_sys::Date::now() as u64);
+            let seed = next_seed(lesson.state.with_untracked(|s| s.seed), js_sys::Date::now() as u64);
             lesson.state.update(|s| s.reseed(seed));
         }
         Some("practice-reset") => {
-            let w = words(lesson.lang.get_untracked());
-            if window().confirm_with_message(w.reset_confirm).unwrap_or(false) {
+            let confirm = lesson.lang.get_untracked().strings().practice_reset_confirm;
+            if window().confirm_with_message(confirm).unwrap_or(false) {
                 let ex = pr.example.get_untracked();
                 pr.progress.update(|p| p.reset(&ex));
-                pr.verdicts.set(Vec::new());
+                pr.verdicts.set(String::new());
                 pr.save();
             }
         }
         _ => {}
     };
-    view! { <div class="practice-host" node_ref=host on:click=click></div> }
+    view! {
+        <div class="practice-host" node_ref=host on:click=click></div>
+        <Show when=move || pr.on.get() && !pr.stored.get()>
+            <p class="warning" role="status" data-testid="practice-storage">{lesson.text(|s| s.practice_storage_off)}</p>
+        </Show>
+    }
 }
 
-/// One line of the practice box: the page id asked, its question's key, its label, and the
-/// words of its choices (empty for a number).
-#[derive(Clone, PartialEq)]
-struct Line {
-    id: String,
-    key: String,
-    label: String,
-    choices: Vec<String>,
-}
-
-/// The step's questions in the step panel: for each, its field (or choice buttons), check and
-/// reveal until solved, then its value; the verdict of the last check. While "how many paths?"
-/// is open it is the only one: the other questions would name the paths.
+/// The step's questions in the step panel (the worker's markup); a click on check, reveal or a
+/// choice, or Enter in a field, asks the worker to judge.
 #[component]
 pub fn PracticeBox() -> impl IntoView {
-    let lesson = expect_context::<Lesson>();
     let pr = expect_context::<Practice>();
-    let lines = Memo::new(move |_| {
-        let lang = lesson.lang.get();
-        let w = words(lang);
-        let only_paths = pr.hidden.with(|h| h.path_count.is_some());
-        pr.asked.with(|sq| {
-            sq.questions
-                .iter()
-                .filter(|q| !only_paths || matches!(q.quantity, model::Quantity::PathCount(_)))
-                .flat_map(|q| {
-                    let choices: Vec<String> = match &q.answer {
-                        Answer::Choice { choices, .. } => choices.iter().map(|c| w.choice(&c.label)).collect(),
-                        Answer::Value { .. } => Vec::new(),
-                    };
-                    q.ids.iter().map(move |id| Line {
-                        id: id.clone(),
-                        key: q.key().to_owned(),
-                        label: w.label(lang, id, &q.quantity),
-                        choices: choices.clone(),
-                    })
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    // The last sentence said, for screen readers (the box's markup is rewritten, this is not).
-    let said = RwSignal::new(String::new());
     let host = NodeRef::new();
-    write_markup(host, move || {
-        let lines = lines.get();
-        if lines.is_empty() {
-            return String::new();
-        }
-        let w = words(lesson.lang.get());
-        let update = lesson.state.with_untracked(|s| s.step == Step::Update);
-        let (n, total) = pr
-            .asked
-            .with(|sq| pr.example.with(|ex| pr.progress.with(|p| p.count_step(ex, sq))));
-        let mut out = format!(
-            "<section class=\"practice\" data-testid=\"practice-box\"><h3>{}</h3><p class=\"hint\">{}{}</p>\
-             <p class=\"hint\" data-testid=\"practice-step-progress\" data-value=\"{n}\" data-total=\"{total}\">{}</p>",
-            w.heading,
-            w.precision,
-            if update {
-                format!(" {}", w.precision_next)
-            } else {
-                String::new()
-            },
-            w.step_progress
-                .replace("{n}", &n.to_string())
-                .replace("{total}", &total.to_string()),
-        );
-        for line in &lines {
-            let id = escape(&line.id);
-            let body = if pr.solved(&line.key) {
-                let answer = pr.asked.with(|sq| {
-                    sq.find(&line.id).map(|q| match &q.answer {
-                        Answer::Value { exact, .. } => short(*exact),
-                        Answer::Choice { choices, correct } => {
-                            choices.get(*correct).map(|c| w.choice(&c.label)).unwrap_or_default()
-                        }
-                    })
-                });
-                format!(
-                    "<span class=\"solved\">✓ {} = {}</span>",
-                    w.solved,
-                    escape(&answer.unwrap_or_default())
-                )
-            } else {
-                let mut b = String::new();
-                if line.choices.is_empty() {
-                    b += &format!(
-                        "<input id=\"answer-{id}\" data-testid=\"answer-{id}\" type=\"text\" inputmode=\"decimal\" autocomplete=\"off\">\
-                         <button data-testid=\"check-{id}\">{}</button>",
-                        w.check
-                    );
-                }
-                for (k, c) in line.choices.iter().enumerate() {
-                    b += &format!("<button data-testid=\"choice-{id}-{k}\">{}</button>", escape(c));
-                }
-                b + &format!(
-                    "<button class=\"reveal\" data-testid=\"reveal-{id}\">{}</button>",
-                    w.reveal
-                )
-            };
-            let verdict = pr.verdicts.with(|all| {
-                all.iter().find(|(i, _)| *i == line.id).map(|(_, v)| match v {
-                    Some(v) => format!(
-                        "<span data-testid=\"verdict-{id}\" data-verdict=\"{}\" data-diagnosis=\"{}\">{}</span>",
-                        v.key(),
-                        v.diagnosis.key(),
-                        escape(&sentence(w, v))
-                    ),
-                    None => format!("<span class=\"field-msg\">{}</span>", w.not_read),
-                })
-            });
-            out += &format!(
-                "<div class=\"question\" data-testid=\"question-{id}\"><label for=\"answer-{id}\">{}</label>\
-                 <span class=\"answer\">{body}</span><p class=\"verdict\">{}</p></div>",
-                escape(&line.label),
-                verdict.unwrap_or_default()
-            );
-        }
-        out + "</section>"
-    });
-    let judge = move |id: &str, v: Option<Verdict>| {
-        let w = words(lesson.lang.get_untracked());
-        said.set(v.as_ref().map_or_else(|| w.not_read.to_owned(), |v| sentence(w, v)));
-        if let (Some(v), Some(q)) = (&v, pr.asked.with_untracked(|sq| sq.find(id).cloned())) {
-            if v.correct {
-                pr.solve(q.key());
-            }
-        }
-        pr.verdicts.update(|all| {
-            all.retain(|(i, _)| i != id);
-            all.push((id.to_owned(), v));
-        });
-    };
-    let question = move |id: &str| pr.asked.with_untracked(|sq| sq.find(id).cloned());
+    write_markup(
+        host,
+        Box::new(move || match pr.shown.get() {
+            Shown::Ready(r) => r.questions,
+            _ => String::new(),
+        }),
+    );
     let check = move |id: &str| {
         let text = document()
             .get_element_by_id(&format!("answer-{id}"))
             .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
             .map(|i| i.value())
             .unwrap_or_default();
-        if let Some(q) = question(id) {
-            judge(id, model::check_text(&q, &text).ok());
-        }
+        pr.check(id, &text);
     };
     let click = move |ev: leptos::ev::MouseEvent| {
         let Some(target) = target_id(&ev, "button") else { return };
         if let Some(id) = target.strip_prefix("check-") {
             check(id);
         } else if let Some(id) = target.strip_prefix("reveal-") {
-            if let Some(q) = question(id) {
-                pr.solve(q.key());
-            }
+            pr.check(id, "#reveal");
         } else if let Some((id, k)) = target.strip_prefix("choice-").and_then(|c| c.rsplit_once('-')) {
-            if let (Some(q), Ok(k)) = (question(id), k.parse()) {
-                judge(id, Some(model::check_choice(&q, k)));
-            }
+            pr.check(id, &format!("#{k}"));
         }
     };
     let key = move |ev: leptos::ev::KeyboardEvent| {
@@ -438,50 +412,33 @@ pub fn PracticeBox() -> impl IntoView {
     };
     view! {
         <div class="practice-host" node_ref=host on:click=click on:keydown=key></div>
-        <p class="sr-only" aria-live="polite">{move || said.get()}</p>
+        <p class="sr-only" aria-live="polite">{move || pr.said.get()}</p>
     }
 }
 
-/// The verdict for the learner: right, or not yet with the hint for the mistake it matches.
-fn sentence(w: &crate::i18n::practice::PracticeStrings, v: &Verdict) -> String {
-    match v.correct {
-        true => w.correct.to_owned(),
-        false => format!("{} {}", w.incorrect, w.hint(v.diagnosis, &v.term)),
-    }
-}
-
-/// The printable answer sheet (`?step=answers&seed=N`): every question of the lesson with its
-/// answer, in the notes' order, in the language of the link.
+/// The printable answer sheet (`?step=answers&seed=N`), written by the worker.
 #[component]
-pub fn AnswerSheet(seed: Option<u64>, lang: crate::i18n::Lang) -> impl IntoView {
-    let w = words(lang);
-    let seed_text = seed.map_or_else(|| "—".to_owned(), |s| s.to_string());
-    let mut out = format!(
-        "<h1>{}</h1><p>{}</p><table><thead><tr><th></th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
-        w.sheet_title.replace("{seed}", &seed_text),
-        w.sheet_intro,
-        w.sheet_question,
-        w.sheet_answer
-    );
-    for sq in model::Sheet::for_seed(seed).map(|s| s.steps).unwrap_or_default() {
-        let (title, slug) = (super::panel::text_of(lang, sq.step).0, sq.step.slug());
-        for (i, q) in sq.questions.iter().enumerate() {
-            let answer = match &q.answer {
-                Answer::Value { exact, .. } => short(*exact),
-                Answer::Choice { choices, correct } => {
-                    choices.get(*correct).map(|c| w.choice(&c.label)).unwrap_or_default()
-                }
-            };
-            let label: Vec<String> = q.ids.iter().map(|id| w.label(lang, id, &q.quantity)).collect();
-            out += &format!(
-                "<tr><th scope=\"row\">{}</th><td>{}</td><td data-testid=\"sheet-{slug}-{}\">{}</td></tr>",
-                if i == 0 { escape(&title) } else { String::new() },
-                escape(&label.join(" = ")),
-                escape(q.key()),
-                escape(&answer)
-            );
+pub fn AnswerSheet(start: crate::query::State) -> impl IntoView {
+    let host = NodeRef::new();
+    let html = RwSignal::new(String::new());
+    let client = start_sheet(html);
+    Effect::new(move |_| {
+        if let Some(c) = &client {
+            if c.ready.get() {
+                let body = Body {
+                    query: start.to_query(),
+                    nodes: NodeInputs::for_seed(start.seed),
+                    progress: String::new(),
+                    verdicts: String::new(),
+                };
+                let _ = c.worker.post_message(&Request::Sheet(body).to_text().into());
+            }
         }
-    }
-    out += "</tbody></table>";
-    view! { <main class="sheet" data-testid="answer-sheet" inner_html=out></main> }
+    });
+    write_markup(host, Box::new(move || html.get()));
+    view! { <main class="sheet"><div data-testid="answer-sheet" node_ref=host></div></main> }
+}
+
+fn start_sheet(html: RwSignal<String>) -> Option<Client> {
+    start(move |r, _| html.set(r.questions))
 }

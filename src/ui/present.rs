@@ -118,7 +118,7 @@ pub fn PresenterCaption() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let text = move || {
         let (lang, step) = lesson.state.with(|s| (s.lang, s.step));
-        let (_, body) = super::panel::text_of(lang, step);
+        let (_, body) = crate::i18n::steps::text_of(lang, step);
         first_sentence(&body).to_owned()
     };
     view! {

@@ -2,46 +2,11 @@
 
 use super::formula::FormulaList;
 use super::state::Lesson;
-use crate::diagram;
-use crate::i18n::{sweep::sweep as sweep_strings, Lang, Text};
-use crate::lesson::{params_into, sweep, Step, StopKind};
+use crate::i18n::{sweep::sweep as sweep_strings, Lang};
+use crate::lesson::Step;
 use crate::math::{sweep as formulas, Formula};
 use crate::net::Param;
 use leptos::prelude::*;
-
-/// The title and explanation of sweep stop `k`, written for its kind of node, names filled in.
-pub(super) fn text(lang: Lang, k: usize) -> (String, String) {
-    let (s, t) = (lang.strings(), sweep_strings(lang));
-    let Some(&node) = sweep().get(k) else {
-        return (s.backward_params.title.into(), s.backward_params.body.into());
-    };
-    let text: &Text = match StopKind::of(node) {
-        StopKind::Total | StopKind::Params => &s.backward_start,
-        StopKind::Error => &t.error,
-        StopKind::Output => &t.output,
-        StopKind::OutputSum => &t.output_sum,
-        StopKind::Hidden => &t.hidden,
-        StopKind::HiddenSum => &t.hidden_sum,
-    };
-    let digit = &node[node.len() - 1..];
-    let names = |ps: Vec<Param>| ps.iter().map(|p| p.name()).collect::<Vec<_>>().join(", ");
-    let weight_to = |out: &str| {
-        diagram::edge_between(node, out)
-            .and_then(|e| e.param)
-            .map_or("", Param::name)
-    };
-    let below = params_into(&format!("h{digit}"));
-    let fill = |x: &str| {
-        x.replace("{k}", digit)
-            .replace("{node}", node)
-            .replace("{a}", weight_to("y1"))
-            .replace("{b}", weight_to("y2"))
-            .replace("{w}", below.first().map_or("", |p| p.name()))
-            .replace("{below}", &names(below.clone()))
-            .replace("{params}", &names(params_into(node)))
-    };
-    (fill(text.title), fill(text.body))
-}
 
 /// The sweep's numbers for the current stop, under its text: rebuilt for another stop or
 /// language only; when an edit changes the numbers, its formulas follow the frame in place.

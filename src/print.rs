@@ -1,0 +1,30 @@
+//! How a number is printed for people: six significant digits, the one format of the whole app (pure; no UI).
+
+/// Six significant digits, rounded once, trailing zeros trimmed (`0.0821670` prints `0.082167`);
+/// when that rounding is below 1e-4 or at least 1e6 (also after a carry: 999999.5 prints
+/// `1.0000e6`), five significant digits in exponent form (`1.5000e-7`). Zero of either sign
+/// prints `0`; NaN and the infinities print `NaN`, `inf` and `-inf`.
+pub fn short(v: f64) -> String {
+    if v.is_nan() {
+        return "NaN".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "inf" } else { "-inf" }.into();
+    }
+    if v == 0.0 {
+        return "0".into();
+    }
+    // The decimal exponent of v rounded to six significant digits (exact decimal rounding, so a
+    // carry such as 9.999995e-5 -> 1.00000e-4 is seen, and no log10 rounding is involved).
+    let six = format!("{v:.5e}");
+    let mag: i32 = six[six.find('e').map_or(six.len(), |i| i + 1)..].parse().unwrap_or(0);
+    if !(-4..6).contains(&mag) {
+        return format!("{v:.4e}");
+    }
+    let s = format!("{v:.*}", (5 - mag) as usize);
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s
+    }
+}

@@ -148,9 +148,10 @@ fn worker_url() -> String {
 }
 
 /// Starts the worker; `on_reply` receives each reply with whether it answers a check.
-fn start(on_reply: impl Fn(Reply, bool) + 'static) -> Option<Client> {
+/// `ready` becomes true when the worker can take requests (made by the caller, outside any
+/// effect, so that it lives as long as the page).
+fn start(ready: RwSignal<bool>, on_reply: impl Fn(Reply, bool) + 'static) -> Option<Client> {
     let worker = web_sys::Worker::new(&worker_url()).ok()?;
-    let ready = RwSignal::new(false);
     let sent: Rc<RefCell<VecDeque<bool>>> = Rc::default();
     let queue = sent.clone();
     let handler = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
@@ -235,12 +236,13 @@ pub fn provide(lesson: Lesson) {
         worker: StoredValue::new_local(None),
     };
     // The worker starts the first time practice mode is on; it answers every new state.
+    let ready = RwSignal::new(false);
     Effect::new(move |_| {
         if !on.get() {
             return;
         }
         if pr.worker.with_value(Option::is_none) {
-            let client = start(move |r, was_check| {
+            let client = start(ready, move |r, was_check| {
                 if was_check {
                     // The body after a check carries the new progress and verdicts.
                     let fields: Vec<&str> = r.body.split(SEP).collect();
@@ -257,7 +259,7 @@ pub fn provide(lesson: Lesson) {
             });
             pr.worker.set_value(client);
         }
-        let Some((ready, last)) = pr.worker.with_value(|c| c.as_ref().map(|c| (c.ready, c.last.clone()))) else {
+        let Some(last) = pr.worker.with_value(|c| c.as_ref().map(|c| c.last.clone())) else {
             return;
         };
         let text = body.get();
@@ -440,5 +442,5 @@ pub fn AnswerSheet(start: crate::query::State) -> impl IntoView {
 }
 
 fn start_sheet(html: RwSignal<String>) -> Option<Client> {
-    start(move |r, _| html.set(r.questions))
+    start(RwSignal::new(false), move |r, _| html.set(r.questions))
 }

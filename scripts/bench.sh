@@ -90,8 +90,8 @@ figures() {
   for n in $names; do echo "$out" | sed -E 's/^test [^ ]+ \.\.\. //' | grep -q "^$n=" || miss "$n"; done
 }
 
-echo "== time to interactive, update time (tests/e2e_bench.rs)" >&2
-figures "time_to_interactive_ms step_update_ms_median step_update_ms_p95" \
+echo "== time to interactive, update time, practice check (tests/e2e_bench.rs)" >&2
+figures "time_to_interactive_ms step_update_ms_median step_update_ms_p95 practice_check_ms_median" \
   cargo test --test e2e_bench -- --test-threads=1 --nocapture
 
 echo "== core training speed (examples/train_speed.rs)" >&2

@@ -151,3 +151,30 @@ async fn e2e_bench_update_time() {
     })
     .await;
 }
+
+/// Practice mode: 100 checks of an answer on `forward-hidden-sum` (alternately −0.3775, a sign
+/// mistake, and 2, an unknown one: both wrong, so the question stays and its verdict changes), each timed from the click until the first macrotask in which
+/// the practice box has changed: the request to the worker, its judgement and the page's update.
+#[tokio::test]
+async fn e2e_bench_practice_check_time() {
+    with_site(Site::default(), "/?step=forward-hidden-sum&practice=1", |page: Page| async move {
+        page.wait("answer-value-h1").await;
+        let times = time_changes(
+            &page,
+            100,
+            "window.__m = 0; \
+             new MutationObserver(() => { window.__m++; }).observe(\
+               document.querySelector('[data-testid=\"practice-box\"]').parentNode, { childList: true, subtree: true });",
+            "before = window.__m; \
+             document.querySelector('[data-testid=\"answer-value-h1\"]').value = i % 2 ? '2' : '-0.3775'; \
+             document.querySelector('[data-testid=\"check-value-h1\"]').click();",
+            "window.__m !== before && document.querySelector('[data-testid=\"verdict-value-h1\"]')",
+        )
+        .await;
+        let (median, p95) = median_p95(times);
+        println!("practice_check_ms_median={median:.2}");
+        println!("practice_check_ms_p95={p95:.2}");
+        page.assert_no_panic().await;
+    })
+    .await;
+}

@@ -295,7 +295,6 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
                 node.kind.css(),
                 mark_class(hide.mark(f.node_mark(name)))
             )
-            .to_lowercase()
         })
     });
     let class = move || class.get();

@@ -39,8 +39,8 @@ pub struct Practice {
     pub example: Memo<String>,
     /// The step's verdicts as the worker wrote them.
     pub verdicts: RwSignal<String>,
-    /// The request body for the current state.
-    pub body: Memo<String>,
+    /// The request for the current state.
+    request: Memo<Body>,
     pub shown: Memo<Shown>,
     /// The last verdict said, for screen readers.
     pub said: RwSignal<String>,
@@ -95,21 +95,11 @@ impl Practice {
 
     /// Asks the worker to check `answer` for page id `id`.
     fn check(&self, id: &str, answer: &str) {
-        if let Some(body) = self.read_body() {
-            self.send(Request::Check {
-                body,
-                id: id.to_owned(),
-                answer: answer.to_owned(),
-            });
-        }
-    }
-
-    fn read_body(&self) -> Option<Body> {
-        let text = format!("view{SEP}{}", self.body.get_untracked());
-        match Request::from_text(&text)? {
-            Request::View(b) => Some(b),
-            _ => None,
-        }
+        self.send(Request::Check {
+            body: self.request.get_untracked(),
+            id: id.to_owned(),
+            answer: answer.to_owned(),
+        });
     }
 
     fn send(&self, request: Request) {
@@ -200,18 +190,16 @@ pub fn provide(lesson: Lesson) {
         example.track();
         verdicts.set(String::new());
     });
-    let body = Memo::new(move |_| {
-        Body {
-            query: lesson.state.with(|s| s.to_query()),
-            nodes: NodeInputs {
-                xy: cs.xy.get(),
-                upstream: cs.upstream.get(),
-            },
-            progress: progress.with(Progress::to_text),
-            verdicts: verdicts.get(),
-        }
-        .to_text()
+    let request = Memo::new(move |_| Body {
+        query: lesson.state.with(|s| s.to_query()),
+        nodes: NodeInputs {
+            xy: cs.xy.get(),
+            upstream: cs.upstream.get(),
+        },
+        progress: progress.with(Progress::to_text),
+        verdicts: verdicts.get(),
     });
+    let body = Memo::new(move |_| request.with(Body::to_text));
     let reply: RwSignal<Option<Reply>> = RwSignal::new(None);
     let shown = Memo::new(move |_| {
         if !on.get() {
@@ -230,7 +218,7 @@ pub fn provide(lesson: Lesson) {
         stored,
         example,
         verdicts,
-        body,
+        request,
         shown,
         said: RwSignal::new(String::new()),
         worker: StoredValue::new_local(None),
@@ -266,9 +254,7 @@ pub fn provide(lesson: Lesson) {
         if ready.get() && *last.borrow() != text && reply.with_untracked(|r| r.as_ref().is_none_or(|r| r.body != text))
         {
             *last.borrow_mut() = text.clone();
-            if let Some(b) = pr.read_body() {
-                pr.send(Request::View(b));
-            }
+            pr.send(Request::View(request.get_untracked()));
         }
     });
     provide_context(pr);

@@ -216,6 +216,21 @@ fn the_korean_table_has_no_english_words() {
     assert!(english_in(&quoted(&format!("{:?}", Lang::En.strings()))).len() > 100);
 }
 
+/// Practice mode's words (its questions, verdicts and hints, the answer sheet) too.
+#[test]
+fn the_korean_practice_table_has_no_english_words() {
+    use backprop_lab::i18n::practice::practice;
+    let texts = quoted(&format!("{:?}", practice(Lang::Ko)));
+    assert!(texts.len() > 40, "read {} strings", texts.len());
+    let found = english_in(&texts);
+    let words: Vec<&str> = found.iter().map(|(w, _)| w.as_str()).collect();
+    assert!(
+        found.is_empty(),
+        "English in the Korean practice table: {words:?} in {found:#?}"
+    );
+    assert!(english_in(&quoted(&format!("{:?}", practice(Lang::En)))).len() > 40);
+}
+
 #[test]
 fn the_network_refusals_are_korean_and_name_no_nan_or_inf() {
     let errors = [

@@ -45,6 +45,9 @@ pub struct PracticeStrings {
     pub solved: &'static str,
     /// The answer sheet's link in the header: `{seed}`.
     pub sheet_link: &'static str,
+    /// `{seed}` in the sheet's title: `seed 7`, or this for the worked example.
+    pub worked_example: &'static str,
+    pub seed_n: &'static str,
     pub sheet_title: &'static str,
     pub sheet_intro: &'static str,
     pub sheet_question: &'static str,
@@ -132,8 +135,10 @@ const KO: PracticeStrings = PracticeStrings {
     new_value: "한 번 갱신한 뒤의 {p}",
     solved: "해결",
     sheet_link: "답안지",
-    sheet_title: "연습 문제 답안지 (seed {seed})",
-    sheet_intro: "연습 모드에서 묻는 모든 값과 정답을 노트의 순서대로 정리했습니다. 같은 seed의 링크를 받은 학생은 모두 이 숫자로 연습합니다.",
+    worked_example: "노트의 예제",
+    seed_n: "시드 {n}",
+    sheet_title: "연습 문제 답안지 ({seed})",
+    sheet_intro: "연습 모드에서 묻는 모든 값과 정답을 노트의 순서대로 정리했습니다. 같은 시드로 만든 링크를 받은 학생은 모두 이 숫자로 연습합니다.",
     sheet_question: "문제",
     sheet_answer: "정답",
     hints: [
@@ -185,7 +190,9 @@ const EN: PracticeStrings = PracticeStrings {
     new_value: "{p} after one update",
     solved: "solved",
     sheet_link: "Answer sheet",
-    sheet_title: "Practice answer sheet (seed {seed})",
+    worked_example: "the worked example",
+    seed_n: "seed {n}",
+    sheet_title: "Practice answer sheet ({seed})",
     sheet_intro: "Every value practice mode asks for, with its answer, in the order of the notes. Everyone given the link with this seed practises on these numbers.",
     sheet_question: "Question",
     sheet_answer: "Answer",

@@ -451,7 +451,10 @@ fn questions_markup(
 /// answer, in the notes' order, in `lang`.
 pub fn sheet(seed: Option<u64>, lang: Lang) -> String {
     let w = words(lang);
-    let seed_text = seed.map_or_else(|| "—".to_owned(), |s| s.to_string());
+    let seed_text = seed.map_or_else(
+        || w.worked_example.to_owned(),
+        |s| w.seed_n.replace("{n}", &s.to_string()),
+    );
     let mut out = format!(
         "<h1>{}</h1><p>{}</p><table><thead><tr><th></th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
         w.sheet_title.replace("{seed}", &seed_text),
@@ -462,7 +465,14 @@ pub fn sheet(seed: Option<u64>, lang: Lang) -> String {
     for sq in Sheet::for_seed(seed).map(|s| s.steps).unwrap_or_default() {
         let (title, slug) = (text_of(lang, sq.step).0, sq.step.slug());
         for (i, q) in sq.questions.iter().enumerate() {
-            let label: Vec<String> = q.ids.iter().map(|id| w.label(lang, id, &q.quantity)).collect();
+            // One label per different name (a factor on both paths is one question, one name).
+            let mut label: Vec<String> = Vec::new();
+            for id in &q.ids {
+                let l = w.label(lang, id, &q.quantity);
+                if !label.contains(&l) {
+                    label.push(l);
+                }
+            }
             out += &format!(
                 "<tr><th scope=\"row\">{}</th><td>{}</td><td data-testid=\"sheet-{slug}-{}\">{}</td></tr>",
                 if i == 0 { escape(&title) } else { String::new() },

@@ -1,5 +1,6 @@
 //! The descent chart: E along one parameter, the tangent at the current point, and the update's step.
 
+use super::YAxis;
 use crate::lesson::Descent;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -42,7 +43,7 @@ pub fn draw_descent<DB: DrawingBackend>(
         .margin(10)
         .x_label_area_size(40)
         .y_label_area_size(52)
-        .build_cartesian_2d(x_lo..x_hi, e_lo..e_hi)?;
+        .build_cartesian_2d(x_lo..x_hi, YAxis::linear(e_lo..e_hi))?;
     chart
         .configure_mesh()
         .x_desc(d.param.name())

@@ -5,9 +5,11 @@ pub mod train;
 
 use crate::autograd::sigmoid;
 use crate::lesson::SigmoidMark;
+use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, ValueFormatter};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use std::ops::Range;
 
 /// Colours of the marks, in order: those of path 1, path 2 and the shared part in the diagram.
 pub const MARK_COLOURS: [RGBColor; 4] = [
@@ -33,8 +35,62 @@ pub fn z_range(marks: &[SigmoidMark]) -> (f64, f64) {
         .fold((-6.0, 6.0), |(lo, hi), m| (lo.min(m.z - 1.5), hi.max(m.z + 1.5)))
 }
 
-/// A chart with f64 coordinates on both axes.
-type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+/// A y axis that is linear or logarithmic, as decided when the chart is drawn. Every chart uses
+/// it (with f64 on the x axis), so they all have one coordinate type and plotters' mesh, label and
+/// series code is compiled into the app once instead of once per kind of axis. Each method is the
+/// wrapped axis' own, so the drawing is exactly that of a plain linear or log axis.
+pub enum YAxis {
+    Linear(RangedCoordf64),
+    Log(LogCoord<f64>),
+}
+
+impl YAxis {
+    /// A linear axis over `range`.
+    pub fn linear(range: Range<f64>) -> Self {
+        YAxis::Linear(range.into())
+    }
+
+    /// A logarithmic axis over `range` (both ends positive).
+    pub fn log(range: Range<f64>) -> Self {
+        YAxis::Log(range.log_scale().into())
+    }
+}
+
+impl Ranged for YAxis {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        match self {
+            YAxis::Linear(c) => c.map(value, limit),
+            YAxis::Log(c) => c.map(value, limit),
+        }
+    }
+
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        match self {
+            YAxis::Linear(c) => c.key_points(hint),
+            YAxis::Log(c) => c.key_points(hint),
+        }
+    }
+
+    fn range(&self) -> Range<f64> {
+        match self {
+            YAxis::Linear(c) => c.range(),
+            YAxis::Log(c) => c.range(),
+        }
+    }
+}
+
+/// Labels as a linear f64 axis writes them (a log axis' chart gives its own formatter).
+impl ValueFormatter<f64> for YAxis {
+    fn format(value: &f64) -> String {
+        <RangedCoordf64 as ValueFormatter<f64>>::format(value)
+    }
+}
+
+/// A chart with f64 coordinates on the x axis and a [`YAxis`].
+type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, YAxis>>;
 
 /// The chart's frame for the z range `lo..hi`: the same on both layers, so their points line up.
 fn sigmoid_chart<'a, DB: DrawingBackend>(
@@ -45,7 +101,7 @@ fn sigmoid_chart<'a, DB: DrawingBackend>(
         .margin(8)
         .x_label_area_size(40)
         .y_label_area_size(34)
-        .build_cartesian_2d(lo..hi, -0.1..1.1)
+        .build_cartesian_2d(lo..hi, YAxis::linear(-0.1..1.1))
 }
 
 /// The background layer for the z range `range` (see [`z_range`]): white, axes, grid and the
@@ -88,7 +144,11 @@ pub fn draw_sigmoid_marks<DB: DrawingBackend>(
         let (out, z) = (mark.output, mark.input);
         let label = format!("● {out} = σ({z}), σ′({z}) = {:.4}", mark.slope);
         let at = (range.0 + 0.2, 1.04 - 0.11 * i as f64);
-        chart.draw_series([Text::new(label, at, ("sans-serif", 15).into_font().color(&colour))])?;
+        chart.draw_series([Text::new(
+            label,
+            at,
+            (FontFamily::SansSerif, 15).into_font().color(&colour),
+        )])?;
     }
     root.present()
 }

@@ -1,5 +1,6 @@
 //! The training charts over any plotters backend: E against the step (linear or log y) and the twelve parameters' trajectories.
 
+use super::YAxis;
 use crate::net::Param;
 use crate::train::Sample;
 use plotters::coord::Shift;
@@ -35,9 +36,11 @@ fn step_tick(v: &f64) -> String {
     format!("{v:.0}")
 }
 
-/// The font of axis labels and descriptions.
+/// The font of axis labels and descriptions. Fonts here name `FontFamily::SansSerif` rather than
+/// the string "sans-serif": plotters lowercases a family given as a string, and that call alone
+/// links the Unicode case tables into the app.
 fn axis_font() -> TextStyle<'static> {
-    ("sans-serif", 13).into_font().into()
+    (FontFamily::SansSerif, 13).into_font().into()
 }
 
 /// The smallest and largest of `values` that are finite (and positive when `positive`).
@@ -85,49 +88,37 @@ pub fn draw_error_history<DB: DrawingBackend>(
         .margin_right(26)
         .x_label_area_size(40)
         .y_label_area_size(62);
-    if let Some(log_label) = log {
+    // One chart for both scales (see `YAxis`): the axis, its title, the y labels and where the
+    // latest E is written differ.
+    let (y, y_desc, top) = if let Some(log_label) = log {
         let (lo, hi) = span(errors(), true).unwrap_or((1e-3, 1.0));
         let (lo, hi) = (lo / 2.0, if hi > lo { hi * 2.0 } else { lo * 4.0 });
-        let mut chart = builder.build_cartesian_2d(x.clone(), (lo..hi).log_scale())?;
-        chart
-            .configure_mesh()
-            .x_desc(step_label)
-            .x_label_formatter(&step_tick)
-            .label_style(axis_font())
-            .axis_desc_style(axis_font())
-            .y_desc(log_label)
-            .y_label_formatter(&|v| format!("{v:.0e}"))
-            .max_light_lines(1)
-            .draw()?;
-        chart.draw_series(LineSeries::new(series(), style))?;
-        if let Some(label) = latest {
-            chart.draw_series([Text::new(
-                label,
-                (x.end * 0.62, hi / 1.15),
-                ("sans-serif", 16).into_font().color(&ERROR_COLOUR),
-            )])?;
-        }
+        (YAxis::log(lo..hi), log_label, hi / 1.15)
     } else {
         let (_, hi) = span(errors(), false).unwrap_or((0.0, 1.0));
         let hi = if hi > 0.0 { hi * 1.08 } else { 1.0 };
-        let mut chart = builder.build_cartesian_2d(x.clone(), 0.0..hi)?;
-        chart
-            .configure_mesh()
-            .x_desc(step_label)
-            .x_label_formatter(&step_tick)
-            .label_style(axis_font())
-            .axis_desc_style(axis_font())
-            .y_desc("E")
-            .max_light_lines(1)
-            .draw()?;
-        chart.draw_series(LineSeries::new(series(), style))?;
-        if let Some(label) = latest {
-            chart.draw_series([Text::new(
-                label,
-                (x.end * 0.62, hi * 0.95),
-                ("sans-serif", 16).into_font().color(&ERROR_COLOUR),
-            )])?;
-        }
+        (YAxis::linear(0.0..hi), "E", hi * 0.95)
+    };
+    let mut chart = builder.build_cartesian_2d(x.clone(), y)?;
+    let log_tick = |v: &f64| format!("{v:.0e}");
+    let mut mesh = chart.configure_mesh();
+    mesh.x_desc(step_label)
+        .x_label_formatter(&step_tick)
+        .label_style(axis_font())
+        .axis_desc_style(axis_font())
+        .y_desc(y_desc)
+        .max_light_lines(1);
+    if log.is_some() {
+        mesh.y_label_formatter(&log_tick);
+    }
+    mesh.draw()?;
+    chart.draw_series(LineSeries::new(series(), style))?;
+    if let Some(label) = latest {
+        chart.draw_series([Text::new(
+            label,
+            (x.end * 0.62, top),
+            (FontFamily::SansSerif, 16).into_font().color(&ERROR_COLOUR),
+        )])?;
     }
     root.present()
 }
@@ -150,7 +141,7 @@ pub fn draw_param_history<DB: DrawingBackend>(
         .margin_right(26)
         .x_label_area_size(40)
         .y_label_area_size(48)
-        .build_cartesian_2d(x, (lo - pad)..(hi + pad))?;
+        .build_cartesian_2d(x, YAxis::linear((lo - pad)..(hi + pad)))?;
     chart
         .configure_mesh()
         .x_desc(step_label)
@@ -179,7 +170,9 @@ pub fn draw_param_history<DB: DrawingBackend>(
         legend.draw(&Text::new(
             label,
             (24, y - 7),
-            ("sans-serif", 14).into_font().color(&RGBColor(0x33, 0x33, 0x33)),
+            (FontFamily::SansSerif, 14)
+                .into_font()
+                .color(&RGBColor(0x33, 0x33, 0x33)),
         ))?;
     }
     root.present()

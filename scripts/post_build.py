@@ -3,13 +3,16 @@
 then write sw.js (scripts/sw.py), in that order (Trunk starts the hooks of one stage together, and
 sw.js' version must be derived from the final files). docs/performance.md, "Where the bytes go".
 
-- The stylesheet: its comments and the whitespace at the start and end of lines are removed,
-  outside strings, so every rule is kept as written (−1.3 KB gzip). Trunk's own minifier
-  (`--minify`) would also rewrite index.html without quotes around attribute values.
+- The stylesheet: its comments go, its whitespace runs become one space and none is left around
+  `{ } ; ,`, all outside strings, so every rule is kept as written (−1.5 KB gzip). Trunk's own
+  minifier (`--minify`) would also rewrite index.html without quotes around attribute values.
 - The wasm module and its JS glue: wasm-bindgen names each import `__wbg_<name>_<16 hex
   digits>`; the digits, written in both files for some 130 imports, hardly compress. They are
-  dropped (a repeated name gets `_2`, `_3`, ...) in the module's import section and in the glue
-  (−4.1 KB gzip). The script stops with an error if the two do not match.
+  dropped (a repeated name gets `_2`, `_3`, ...) in the module's import section and in the glue;
+  the four closure shims' exports, named after their whole Rust signature, become
+  `__wbg_invoke`, `__wbg_invoke_2`, ... The script stops with an error if the two files do not
+  match. The glue also loses its indentation, blank lines and whole-line comments (its lines and
+  so its meaning stay), unless a line might continue a template literal (−4.7 KB gzip in all).
 
 index.html's integrity (SRI) hashes of the changed files are brought up to date. Running it twice
 changes nothing the second time. `python3 scripts/post_build.py DIR` runs it on any built site;
@@ -26,7 +29,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def strip_css(css):
-    """`css` without comments, leading and trailing whitespace on each line, and empty lines."""
+    """`css` without comments, its whitespace runs made one space, none around `{ } ; ,` (all
+    outside strings)."""
     out = []
     i, n = 0, len(css)
     while i < n:
@@ -45,8 +49,30 @@ def strip_css(css):
         else:
             out.append(c)
             i += 1
-    lines = (line.strip() for line in "".join(out).split("\n"))
-    return "\n".join(line for line in lines if line) + "\n"
+    # Outside strings (the odd pieces of the split), whitespace only separates tokens.
+    pieces = re.split(r"(\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*')", "".join(out))
+    for k in range(0, len(pieces), 2):
+        pieces[k] = re.sub(r"\s*([{};,])\s*", r"\1", re.sub(r"\s+", " ", pieces[k]))
+    return "".join(pieces).strip() + "\n"
+
+
+def strip_js(js):
+    """wasm-bindgen's glue without indentation, blank lines and whole-line comments, or None where
+    a line might continue a template literal or string (then the glue is kept as it is): newlines
+    stay, so the code reads exactly as before."""
+    lines = js.split("\n")
+    if any(line.count("`") % 2 or line.rstrip().endswith("\\") for line in lines):
+        return None
+    out, in_comment = [], False
+    for line in lines:
+        line = line.strip()
+        if in_comment or line.startswith("/*"):
+            if "*/" in line and not line.endswith("*/"):
+                return None
+            in_comment = not line.endswith("*/")
+        elif line and not line.startswith("//"):
+            out.append(line)
+    return "\n".join(out) + "\n"
 
 
 def leb(data, i):
@@ -74,11 +100,45 @@ def to_leb(value):
 HASHED = re.compile(r"(__wbg_\w+?)_[0-9a-f]{16}")
 
 
-def shorten_imports(wasm, js):
+INVOKE = re.compile(r"wasm_bindgen_[0-9a-f]{16}___convert__closures_____invoke_\w*")
+
+
+def fresh(base, taken):
+    """`base`, or `base_2`, `base_3`, ..., whichever is not in `taken` (which it is added to)."""
+    new, n = base, 1
+    while new in taken:
+        n += 1
+        new = f"{base}_{n}"
+    taken.add(new)
+    return new
+
+
+def rename_exports(body, taken, renames):
+    """The export section (id 7) with the closure shims' exports, named after their whole Rust
+    signature (up to 200 characters), renamed `__wbg_invoke`, `__wbg_invoke_2`, ..."""
+    count, j = leb(body, 0)
+    out = bytearray(to_leb(count))
+    for _ in range(count):
+        name_len, k = leb(body, j)
+        name = body[k:k + name_len].decode()
+        k += name_len
+        _, end = leb(body, k + 1)  # kind, then index
+        if INVOKE.fullmatch(name):
+            renames[name] = name = fresh("__wbg_invoke", taken)
+        encoded = name.encode()
+        out += to_leb(len(encoded)) + encoded + body[k:end]
+        j = end
+    if j != len(body):
+        sys.exit("post_build.py: the export section did not parse to its end")
+    return bytes([7]) + to_leb(len(out)) + out
+
+
+def shorten_names(wasm, js):
     """`wasm` and `js` with each wasm-bindgen import `__wbg_<name>_<16 hex digits>` renamed
     `__wbg_<name>` (with `_2`, `_3`, ... where names repeat or would clash with the glue's own):
     the random-looking digits, written twice for each of some 130 imports, are a quarter of the
-    glue's gzip size. Only the import section changes; everything else refers to imports by index."""
+    glue's gzip size; and the closure shims' exports renamed (`rename_exports`). Only the import
+    and export sections change; everything else in the module refers to them by index."""
     if wasm[:8] != b"\0asm\x01\0\0\0":
         sys.exit("post_build.py: not a wasm module (version 1)")
     taken = set(re.findall(r"__wbg_\w+", js))
@@ -89,6 +149,10 @@ def shorten_imports(wasm, js):
         section = wasm[i]
         size, start = leb(wasm, i + 1)
         end = start + size
+        if section == 7:
+            out += rename_exports(wasm[start:end], taken, renames)
+            i = end
+            continue
         if section != 2:
             out += wasm[i:end]
             i = end
@@ -118,13 +182,7 @@ def shorten_imports(wasm, js):
                 sys.exit(f"post_build.py: import kind {kind} not handled")
             hashed = HASHED.fullmatch(name)
             if hashed:
-                new, n = hashed.group(1), 1
-                while new in taken:
-                    n += 1
-                    new = f"{hashed.group(1)}_{n}"
-                taken.add(new)
-                renames[name] = new
-                name = new
+                renames[name] = name = fresh(hashed.group(1), taken)
             encoded = name.encode()
             body += module + to_leb(len(encoded)) + encoded + wasm[m:d]
             j = d
@@ -133,11 +191,11 @@ def shorten_imports(wasm, js):
         out += bytes([2]) + to_leb(len(body)) + body
         i = end
     for old, new in renames.items():
-        if js.count(old) == 0:
-            sys.exit(f"post_build.py: the glue does not name the import {old}")
-        js = js.replace(old, new)
-    if HASHED.search(js):
-        sys.exit("post_build.py: the glue names a hashed import the module does not have")
+        js, count = re.subn(rf"\b{old}\b", new, js)
+        if count == 0:
+            sys.exit(f"post_build.py: the glue does not name {old}")
+    if HASHED.search(js) or INVOKE.search(js):
+        sys.exit("post_build.py: the glue names an import or export the module does not have")
     return bytes(out), js
 
 
@@ -175,13 +233,13 @@ def main():
             wasm = f.read()
         with open(js_path, "rb") as f:
             js = f.read()
-        new_wasm, new_js = shorten_imports(wasm, js.decode("utf-8"))
-        new_js = new_js.encode("utf-8")
+        new_wasm, new_js = shorten_names(wasm, js.decode("utf-8"))
+        new_js = (strip_js(new_js) or new_js).encode("utf-8")
         for path, before, after in ((wasm_path, wasm, new_wasm), (js_path, js, new_js)):
             with open(path, "wb") as f:
                 f.write(after)
             html = html.replace(sri(before), sri(after))
-        print(f"post_build.py: {name} and its glue: imports renamed without their hashes", file=sys.stderr)
+        print(f"post_build.py: {name} and its glue: names shortened, glue unindented", file=sys.stderr)
     with open(index, "w", encoding="utf-8") as f:
         f.write(html)
     subprocess.run([sys.executable, os.path.join(HERE, "sw.py"), root], check=True)

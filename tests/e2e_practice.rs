@@ -238,3 +238,107 @@ async fn e2e_answer_sheet() {
     )
     .await;
 }
+
+/// "New numbers" draws another seed (the address and the answer sheet's link follow, the numbers
+/// change); "reset" clears what was solved on this example after a confirmation; a storage that
+/// refuses to write leaves practice working with a notice.
+#[tokio::test]
+async fn e2e_new_numbers_reset_and_a_storage_that_refuses() {
+    with_site_within(Site::default(), "/?step=forward-hidden-sum&practice=1&lang=en", LONG, |page: Page| async move {
+        ready(&page).await;
+        page.js("(localStorage.clear(), true)").await;
+        let before = page.js("location.search").await;
+        page.click("practice-new").await;
+        page.wait_js("/[?&]seed=\\d+/.test(location.search)", json!(true)).await;
+        let search = page.js("location.search").await;
+        assert_ne!(search, before);
+        let seed: u64 = page
+            .js("new URLSearchParams(location.search).get('seed')")
+            .await
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        page.wait_js(
+            &format!("document.querySelector('[data-testid=\"practice-sheet\"]').getAttribute('href').includes('seed={seed}')"),
+            json!(true),
+        )
+        .await;
+        // The drawn example's h1, worked out here by the model, is the right answer.
+        let mut state = State::default();
+        state.reseed(seed);
+        let h1 = Net::new(&state.example).unwrap().value("h1");
+        page.wait("answer-value-h1").await;
+        answer(&page, "value-h1", &format!("{h1}"), true).await;
+        page.wait("value-h1").await;
+        assert_eq!(page.attr("practice-progress", "data-value").await, "1");
+        // Reset, confirmed: nothing solved, the question is back.
+        page.js("(window.confirm = () => true, true)").await;
+        page.click("practice-reset").await;
+        page.wait("answer-value-h1").await;
+        assert_eq!(page.attr("practice-progress", "data-value").await, "0");
+        // A storage that refuses every write: the answer still counts, and a notice says so.
+        page.js("(Storage.prototype.setItem = () => { throw new Error('full'); }, true)").await;
+        answer(&page, "value-h1", &format!("{h1}"), false).await;
+        page.wait("practice-storage").await;
+        page.wait("value-h1").await;
+        page.assert_no_panic().await;
+    })
+    .await;
+}
+
+/// Practice mode under the strict Content-Security-Policy the hosting guide gives (the worker is
+/// a script of the site's own origin, and compiles its wasm under 'wasm-unsafe-eval'), with no
+/// violation.
+#[tokio::test]
+async fn e2e_practice_under_a_strict_csp() {
+    let site = Site {
+        headers: vec![("Content-Security-Policy".into(), harness::strict_csp())],
+        probe: Some(harness::VIOLATIONS_PROBE.into()),
+        ..Site::default()
+    };
+    with_site_within(
+        site,
+        "/?step=grad-w21&practice=1&lang=en",
+        LONG,
+        |page: Page| async move {
+            ready(&page).await;
+            page.click("choice-paths-w21-0").await;
+            page.wait("answer-factor-1-1").await;
+            assert_eq!(page.js("window.__violations").await, json!([]));
+        },
+    )
+    .await;
+}
+
+/// Served under a sub-path (`--public-url /course/ml/`), the worker is found beside the app.
+#[tokio::test]
+async fn e2e_practice_under_a_subpath() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/dist-course-ml");
+    assert!(
+        dir.join("index.html").is_file(),
+        "scripts/test.sh builds target/dist-course-ml first"
+    );
+    let site = Site {
+        dir: Some(dir),
+        prefix: "/course/ml".into(),
+        ..Site::default()
+    };
+    with_site_within(
+        site,
+        "/course/ml/?step=error&practice=1&lang=en",
+        LONG,
+        |page: Page| async move {
+            ready(&page).await;
+            page.wait("answer-value-E").await;
+            let requests = page.requests();
+            assert!(
+                requests
+                    .iter()
+                    .any(|(t, code)| t == "/course/ml/practice-worker_bg.wasm" && *code == 200),
+                "{requests:?}"
+            );
+        },
+    )
+    .await;
+}

@@ -53,6 +53,7 @@ struct Client {
     worker: web_sys::Worker,
     ready: RwSignal<bool>,
     sent: Rc<RefCell<VecDeque<bool>>>,
+    /// The view asked for and not answered yet (not asked twice).
     last: Rc<RefCell<String>>,
 }
 
@@ -143,7 +144,8 @@ fn worker_url() -> String {
 fn start(ready: RwSignal<bool>, on_reply: impl Fn(Reply, bool) + 'static) -> Option<Client> {
     let worker = web_sys::Worker::new(&worker_url()).ok()?;
     let sent: Rc<RefCell<VecDeque<bool>>> = Rc::default();
-    let queue = sent.clone();
+    let last: Rc<RefCell<String>> = Rc::default();
+    let (queue, waiting) = (sent.clone(), last.clone());
     let handler = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
         let text = ev.data().as_string().unwrap_or_default();
         if text == "ready" {
@@ -151,6 +153,8 @@ fn start(ready: RwSignal<bool>, on_reply: impl Fn(Reply, bool) + 'static) -> Opt
             return;
         }
         let was_check = queue.borrow_mut().pop_front().unwrap_or(false);
+        // Answered: the same state may be asked again later (a reset back to no progress).
+        waiting.borrow_mut().clear();
         if let Some(reply) = Reply::from_text(&text) {
             on_reply(reply, was_check);
         }
@@ -161,7 +165,7 @@ fn start(ready: RwSignal<bool>, on_reply: impl Fn(Reply, bool) + 'static) -> Opt
         worker,
         ready,
         sent,
-        last: Rc::default(),
+        last,
     })
 }
 

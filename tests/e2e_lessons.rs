@@ -43,6 +43,26 @@ async fn e2e_update_deep_link_shows_one_independent_sgd_step() {
     .await;
 }
 
+/// The update step says why its E after differs from the worked example's published figure
+/// (0.291027924, weights only, from a script with a slip; 0.291027774 with the biases held:
+/// shared/seed/README.md), only for that example, and corrects the notes' update formula.
+#[tokio::test]
+async fn e2e_update_notes_the_published_figure_and_the_notes_slip() {
+    with_page("/?step=update&lang=en", |page: Page| async move {
+        let note = page.wait("published-note").await.text().await.unwrap();
+        assert!(note.contains("0.291027924") && note.contains("0.291027774"), "{note}");
+        assert!((page.value("error-after-weights").await - 0.291027774).abs() < 5e-10);
+        let slip = page.wait("slip-note").await.text().await.unwrap();
+        assert!(slip.contains("∂Error1/∂W21") && slip.contains("∂Error1/∂w11"), "{slip}");
+        // Another example: no published figure to compare with.
+        page.goto("/?step=update&lang=en&w21=0.3").await;
+        page.wait("error-after-weights").await;
+        assert_eq!(page.count("published-note").await, 0);
+        assert_eq!(page.count("slip-note").await, 1);
+    })
+    .await;
+}
+
 /// Every lesson slug opens its own step.
 #[tokio::test]
 async fn e2e_every_lesson_slug_renders() {

@@ -217,6 +217,27 @@ fn the_update_table_is_one_sgd_step_of_the_core() {
     assert!(e_after < u.error_before);
 }
 
+/// The worked example's published E after one step (Mazur 2015: 0.291027924) moved the weights
+/// only and came from a script with a slip; the correct value with the biases held is 0.291027774
+/// (shared/seed/README.md). The update step shows that value, and says so only on that example's
+/// own first step.
+#[test]
+fn the_update_knows_the_published_weights_only_step() {
+    use backprop_lab::lesson::{Update, PUBLISHED_ERROR_AFTER};
+    let u = Update::of(&net(), 0.5);
+    assert_eq!(PUBLISHED_ERROR_AFTER, 0.291027924);
+    let weights_only = u.error_weights_only.clone().unwrap();
+    assert!((weights_only - 0.291027774).abs() < 5e-10, "{weights_only}");
+    assert!(u.published);
+    // Moving the biases too gives yet another E (lower: the biases' gradients help).
+    let after = u.error_after.clone().unwrap();
+    assert!((after - weights_only).abs() > 1e-6 && (after - PUBLISHED_ERROR_AFTER).abs() > 1e-6);
+    assert!(!Update::of(&net(), 0.3).published);
+    let mut other = backprop_lab::net::Example::worked();
+    other.params[Param::W21.index()] = 0.3;
+    assert!(!Update::of(&Net::new(&other).unwrap(), 0.5).published);
+}
+
 #[test]
 fn the_descent_tangent_is_the_slope_of_the_plotted_curve() {
     use backprop_lab::lesson::Descent;

@@ -84,6 +84,9 @@ pub const STRINGS: Strings = Strings {
     undo_hint: "After applying, Back returns to the values before the update.",
     error_before: "E before",
     error_after: "E after",
+    error_weights_only: "E after, had only the eight weights moved (biases held)",
+    published_note: "Why this differs from the figure published with the worked example, E = {published} after one step: that figure moved only the eight weights, and the script that printed it had a known slip. With the biases held the correct value is {weights}. This step moves the four biases too, which is why E after differs from both.",
+    slip_update: "A slip in the notes' update formula: they update w11 with ∂Error1/∂W21 + ∂Error2/∂W21. The derivative must be taken with respect to the parameter being updated, so it is w11 − η · (∂Error1/∂w11 + ∂Error2/∂w11): the sum of the two paths of the w11 step, the value the w11 row uses. They also write the rule with δ where ∂ is meant (Wᵢ = Wᵢ₋₁ − η · δError/δW).",
     descent: Text {
         title: "Gradient descent: why the minus sign",
         body: "Hold every other parameter still and vary one: E traces a curve. The tangent at the current point has the slope autograd computed, ∂E/∂p. The update moves p against that slope, by η · |∂E/∂p|.",

@@ -114,6 +114,13 @@ pub struct Strings {
     pub undo_hint: &'static str,
     pub error_before: &'static str,
     pub error_after: &'static str,
+    /// E after the step had only the eight weights moved.
+    pub error_weights_only: &'static str,
+    /// Why E after differs from the worked example's published figure: `{published}` and
+    /// `{weights}` (nine decimals), only on that example's own first step.
+    pub published_note: &'static str,
+    /// The notes' slip in the update formula (on the update step).
+    pub slip_update: &'static str,
     pub descent: Text,
     pub descent_param: &'static str,
     /// `{p}`: the parameter; `{slope}`: the sign of its gradient, in words.

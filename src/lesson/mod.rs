@@ -20,7 +20,7 @@ pub use nudge::{Nudge, DELTA};
 pub use playground::{Playground, BOX, DEFAULT_EXPR, DEFAULT_VALUE, MAX_DRAWN, TALL_BOX};
 pub use sign::{output_weight_names, Sign, SignCase};
 pub use sweep::{params_into, stop, ParamGrad, Share, Stop, StopKind};
-pub use update::{Update, UpdateRow};
+pub use update::{Update, UpdateRow, PUBLISHED_ERROR_AFTER};
 
 use crate::net::{Example, Net, Param};
 use std::sync::OnceLock;

@@ -70,6 +70,26 @@ pub fn UpdateView() -> impl IntoView {
             None => ().into_any(),
         })
     };
+    // E had only the weights moved: the kind of step the worked example published.
+    let weights_only = move || {
+        update.with(|u| match u.as_ref().map(|u| &u.error_weights_only) {
+            Some(Ok(e)) => view! { <Num id="error-after-weights" value=*e /> }.into_any(),
+            _ => ().into_any(),
+        })
+    };
+    // Only on the worked example's own first step, the one the published figure belongs to.
+    let published = move || {
+        let s = lesson.lang.get().strings();
+        update.with(|u| {
+            let u = u.as_ref().filter(|u| u.published)?;
+            let weights = u.error_weights_only.clone().ok()?;
+            let text = s
+                .published_note
+                .replace("{published}", &format!("{:.9}", crate::lesson::PUBLISHED_ERROR_AFTER))
+                .replace("{weights}", &format!("{weights:.9}"));
+            Some(view! { <p class="explain" data-testid="published-note">{text}</p> })
+        })
+    };
     let apply = move |_| {
         if let Some(next) = update.with_untracked(|u| u.as_ref().filter(|u| u.error_after.is_ok()).map(|u| u.next)) {
             lesson.apply(next);
@@ -97,8 +117,11 @@ pub fn UpdateView() -> impl IntoView {
                 {lesson.text(|s| s.error_before)}" = "{move || view! { <Num id="error-before" value=update.with(|u| u.as_ref().map_or(f64::NAN, |u| u.error_before)) /> }}
                 "  →  "{lesson.text(|s| s.error_after)}" = "{after}
             </p>
+            <p class="sum">{lesson.text(|s| s.error_weights_only)}" = "{weights_only}</p>
+            {published}
             <button class="action" data-testid="apply-update" on:click=apply>{lesson.text(|s| s.apply_update)}</button>
             <p class="hint">{lesson.text(|s| s.undo_hint)}</p>
+            <p class="slip" data-testid="slip-note">{lesson.text(|s| s.slip_update)}</p>
         </div>
     }
 }

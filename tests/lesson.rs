@@ -278,3 +278,51 @@ fn a_large_learning_rate_steps_past_the_minimum_of_b3() {
         big.next.0
     );
 }
+
+/// Each parameter's chain-rule text names its own path, as the core's chain has it: for an
+/// output parameter the one path written out node by node, for a hidden one two paths and the
+/// input whose value the core's last factor has; no two parameters share a text.
+#[test]
+fn every_chain_note_is_written_for_its_parameter() {
+    use backprop_lab::i18n::steps::chain_note;
+    let net = net();
+    let mut seen: Vec<String> = Vec::new();
+    for p in Param::ALL {
+        let en = chain_note(Lang::En, p);
+        let ko = chain_note(Lang::Ko, p);
+        assert!(!en.contains('{') && !ko.contains('{'), "{}: {en} / {ko}", p.name());
+        let chain = Frame::build(&net, Step::Grad(p)).chain.unwrap();
+        if chain.paths.len() == 1 {
+            let path = &chain.paths[0];
+            let mut nodes = vec![path.source.clone()];
+            nodes.extend(path.factors.iter().map(|f| f.wrt.clone()));
+            let written = nodes.join(" → ");
+            assert!(
+                en.contains(&written) && ko.contains(&written),
+                "{}: {written} not in {en}",
+                p.name()
+            );
+        } else {
+            assert_eq!(chain.paths.len(), 2);
+            assert!(
+                en.contains("two paths") || en.contains("two ways"),
+                "{}: {en}",
+                p.name()
+            );
+            if let Some(rest) = en.split("whose last factor is ").nth(1) {
+                // The named input's value is the core's last factor on both paths.
+                let name: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+                for path in &chain.paths {
+                    assert_eq!(path.factors.last().unwrap().value, net.value(&name), "{}", p.name());
+                }
+            }
+        }
+        assert!(
+            !seen.contains(&en) && !seen.contains(&ko),
+            "{} repeats a text",
+            p.name()
+        );
+        seen.push(en);
+        seen.push(ko);
+    }
+}

@@ -85,6 +85,12 @@ pub struct Strings {
     pub grad: Text,
     pub grad_w21: &'static str,
     pub grad_w11: &'static str,
+    /// The chain rule of the other parameters, by kind: `{p}`, `{in}` (what a weight multiplies),
+    /// `{sum}`, `{act}`, `{err}`, `{t}` (the output's error and target); see `steps::chain_note`.
+    pub note_output_weight: &'static str,
+    pub note_hidden_weight: &'static str,
+    pub note_output_bias: &'static str,
+    pub note_hidden_bias: &'static str,
     /// Shown on the chain rule of a first-layer weight or bias: the notes' slip and the right factor.
     pub slip_note: &'static str,
     pub path: &'static str,

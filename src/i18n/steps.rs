@@ -63,3 +63,27 @@ fn sweep_text(lang: Lang, k: usize) -> (String, String) {
     };
     (fill(text.title), fill(text.body))
 }
+
+/// What the chain rule of `p` goes through, in words: w21 and w11 have their own text (the
+/// notes work them out); every other parameter gets the text of its kind (output or hidden,
+/// weight or bias) with its own names filled in.
+pub fn chain_note(lang: Lang, p: Param) -> String {
+    let s = lang.strings();
+    let edge = diagram::edge_of(p);
+    let (input, sum) = (edge.from, edge.to);
+    let k = &sum[sum.len() - 1..];
+    let text = match (p, sum.starts_with('y'), input == p.name()) {
+        (Param::W21, ..) => s.grad_w21,
+        (Param::W11, ..) => s.grad_w11,
+        (_, true, false) => s.note_output_weight,
+        (_, false, false) => s.note_hidden_weight,
+        (_, true, true) => s.note_output_bias,
+        (_, false, true) => s.note_hidden_bias,
+    };
+    text.replace("{p}", p.name())
+        .replace("{in}", input)
+        .replace("{sum}", sum)
+        .replace("{act}", &sum.to_ascii_uppercase())
+        .replace("{err}", &format!("Error{k}"))
+        .replace("{t}", &format!("t{k}"))
+}

@@ -101,11 +101,10 @@ fn ChainView(param: Param) -> impl IntoView {
         return ().into_any();
     };
     let p = param.name();
-    let note = match param {
-        Param::W21 => Some(strings.grad_w21),
-        Param::W11 => Some(strings.grad_w11),
-        _ => None,
-    };
+    let note = Some(crate::i18n::steps::chain_note(
+        lesson.state.with_untracked(|s| s.lang),
+        param,
+    ));
     // The notes' slip concerns w11's chain only (they never write w12, w13, w14, b1 or b2 out).
     let slip = param == Param::W11;
     let empty = start.paths.is_empty();

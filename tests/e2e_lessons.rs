@@ -63,6 +63,31 @@ async fn e2e_update_notes_the_published_figure_and_the_notes_slip() {
     .await;
 }
 
+/// The playground says why a gradient check cannot confirm: log(x) at 1e-7, where the curve is
+/// so steep that the central difference is off by 0.3 % (not a wrong gradient: d/dx log x = 1/x
+/// = 1e7 exactly), and relu at its kink.
+#[tokio::test]
+async fn e2e_playground_explains_a_check_it_cannot_confirm() {
+    with_page(
+        "/?step=playground&lang=en&expr=log(x)&x=0.0000001",
+        |page: Page| async move {
+            assert_eq!(page.attr("check-x", "data-agrees").await, "false");
+            assert!((page.value("grad-x").await - 1e7).abs() < 1e-3);
+            let text = page.wait("check-x").await.text().await.unwrap();
+            assert!(text.contains('†'), "{text}");
+            let note = page.wait("check-notes").await.text().await.unwrap();
+            assert!(
+                note.starts_with("† ") && note.contains("does not say the gradient is wrong"),
+                "{note}"
+            );
+            page.goto("/?step=playground&lang=en&expr=relu(x)&x=0").await;
+            let note = page.wait("check-notes").await.text().await.unwrap();
+            assert!(note.starts_with("* ") && note.contains("relu"), "{note}");
+        },
+    )
+    .await;
+}
+
 /// Every lesson slug opens its own step.
 #[tokio::test]
 async fn e2e_every_lesson_slug_renders() {

@@ -147,6 +147,10 @@ pub struct Strings {
     pub agrees: &'static str,
     pub disagrees: &'static str,
     pub kink_note: &'static str,
+    /// Marked †: the difference is too uncertain to confirm the gradient either way.
+    pub imprecise_note: &'static str,
+    /// Marked ‡: the function or its gradient is not finite near the point.
+    pub not_finite_note: &'static str,
     pub all_at_once: &'static str,
     pub node_by_node: &'static str,
     pub too_big_to_draw: &'static str,

@@ -259,7 +259,7 @@ pub fn PlaygroundTable() -> impl IntoView {
                     } else {
                         strings().disagrees
                     };
-                    let kink = c.caveat == Some(Caveat::Kink);
+                    let mark = mark(c.caveat);
                     view! {
                         <tr class:differ=!c.agrees>
                             <th scope="row">{name.clone()}</th>
@@ -271,13 +271,22 @@ pub fn PlaygroundTable() -> impl IntoView {
                             <td><Num id=format!("grad-{name}") value=c.analytic /></td>
                             <td><Num id=format!("fd-{name}") value=c.numeric /></td>
                             <td data-testid=format!("check-{name}") data-agrees=c.agrees.to_string()>
-                                {if c.agrees { "✓ " } else { "✗ " }}{agree}{kink.then_some(" *")}
+                                {if c.agrees { "✓ " } else { "✗ " }}{agree}{mark}
                             </td>
                         </tr>
                     }
                 })
                 .collect_view();
-            let kink = p.checks.iter().any(|c| c.caveat == Some(Caveat::Kink));
+            // One line for each kind of caveat present, after its mark.
+            let notes: Vec<String> = [
+                (Caveat::Kink, strings().kink_note),
+                (Caveat::Imprecise, strings().imprecise_note),
+                (Caveat::NotFinite, strings().not_finite_note),
+            ]
+            .into_iter()
+            .filter(|(k, _)| p.checks.iter().any(|c| c.caveat == Some(*k)))
+            .map(|(k, note)| format!("{} {note}", mark(Some(k)).trim_start()))
+            .collect();
             let header = strings()
                 .pg_cols
                 .map(|c| view! { <th scope="col">{c}</th> })
@@ -285,12 +294,22 @@ pub fn PlaygroundTable() -> impl IntoView {
             Some(view! {
                 <div class="chart update-wrap">
                     <table class="grads"><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>
-                    {kink.then(|| view! { <p class="hint">"* "{strings().kink_note}</p> })}
+                    {(!notes.is_empty()).then(|| view! { <p class="hint caveats" data-testid="check-notes">{notes.join("\n")}</p> })}
                 </div>
             })
         })
     };
     rows
+}
+
+/// The mark after a check's verdict that points to the note on its caveat.
+fn mark(caveat: Option<Caveat>) -> &'static str {
+    match caveat {
+        None => "",
+        Some(Caveat::Kink) => " *",
+        Some(Caveat::Imprecise) => " †",
+        Some(Caveat::NotFinite) => " ‡",
+    }
 }
 
 /// Whether the step shows the playground graph instead of the 2-2-2 network.

@@ -97,6 +97,11 @@ impl Body {
         )
     }
 
+    /// Reads what [`Body::to_text`] wrote (a reply's `body`).
+    pub fn from_text(text: &str) -> Option<Body> {
+        Body::read(&text.split(SEP).collect::<Vec<_>>())
+    }
+
     /// Reads the four fields of a body (None when one is missing).
     fn read(fields: &[&str]) -> Option<Body> {
         let [query, nodes, progress, verdicts] = fields.get(..4)? else {

@@ -101,9 +101,14 @@ impl Hide {
         self.0.is_some_and(|p| p.hides(id))
     }
 
+    /// Whether "how many paths?" is the open question: the paths are not shown.
+    fn counting(self) -> bool {
+        self.0.is_some_and(|p| p.flag(|f| f.paths))
+    }
+
     /// A path's mark, unless the number of paths is the open question.
     fn mark(self, mark: Option<Mark>) -> Option<Mark> {
-        let counting = self.0.is_some_and(|p| p.flag(|f| f.paths));
+        let counting = self.counting();
         mark.filter(|m| !(counting && matches!(m, Mark::Path(_) | Mark::Shared)))
     }
 }
@@ -146,7 +151,7 @@ pub fn NetworkDiagram() -> impl IntoView {
         let (lang, step) = lesson.state.with(|s| (s.lang, s.step));
         lesson.net.with(|(net, _)| {
             lesson.frame.with(|f| {
-                let counting = hide.0.is_some_and(|p| p.flag(|f| f.paths));
+                let counting = hide.counting();
                 describe(lang, step, f, net, &|id| (id == "paths" && counting) || hide.id(id))
             })
         })

@@ -5,7 +5,7 @@
 //! worker has answered for the current state, every number on the page is blank.
 
 use super::state::Lesson;
-use crate::practice::page::{Body, Reply, Request, SEP};
+use crate::practice::page::{Body, Reply, Request};
 use crate::practice::{example_key, next_seed, NodeInputs, Progress};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -58,40 +58,34 @@ struct Client {
 }
 
 impl Practice {
-    /// Whether the display named `id` must stay off the page (tracked).
-    pub fn hides(&self, id: &str) -> bool {
+    /// What the worker's reply says (tracked): never while practice is off, always while the
+    /// reply for the current state has not come.
+    fn reply_says(&self, f: impl Fn(&Reply) -> bool) -> bool {
         self.shown.with(|s| match s {
             Shown::Off => false,
             Shown::Pending => true,
-            Shown::Ready(r) => r.hidden.iter().any(|x| x == id),
+            Shown::Ready(r) => f(r),
         })
+    }
+
+    /// Whether the display named `id` must stay off the page (tracked).
+    pub fn hides(&self, id: &str) -> bool {
+        self.reply_says(|r| r.hidden.iter().any(|x| x == id))
     }
 
     /// Whether a number equal to `v` must be left blank wherever it is printed (tracked).
     pub fn blanks(&self, v: f64) -> bool {
-        self.shown.with(|s| match s {
-            Shown::Off => false,
-            Shown::Pending => true,
-            Shown::Ready(r) => r.blanks.contains(&v),
-        })
+        self.reply_says(|r| r.blanks.contains(&v))
     }
 
     /// A flag of the reply (`paths`, `nudge`, `sign`); all of them while pending (tracked).
     pub fn flag(&self, f: fn(&crate::practice::page::Flags) -> bool) -> bool {
-        self.shown.with(|s| match s {
-            Shown::Off => false,
-            Shown::Pending => true,
-            Shown::Ready(r) => f(&r.flags),
-        })
+        self.reply_says(|r| f(&r.flags))
     }
 
     /// Whether the sigmoid chart's mark for weighted sum `z` must not be drawn (tracked).
     pub fn drops_sigmoid(&self, z: &str) -> bool {
-        self.shown.with(|s| match s {
-            Shown::Off => false,
-            Shown::Pending => true,
-            Shown::Ready(r) => r.flags.sigmoid.iter().any(|x| x == z),
-        })
+        self.reply_says(|r| r.flags.sigmoid.iter().any(|x| x == z))
     }
 
     /// Asks the worker to check `answer` for page id `id`.
@@ -237,11 +231,10 @@ pub fn provide(lesson: Lesson) {
             let client = start(ready, move |r, was_check| {
                 if was_check {
                     // The body after a check carries the new progress and verdicts.
-                    let fields: Vec<&str> = r.body.split(SEP).collect();
-                    if let (Some(p), Some(v)) = (fields.get(2), fields.get(3)) {
-                        pr.progress.set(Progress::from_text(p));
+                    if let Some(b) = Body::from_text(&r.body) {
+                        pr.progress.set(Progress::from_text(&b.progress));
                         pr.save();
-                        pr.verdicts.set(v.to_string());
+                        pr.verdicts.set(b.verdicts);
                     }
                     if !r.said.is_empty() {
                         pr.said.set(r.said.clone());
@@ -288,6 +281,18 @@ fn target_id(ev: &web_sys::Event, selector: &str) -> Option<String> {
     el.closest(selector).ok().flatten()?.get_attribute("data-testid")
 }
 
+/// A host element whose content is the part `pick` takes of the worker's current reply (nothing
+/// while there is none), through [`write_markup`].
+fn reply_markup(host: NodeRef<leptos::html::Div>, pr: Practice, pick: fn(Reply) -> String) {
+    write_markup(
+        host,
+        Box::new(move || match pr.shown.get() {
+            Shown::Ready(r) => pick(r),
+            _ => String::new(),
+        }),
+    );
+}
+
 /// A host element whose content is markup written by `html` whenever what it reads changes
 /// (practice mode's views are markup, as the formulas are: one small view type for all of them).
 /// What the learner typed into its fields, and the focus, survive a rewrite.
@@ -329,13 +334,7 @@ pub fn PracticeBar() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let pr = expect_context::<Practice>();
     let host = NodeRef::new();
-    write_markup(
-        host,
-        Box::new(move || match pr.shown.get() {
-            Shown::Ready(r) => r.bar,
-            _ => String::new(),
-        }),
-    );
+    reply_markup(host, pr, |r| r.bar);
     let click = move |ev: leptos::ev::MouseEvent| match target_id(&ev, "button").as_deref() {
         Some("practice-new") => {
             let seed = next_seed(lesson.state.with_untracked(|s| s.seed), js_sys::Date::now() as u64);
@@ -366,13 +365,7 @@ pub fn PracticeBar() -> impl IntoView {
 pub fn PracticeBox() -> impl IntoView {
     let pr = expect_context::<Practice>();
     let host = NodeRef::new();
-    write_markup(
-        host,
-        Box::new(move || match pr.shown.get() {
-            Shown::Ready(r) => r.questions,
-            _ => String::new(),
-        }),
-    );
+    reply_markup(host, pr, |r| r.questions);
     let check = move |id: &str| {
         let text = document()
             .get_element_by_id(&format!("answer-{id}"))
@@ -413,7 +406,7 @@ pub fn PracticeBox() -> impl IntoView {
 pub fn AnswerSheet(start: crate::query::State) -> impl IntoView {
     let host = NodeRef::new();
     let html = RwSignal::new(String::new());
-    let client = start_sheet(html);
+    let client = self::start(RwSignal::new(false), move |r, _| html.set(r.questions));
     Effect::new(move |_| {
         if let Some(c) = &client {
             if c.ready.get() {
@@ -429,8 +422,4 @@ pub fn AnswerSheet(start: crate::query::State) -> impl IntoView {
     });
     write_markup(host, Box::new(move || html.get()));
     view! { <main class="sheet"><div data-testid="answer-sheet" node_ref=host></div></main> }
-}
-
-fn start_sheet(html: RwSignal<String>) -> Option<Client> {
-    start(RwSignal::new(false), move |r, _| html.set(r.questions))
 }

@@ -231,6 +231,30 @@ fn the_korean_practice_table_has_no_english_words() {
     assert!(english_in(&quoted(&format!("{:?}", practice(Lang::En)))).len() > 40);
 }
 
+/// The descent step's buttons and reasons, and the circuit steps' tie-back to the network.
+#[test]
+fn the_korean_descent_and_circuit_tables_have_no_english_words() {
+    use backprop_lab::i18n::{circuit::circuit, descent::descent};
+    let texts: Vec<String> = [
+        quoted(&format!("{:?}", descent(Lang::Ko))),
+        quoted(&format!("{:?}", circuit(Lang::Ko))),
+    ]
+    .concat();
+    assert!(texts.len() > 18, "read {} strings", texts.len());
+    let found = english_in(&texts);
+    let words: Vec<&str> = found.iter().map(|(w, _)| w.as_str()).collect();
+    assert!(
+        found.is_empty(),
+        "English in the Korean descent or circuit table: {words:?} in {found:#?}"
+    );
+    let english = [
+        quoted(&format!("{:?}", descent(Lang::En))),
+        quoted(&format!("{:?}", circuit(Lang::En))),
+    ]
+    .concat();
+    assert!(english_in(&english).len() > 18);
+}
+
 #[test]
 fn the_network_refusals_are_korean_and_name_no_nan_or_inf() {
     let errors = [

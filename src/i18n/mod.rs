@@ -1,5 +1,7 @@
 //! Every string the UI shows, one table per language; a missing entry is a compile error.
 
+pub mod circuit;
+pub mod descent;
 mod en;
 pub mod expr_errors;
 mod ko;

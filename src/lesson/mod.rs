@@ -2,12 +2,13 @@
 
 mod circuit;
 mod circuit_place;
-mod descent;
+pub mod descent;
 mod frame;
 mod nudge;
 mod playground;
 mod sign;
 mod sweep;
+mod tie;
 mod update;
 
 pub use circuit::{
@@ -20,6 +21,7 @@ pub use nudge::{Nudge, DELTA};
 pub use playground::{Playground, BOX, DEFAULT_EXPR, DEFAULT_VALUE, MAX_DRAWN, TALL_BOX};
 pub use sign::{output_weight_names, Sign, SignCase};
 pub use sweep::{params_into, stop, ParamGrad, Share, Stop, StopKind};
+pub use tie::Tie;
 pub use update::{Update, UpdateRow, PUBLISHED_ERROR_AFTER};
 
 use crate::net::{Example, Net, Param};

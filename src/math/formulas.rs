@@ -2,7 +2,7 @@
 
 use super::{add, apply, dot, frac, juxt, neg, num, partial, pow, sub, sym, Expr, Formula, Rel};
 use crate::diagram::{self, Kind, EDGES};
-use crate::lesson::{ChainFactor, ChainPath, Circuit, CircuitKind, SigmoidMark};
+use crate::lesson::{ChainFactor, ChainPath, Circuit, CircuitKind, SigmoidMark, Tie};
 use crate::net::{Net, Param};
 
 fn one() -> Expr {
@@ -246,4 +246,68 @@ pub fn share(out: &str, node: &str, from: &str, grad: f64, local: f64, share: f6
 /// A gradient the model computed, on its own: ∂of/∂wrt = value.
 pub fn gradient(of: &str, wrt: &str, value: f64) -> Formula {
     Formula::new(partial(of, wrt), Rel::Eq, Vec::new()).with_result(value)
+}
+
+/// Where a circuit rule acts in the network, with the core's numbers; each result is a `tie-*`
+/// number of the page. Add: E = Error1 + Error2 and its local derivatives 1. Multiply: y1's
+/// sum, ∂y1/∂w21 = H1, ∂y1/∂H1 = w21, and ∂E/∂w21 = ∂E/∂y1 · H1. Fan-out: H1's two shares and
+/// their sum ∂E/∂H1.
+pub fn tie(t: &Tie, net: &Net) -> Vec<Formula> {
+    match *t {
+        Tie::Add { errors, e, local } => vec![
+            Formula::new(sym("E"), Rel::Eq, vec![add(vec![sym("Error1"), sym("Error2")])])
+                .with_numbers(add(vec![num(errors[0]), num(errors[1])]))
+                .with_result(e)
+                .shown_as("tie-E"),
+            gradient("E", "Error1", local[0]).shown_as("tie-dE-dError1"),
+            gradient("E", "Error2", local[1]).shown_as("tie-dE-dError2"),
+        ],
+        Tie::Mul {
+            local_w21,
+            local_h1,
+            upstream,
+            grad_w21,
+        } => {
+            let mut list: Vec<Formula> = weighted_sum(net, "y1")
+                .map(|f| f.shown_as("tie-y1"))
+                .into_iter()
+                .collect();
+            list.extend([
+                Formula::new(partial("y1", "w21"), Rel::Eq, vec![sym("H1")])
+                    .with_result(local_w21)
+                    .shown_as("tie-H1"),
+                Formula::new(partial("y1", "H1"), Rel::Eq, vec![sym("w21")])
+                    .with_result(local_h1)
+                    .shown_as("tie-w21"),
+                Formula::new(
+                    partial("E", "w21"),
+                    Rel::Eq,
+                    vec![
+                        dot(vec![partial("E", "y1"), partial("y1", "w21")]),
+                        dot(vec![partial("E", "y1"), sym("H1")]),
+                    ],
+                )
+                .with_numbers(dot(vec![num(upstream), num(local_w21)]))
+                .with_result(grad_w21)
+                .shown_as("tie-grad-w21"),
+            ]);
+            list
+        }
+        Tie::FanOut {
+            upstream,
+            local,
+            shares,
+            total,
+        } => {
+            let path = |k: usize| dot(vec![partial("E", format!("y{k}")), partial(format!("y{k}"), "H1")]);
+            vec![
+                share("E", "y1", "H1", upstream[0], local[0], shares[0]).shown_as("tie-share-y1"),
+                share("E", "y2", "H1", upstream[1], local[1], shares[1]).shown_as("tie-share-y2"),
+                Formula::new(partial("E", "H1"), Rel::Eq, vec![add(vec![path(1), path(2)])])
+                    .with_numbers(add(vec![num(shares[0]), num(shares[1])]))
+                    .with_result(total)
+                    .shown_as("tie-dE-dH1"),
+            ]
+        }
+    }
 }

@@ -1,4 +1,4 @@
-//! The descent chart: E along one parameter, the tangent at the current point, and the update's step.
+//! The descent chart: E along one parameter, the tangent at the current point, the update's step and the lowest point ahead.
 
 use super::YAxis;
 use crate::lesson::Descent;
@@ -8,6 +8,8 @@ use plotters::prelude::*;
 /// The tangent's colour and the step arrow's colour.
 pub const TANGENT: RGBColor = RGBColor(0x19, 0x71, 0xc2);
 pub const STEP: RGBColor = RGBColor(0xd9, 0x48, 0x0f);
+/// The colour of the line at the lowest point ahead.
+pub const MINIMUM: RGBColor = RGBColor(0x2b, 0x8a, 0x3e);
 
 /// The tangent at the current point, `half` to either side: its slope is the core's dE/dp.
 pub fn tangent(d: &Descent, half: f64) -> [(f64, f64); 2] {
@@ -50,6 +52,15 @@ pub fn draw_descent<DB: DrawingBackend>(
         .y_desc("E")
         .max_light_lines(1)
         .draw()?;
+    if let Ok(m) = d.minimum {
+        // The lowest point ahead: a dotted line across the whole height.
+        chart.draw_series(DashedLineSeries::new(
+            [(m.at, e_lo), (m.at, e_hi)],
+            3,
+            5,
+            MINIMUM.stroke_width(2),
+        ))?;
+    }
     chart.draw_series(LineSeries::new(d.curve.iter().copied(), BLACK.stroke_width(2)))?;
     let half = (x_hi - x_lo) * 0.18;
     chart.draw_series(DashedLineSeries::new(tangent(d, half), 8, 5, TANGENT.stroke_width(3)))?;

@@ -3,8 +3,8 @@
 use super::formula::{FormulaList, FormulaView};
 use super::num::short;
 use super::state::Lesson;
-use crate::lesson::{input_names, Circuit, CircuitKind, Step, CIRCUIT_BOX, CIRCUIT_TALL_BOX, NODE_RADIUS};
-use crate::math::formulas;
+use crate::lesson::{input_names, Circuit, CircuitKind, Step, Tie, CIRCUIT_BOX, CIRCUIT_TALL_BOX, NODE_RADIUS};
+use crate::math::{formulas, Layout};
 use leptos::prelude::*;
 
 /// What the learner set on these steps: x and y of the add/mul nodes, the incoming gradient,
@@ -277,7 +277,50 @@ pub fn CircuitPanel() -> impl IntoView {
             Some(view! { <FormulaList list={ list.into_iter().flatten().collect::<Vec<_>>() } /> })
         })
     };
-    view! { <div class="circuit-panel">{inputs}{rules}{chooser}</div> }
+    let tie = NodeRef::new();
+    let practice = use_context::<super::practice::Practice>();
+    super::practice::write_markup(tie, Box::new(move || tie_back(lesson, practice)));
+    let follow = move |ev: leptos::ev::MouseEvent| {
+        if super::practice::target_id(&ev, "button").as_deref() == Some("tie-link") {
+            let step = lesson.state.with(|s| s.step);
+            if let Some(t) = lesson.net.with(|(net, _)| Tie::of(step, net)) {
+                lesson.go(t.link());
+            }
+        }
+    };
+    view! { <div class="circuit-panel">{inputs}{rules}{chooser}<div node_ref=tie on:click=follow></div></div> }
+}
+
+/// Where this step's rule acts in the 2-2-2 network, with the network's current numbers from
+/// the core, and a link to the network step that shows it; as markup (one small view for all of
+/// it, the formulas written as `FormulaList` writes them).
+fn tie_back(lesson: Lesson, practice: Option<super::practice::Practice>) -> String {
+    let step = lesson.state.with(|s| s.step);
+    let lang = lesson.lang.get();
+    let words = crate::i18n::circuit::circuit(lang);
+    lesson.net.with(|(net, _)| {
+        let Some(tie) = Tie::of(step, net) else { return String::new() };
+        let text = match tie {
+            Tie::Add { .. } => &words.add,
+            Tie::Mul { .. } => &words.mul,
+            Tie::FanOut { .. } => &words.fan_out,
+        };
+        let list = super::formula::list_html(
+            &formulas::tie(&tie, net),
+            Layout::Block(38),
+            "formula",
+            Some(("ul", "tie-list")),
+            lang,
+            practice,
+        );
+        format!(
+            "<section class=\"tie\" data-testid=\"tie\"><h3>{}</h3><p class=\"explain\">{}</p>{list}<button class=\"link\" data-testid=\"tie-link\" data-target=\"{}\">{}</button></section>",
+            words.heading,
+            text.body,
+            tie.link().slug(),
+            text.link
+        )
+    })
 }
 
 /// Where the backward pass of the worked chain is: the node, its upstream gradient, and what it

@@ -1,12 +1,18 @@
 //! The descent step: choose a parameter and a learning rate, see E along it, the tangent and the step.
 
 use super::formula::FormulaView;
-use super::num::Num;
+use super::num::{short, Num};
 use super::state::Lesson;
 use crate::math::formulas;
 
+use super::practice::{target_id, write_markup};
+use crate::i18n::descent::descent as words;
+use crate::i18n::particle::fill;
+use crate::lesson::descent::{Regime, Unreachable};
+use crate::lesson::Descent;
 use crate::net::Param;
 use crate::plot::descent::draw_descent;
+use crate::value::MAX_LR;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
@@ -14,9 +20,7 @@ use plotters_canvas::CanvasBackend;
 
 /// The learning rate on a log slider, from 0.001 to 100; rounded to three significant digits.
 fn lr_from_slider(v: f64) -> f64 {
-    let lr = 10f64.powf(v);
-    let scale = 10f64.powi(2 - lr.log10().floor() as i32);
-    (lr * scale).round() / scale
+    crate::lesson::descent::three_digits(10f64.powf(v))
 }
 
 /// Controls and numbers, in the step panel.
@@ -50,7 +54,7 @@ pub fn DescentView() -> impl IntoView {
         } else {
             s.slope_zero
         };
-        crate::i18n::particle::fill(s.descent_why, "{p}", focus().name()).replace("{slope}", sign)
+        fill(s.descent_why, "{p}", focus().name()).replace("{slope}", sign)
     };
     let numbers = move || {
         descent.with(|d| {
@@ -69,6 +73,36 @@ pub fn DescentView() -> impl IntoView {
             })
         })
     };
+    // The buttons and the landing are markup: one small view type for both (see `regimes`).
+    let lrs = Memo::new(move |_| descent.with(|d| d.as_ref().map(|d| (d.param, d.lrs))));
+    let (buttons, land) = (NodeRef::new(), NodeRef::new());
+    write_markup(
+        buttons,
+        Box::new(move || {
+            lrs.get()
+                .map_or(String::new(), |(p, lrs)| regimes(lesson.lang.get(), p, lrs))
+        }),
+    );
+    write_markup(
+        land,
+        Box::new(move || {
+            descent.with(|d| {
+                d.as_ref()
+                    .and_then(|d| landing(lesson.lang.get(), d))
+                    .unwrap_or_default()
+            })
+        }),
+    );
+    let pick = move |ev: leptos::ev::MouseEvent| {
+        let Some(id) = target_id(&ev, "button") else { return };
+        let r = Regime::ALL
+            .into_iter()
+            .find(|r| id == format!("descent-lr-{}", r.slug()));
+        let lr = descent.with(|d| d.as_ref()?.lr_for(r?).ok());
+        if let Some(v) = lr {
+            lesson.state.update(|s| s.lr = v);
+        }
+    };
     view! {
         <div class="descent">
             <label class="field">
@@ -80,10 +114,82 @@ pub fn DescentView() -> impl IntoView {
                 <input type="range" data-testid="descent-lr-slider" min="-3" max="2" step="0.01"
                     prop:value=move || lesson.state.with(|s| s.lr.log10()).to_string() on:input=slide />
             </label>
+            <div class="descent-regimes" node_ref=buttons on:click=pick></div>
             {numbers}
+            <div node_ref=land></div>
             <p class="explain">{why}</p>
         </div>
     }
+}
+
+/// A number as `Num` writes it, for markup: short text, full value in `data-value`.
+fn num(id: &str, value: f64) -> String {
+    format!(
+        "<span class=\"num\" data-testid=\"{id}\" data-value=\"{value}\">{}</span>",
+        short(value)
+    )
+}
+
+/// The three buttons that set η so one step lands short of, close to or past the minimum ahead
+/// (the learning rates come from the model), and why a button is off; as markup (one small
+/// view for all of it), rewritten only when the parameter or the learning rates change, so a
+/// click keeps the button and its focus.
+fn regimes(lang: crate::i18n::Lang, p: Param, lrs: [Result<f64, Unreachable>; 3]) -> String {
+    let w = words(lang);
+    let max = short(MAX_LR);
+    // Why buttons are off: one sentence for the whole set, or one per button out of range.
+    let mut reasons: Vec<String> = Vec::new();
+    let mut out = format!("<span>{}</span><div class=\"link-row\" role=\"group\">", w.choose);
+    for (r, lr) in Regime::ALL.into_iter().zip(lrs) {
+        let name = w.buttons[r as usize];
+        let reason = match lr {
+            Ok(_) => None,
+            Err(Unreachable::Flat) => Some(fill(w.flat, "{p}", p.name())),
+            Err(Unreachable::NoMinimum) => Some(fill(w.no_minimum, "{p}", p.name()).replace("{max}", &max)),
+            Err(Unreachable::NeedsLr(need)) => Some(
+                w.needs_lr
+                    .replace("{what}", name)
+                    .replace("{lr}", &short(need))
+                    .replace("{max}", &max),
+            ),
+        };
+        if let Some(text) = reason.filter(|t| !reasons.contains(t)) {
+            reasons.push(text);
+        }
+        let id = format!("descent-lr-{}", r.slug());
+        out += &match lr {
+            Ok(lr) => format!("<button data-testid=\"{id}\">{name} (η = {})</button>", short(lr)),
+            Err(_) => format!("<button data-testid=\"{id}\" disabled>{name}</button>"),
+        };
+    }
+    out += "</div>";
+    if !reasons.is_empty() {
+        out += &format!(
+            "<p class=\"hint\" data-testid=\"descent-reach\">{}</p>",
+            reasons.join(" ")
+        );
+    }
+    out
+}
+
+/// The minimum ahead and how much of the way to it the current step covers, as markup.
+fn landing(lang: crate::i18n::Lang, d: &Descent) -> Option<String> {
+    let w = words(lang);
+    let m = d.minimum.ok()?;
+    let fraction = d.fraction?;
+    let (regime, verdict) = match d.regime() {
+        Some(r) => (r.slug(), w.verdicts[r as usize]),
+        None => ("between", w.between),
+    };
+    Some(format!(
+        "<ul class=\"descent-numbers\"><li>{} {} = {}, E = {}</li><li>{} {}</li><li data-testid=\"descent-verdict\" data-regime=\"{regime}\">{verdict}</li></ul>",
+        w.minimum,
+        d.param.name(),
+        num("descent-min", m.at),
+        num("descent-min-error", m.error),
+        w.progress,
+        num("descent-progress", fraction),
+    ))
 }
 
 /// The chart, under the diagram; only on the descent step.

@@ -49,35 +49,7 @@ pub fn FormulaList(
     };
     let lang = lesson.lang;
     let practice = use_context::<super::practice::Practice>();
-    let html = move || {
-        let words = &lang.get().strings().math_words;
-        let mut out = String::new();
-        if let Some((tag, list_class)) = items {
-            out.push_str(&format!("<{tag} class=\"{list_class}\">"));
-        }
-        for f in list.get() {
-            // Practice mode leaves what the learner is to work out blank.
-            let f = match practice {
-                Some(p) if p.on.get() => f.blanked(&|id| p.hides(id), &|v| p.blanks(v)),
-                _ => f,
-            };
-            let item = items.is_some();
-            if item {
-                out.push_str("<li>");
-            }
-            out.push_str(&format!(
-                "<span class=\"{class}\">{}</span>",
-                to_mathml(&f, layout, &short, words)
-            ));
-            if item {
-                out.push_str("</li>");
-            }
-        }
-        if let Some((tag, _)) = items {
-            out.push_str(&format!("</{tag}>"));
-        }
-        out
-    };
+    let html = move || list.with(|l| list_html(l, layout, class, items, lang.get(), practice));
     // The first MathML is written with the element; later changes go through `Shown::update`,
     // so a new number costs a text change instead of a new tree for the browser to lay out.
     let first = untrack(html);
@@ -95,6 +67,45 @@ pub fn FormulaList(
         }
     });
     view! { <span class=host node_ref=node inner_html=first></span> }
+}
+
+/// The markup of `list` as [`FormulaList`] writes it: each formula in a span of `class`, or as
+/// the items of a list; in practice mode with what the learner is to work out left blank.
+pub(super) fn list_html(
+    list: &[Formula],
+    layout: Layout,
+    class: &str,
+    items: Option<(&str, &str)>,
+    lang: crate::i18n::Lang,
+    practice: Option<super::practice::Practice>,
+) -> String {
+    let words = &lang.strings().math_words;
+    let mut out = String::new();
+    if let Some((tag, list_class)) = items {
+        out.push_str(&format!("<{tag} class=\"{list_class}\">"));
+    }
+    for f in list {
+        // Practice mode leaves what the learner is to work out blank.
+        let f = match practice {
+            Some(p) if p.on.get() => f.clone().blanked(&|id| p.hides(id), &|v| p.blanks(v)),
+            _ => f.clone(),
+        };
+        let item = items.is_some();
+        if item {
+            out.push_str("<li>");
+        }
+        out.push_str(&format!(
+            "<span class=\"{class}\">{}</span>",
+            to_mathml(&f, layout, &short, words)
+        ));
+        if item {
+            out.push_str("</li>");
+        }
+    }
+    if let Some((tag, _)) = items {
+        out.push_str(&format!("</{tag}>"));
+    }
+    out
 }
 
 /// The markup on the page and its nodes in document order (elements and texts; found on the

@@ -276,7 +276,7 @@ pub fn PracticeToggle() -> impl IntoView {
 }
 
 /// The page id of the button (or field) an event happened on.
-fn target_id(ev: &web_sys::Event, selector: &str) -> Option<String> {
+pub(super) fn target_id(ev: &web_sys::Event, selector: &str) -> Option<String> {
     let el: web_sys::Element = ev.target()?.dyn_into().ok()?;
     el.closest(selector).ok().flatten()?.get_attribute("data-testid")
 }
@@ -296,7 +296,7 @@ fn reply_markup(host: NodeRef<leptos::html::Div>, pr: Practice, pick: fn(Reply) 
 /// A host element whose content is markup written by `html` whenever what it reads changes
 /// (practice mode's views are markup, as the formulas are: one small view type for all of them).
 /// What the learner typed into its fields, and the focus, survive a rewrite.
-fn write_markup(host: NodeRef<leptos::html::Div>, html: Box<dyn Fn() -> String>) {
+pub(super) fn write_markup(host: NodeRef<leptos::html::Div>, html: Box<dyn Fn() -> String>) {
     Effect::new(move |_| {
         let text = html();
         let Some(el) = host.get() else { return };

@@ -1,6 +1,7 @@
 //! Backprop Lab: a reverse-mode autograd core, the 2-2-2 network of the notes, and the lesson app on top.
 
 pub mod autograd;
+pub mod decimal;
 pub mod diagram;
 pub mod expr;
 pub mod i18n;

@@ -97,7 +97,7 @@ pub fn parse(kind: Kind, text: &str) -> Result<Parsed, Refusal> {
         number = &owned;
         note = Some(Note::Comma);
     }
-    let mut value: f64 = number.parse().map_err(|_| Refusal::NotANumber)?;
+    let mut value = crate::decimal::f64(number).ok_or(Refusal::NotANumber)?;
     if !value.is_finite() {
         return Err(Refusal::NonFinite);
     }

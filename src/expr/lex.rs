@@ -104,7 +104,7 @@ impl<'a> Lexer<'a> {
         }
         self.pos = i;
         let span = Span::new(start, i);
-        let value = self.src[start..i].parse::<f64>().unwrap_or(f64::INFINITY);
+        let value = crate::decimal::f64(&self.src[start..i]).unwrap_or(f64::INFINITY);
         let underflow = value == 0.0 && mantissa.bytes().any(|d| matches!(d, b'1'..=b'9'));
         if !value.is_finite() || underflow {
             return Err(Error::new(ErrorKind::NumberOutOfRange, span));

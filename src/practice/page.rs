@@ -107,7 +107,7 @@ impl Body {
         let [query, nodes, progress, verdicts] = fields.get(..4)? else {
             return None;
         };
-        let n: Vec<f64> = nodes.split(' ').filter_map(|t| t.parse().ok()).collect();
+        let n: Vec<f64> = nodes.split(' ').filter_map(crate::decimal::f64).collect();
         let nodes = match n[..] {
             [x, y, upstream] => NodeInputs { xy: [x, y], upstream },
             _ => NodeInputs::for_seed(None),
@@ -223,7 +223,7 @@ impl Reply {
             questions: f[0].to_owned(),
             bar: f.get(1)?.to_string(),
             hidden: words(f.get(2)?),
-            blanks: f.get(3)?.split(' ').filter_map(|t| t.parse().ok()).collect(),
+            blanks: f.get(3)?.split(' ').filter_map(crate::decimal::f64).collect(),
             flags: Flags {
                 paths: flags.iter().any(|w| w == "paths"),
                 nudge: flags.iter().any(|w| w == "nudge"),

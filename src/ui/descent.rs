@@ -40,7 +40,7 @@ pub fn DescentView() -> impl IntoView {
         }
     };
     let slide = move |ev: leptos::ev::Event| {
-        if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+        if let Some(v) = crate::decimal::f64(&event_target_value(&ev)) {
             lesson.state.update(|s| s.lr = lr_from_slider(v));
         }
     };

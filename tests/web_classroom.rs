@@ -2,6 +2,7 @@
 //! list, the diagram's text alternative and editor, sliders, and random weights named by a seed.
 #![cfg(target_arch = "wasm32")]
 
+use backprop_lab::i18n::Lang;
 use backprop_lab::lesson::Step;
 use backprop_lab::net::Param;
 use leptos::prelude::*;
@@ -14,7 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[allow(dead_code)]
 mod support;
 
-use support::{at, find, fire, get, mount, press, value};
+use support::{at, at_in, find, fire, get, mount, press, value};
 
 fn html_has_presenter() -> bool {
     document()
@@ -118,6 +119,40 @@ async fn the_diagram_text_names_the_lit_paths_and_the_numbers() {
     // The svg points to it.
     let svg = host.query_selector("svg.diagram").unwrap().unwrap();
     assert_eq!(svg.get_attribute("aria-describedby").as_deref(), Some("diagram-text"));
+}
+
+/// The diagram's text at a stop of the backward sweep tells each share along its edge, with its
+/// numbers, and their sum; at the last stop every gradient as δ times input.
+#[wasm_bindgen_test]
+async fn the_diagram_text_works_out_the_shares_of_the_sweep() {
+    let h1 = backprop_lab::lesson::sweep().iter().position(|&n| n == "H1").unwrap();
+    let host = mount(at(Step::Backward(h1)));
+    leptos::task::tick().await;
+    let text = get(&host, "diagram-text").text_content().unwrap();
+    // Matt Mazur's worked example ("A Step by Step Backpropagation Example"): δ_o1 = 0.138498562,
+    // w5 = 0.40, so o1 passes back 0.055399425; δ_o2 = -0.038098236, w7 = 0.50, -0.019049119;
+    // ∂E/∂out_h1 = 0.036350306 (his o1, o2, h1, w5, w7 are our y1, y2, H1, w21, w22).
+    for part in [
+        "The share y1 passes back to H1 (edge y1 → H1): ∂E/∂y1 · ∂y1/∂H1 = 0.138499 · 0.4 = 0.0553994.",
+        "The share y2 passes back to H1 (edge y2 → H1): ∂E/∂y2 · ∂y2/∂H1 = -0.0380982 · 0.5 = -0.0190491.",
+        "All shares added: ∂E/∂H1 = 0.0363503.",
+    ] {
+        assert!(text.contains(part), "{part:?} not in {text}");
+    }
+    let host = mount(at_in(Step::Backward(h1), Lang::Ko));
+    leptos::task::tick().await;
+    let text = get(&host, "diagram-text").text_content().unwrap();
+    assert!(text.contains("y1에서 H1로 돌아오는 몫(간선 y1 → H1)"), "{text}");
+    // The last stop: Mazur's ∂E/∂w5 = 0.082167041 with out_h1 = 0.593269992.
+    let host = mount(at(Step::Backward(backprop_lab::lesson::sweep().len())));
+    leptos::task::tick().await;
+    let text = get(&host, "diagram-text").text_content().unwrap();
+    for part in [
+        "∂E/∂w21 = δ_y1 · H1 = 0.138499 · 0.59327 = 0.082167",
+        "∂E/∂b3 = δ_y1 · 1 = 0.138499 · 1 = 0.138499",
+    ] {
+        assert!(text.contains(part), "{part:?} not in {text}");
+    }
 }
 
 #[wasm_bindgen_test]

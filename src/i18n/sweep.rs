@@ -5,7 +5,9 @@
 //! weight into h{k} (w11 for H1), `{below}` and `{params}` lists of parameter names. Korean
 //! sentences put no particle that depends on the sound right after a filled-in name.
 
+use super::particle::fill;
 use super::{Lang, Text};
+use crate::lesson::{Stop, StopKind};
 
 /// The sweep's strings of one language.
 #[derive(Debug)]
@@ -28,6 +30,11 @@ pub struct Sweep {
     pub sum_one: &'static str,
     /// Above ∂E/∂E = 1 at the first stop.
     pub start: &'static str,
+    /// The diagram's text alternative: one share along its lit edge; `{c}`, `{node}`, `{up}`,
+    /// `{local}`, `{share}`.
+    pub alt_share: &'static str,
+    /// The diagram's text alternative at the last stop, before the twelve gradients.
+    pub alt_params: &'static str,
 }
 
 const KO: Sweep = Sweep {
@@ -55,6 +62,8 @@ const KO: Sweep = Sweep {
     sum_many: "몫을 모두 더한 값: ∂E/∂{node}",
     sum_one: "몫이 하나뿐이므로 그대로 ∂E/∂{node}",
     start: "출발점: E를 E 자신으로 미분한 값",
+    alt_share: "{c}에서 {node}로 돌아오는 몫(간선 {c} → {node}): ∂E/∂{c} · ∂{c}/∂{node} = {up} · {local} = {share}.",
+    alt_params: "매개변수마다 기울기는 그 매개변수가 들어가는 노드의 δ에 입력(편향이면 1)을 곱한 값입니다:",
 };
 
 const EN: Sweep = Sweep {
@@ -82,6 +91,8 @@ const EN: Sweep = Sweep {
     sum_many: "All shares added: ∂E/∂{node}",
     sum_one: "Only one share, so it is ∂E/∂{node}",
     start: "Where it starts: E differentiated with respect to itself",
+    alt_share: "The share {c} passes back to {node} (edge {c} → {node}): ∂E/∂{c} · ∂{c}/∂{node} = {up} · {local} = {share}.",
+    alt_params: "Each parameter's gradient is the δ of the node it feeds times its input (1 for a bias):",
 };
 
 /// The sweep's strings in `lang`.
@@ -90,4 +101,45 @@ pub fn sweep(lang: Lang) -> &'static Sweep {
         Lang::Ko => &KO,
         Lang::En => &EN,
     }
+}
+
+/// The stop in words for the diagram's text alternative: each share along its edge with its
+/// numbers, then their sum, or at the last stop every parameter's gradient as δ times input.
+/// `num(id, v)` writes the number `v` shown under the page id `id` (`?` where practice hides it).
+pub fn stop_words(lang: Lang, stop: &Stop, num: &dyn Fn(&str, f64) -> String) -> Vec<String> {
+    let t = sweep(lang);
+    let Some(node) = stop.node else {
+        let grads = stop.params.iter().map(|g| {
+            let input = g.input.unwrap_or("1");
+            let (p, y) = (g.param.name(), g.node);
+            let (delta, local) = (num(&format!("upstream-{y}"), g.delta), num("", g.local));
+            let grad = num(&format!("grad-{p}"), g.grad);
+            format!("∂E/∂{p} = δ_{y} · {input} = {delta} · {local} = {grad}")
+        });
+        return vec![format!("{} {}.", t.alt_params, grads.collect::<Vec<_>>().join("; "))];
+    };
+    let mut words: Vec<String> = stop
+        .shares
+        .iter()
+        .map(|s| {
+            let c = s.consumer;
+            fill(t.alt_share, "{node}", node)
+                .replace("{c}", c)
+                .replace("{up}", &num(&format!("upstream-{c}"), s.upstream))
+                .replace("{local}", &num(&format!("local-{c}"), s.local))
+                .replace("{share}", &num(&format!("share-{c}"), s.share))
+        })
+        .collect();
+    let caption = match (stop.kind, stop.shares.len()) {
+        (StopKind::Total, _) => t.start.to_owned(),
+        (_, 1) => t.sum_one.replace("{node}", node),
+        _ => t.sum_many.replace("{node}", node),
+    };
+    let sum = num(&format!("sweep-{node}"), stop.grad);
+    let sum = match stop.kind {
+        StopKind::Total => format!("{caption}: ∂E/∂E = {sum}."),
+        _ => format!("{caption} = {sum}."),
+    };
+    words.push(sum);
+    words
 }

@@ -18,14 +18,17 @@ struct Picked {
 
 /// The diagram in words for screen readers (and print): the step, what it lights, every value.
 /// `hide` names the displays practice mode keeps off the page (`value-h1`, `upstream-Y1`,
-/// `path-1`, `paths` while the number of paths is asked).
-fn describe(lang: Lang, step: Step, frame: &Frame, net: &Net, hide: &dyn Fn(&str) -> bool) -> String {
+/// `path-1`, `paths` while the number of paths is asked), `blank` the values it keeps off.
+fn describe(lang: Lang, step: Step, frame: &Frame, net: &Net, practice: Hide) -> String {
     let strings = lang.strings();
+    let counting = practice.counting();
+    let hide = |id: &str| (id == "paths" && counting) || practice.id(id);
+    let blank = |v: f64| practice.value(v);
     let mut parts = vec![crate::i18n::steps::text_of(lang, step).0];
     let shows = |n: &str| !hide(&format!("value-{n}")) && !hide(&format!("upstream-{n}"));
     let list = |names: &mut dyn Iterator<Item = (&str, f64)>| {
         names
-            .map(|(n, v)| match shows(n) {
+            .map(|(n, v)| match shows(n) && !blank(v) {
                 true => format!("{n} = {}", short(v)),
                 false => format!("{n} = ?"),
             })
@@ -45,6 +48,13 @@ fn describe(lang: Lang, step: Step, frame: &Frame, net: &Net, hide: &dyn Fn(&str
     if let Some(at) = frame.sweep_at {
         parts.push(strings.alt_sweep.replace("{node}", at));
     }
+    if let Some(stop) = frame.stop.as_ref() {
+        let num = |id: &str, v: f64| match hide(id) || blank(v) {
+            true => "?".to_owned(),
+            false => short(v),
+        };
+        parts.extend(crate::i18n::sweep::stop_words(lang, stop, &num));
+    }
     if !frame.upstream.is_empty() {
         let values = list(&mut frame.upstream.iter().map(|&(n, g)| (n, g)));
         parts.push(strings.alt_upstream.replace("{list}", &values));
@@ -62,7 +72,7 @@ fn describe(lang: Lang, step: Step, frame: &Frame, net: &Net, hide: &dyn Fn(&str
                     .replace("{nodes}", &nodes.join(" → "))
                     .replace(
                         "{value}",
-                        &match hide(&format!("path-{}", k + 1)) {
+                        &match hide(&format!("path-{}", k + 1)) || blank(path.product) {
                             true => "?".to_owned(),
                             false => short(path.product),
                         },
@@ -99,6 +109,11 @@ struct Hide(Option<super::practice::Practice>);
 impl Hide {
     fn id(self, id: &str) -> bool {
         self.0.is_some_and(|p| p.hides(id))
+    }
+
+    /// Whether a number equal to `v` is kept off the page.
+    fn value(self, v: f64) -> bool {
+        self.0.is_some_and(|p| p.blanks(v))
     }
 
     /// Whether "how many paths?" is the open question: the paths are not shown.
@@ -149,12 +164,9 @@ pub fn NetworkDiagram() -> impl IntoView {
     });
     let text = move || {
         let (lang, step) = lesson.state.with(|s| (s.lang, s.step));
-        lesson.net.with(|(net, _)| {
-            lesson.frame.with(|f| {
-                let counting = hide.counting();
-                describe(lang, step, f, net, &|id| (id == "paths" && counting) || hide.id(id))
-            })
-        })
+        lesson
+            .net
+            .with(|(net, _)| lesson.frame.with(|f| describe(lang, step, f, net, hide)))
     };
     view! {
         <div class="diagram-wrap">

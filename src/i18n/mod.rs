@@ -80,8 +80,6 @@ pub struct Strings {
     pub output_out: Text,
     pub error: Text,
     pub backward_start: Text,
-    /// `{node}`: the node the pass is at.
-    pub backward_node: Text,
     pub backward_params: Text,
     /// `{p}`: the parameter.
     pub grad: Text,
@@ -109,7 +107,6 @@ pub struct Strings {
     pub sign_too_low: &'static str,
     pub sign_on_target: &'static str,
     pub sign_flat: &'static str,
-    pub upstream: &'static str,
     pub gradients: &'static str,
     pub no_path: &'static str,
     /// `{what}`: the core's message.
@@ -136,7 +133,6 @@ pub struct Strings {
     pub slope_positive: &'static str,
     pub slope_negative: &'static str,
     pub slope_zero: &'static str,
-    pub descent_step: &'static str,
     pub descent_caption: &'static str,
     pub train: Text,
     pub add_node: Text,
@@ -154,7 +150,6 @@ pub struct Strings {
     /// Marked ‡: the function or its gradient is not finite near the point.
     pub not_finite_note: &'static str,
     pub all_at_once: &'static str,
-    pub node_by_node: &'static str,
     pub too_big_to_draw: &'static str,
     pub kept_last_good: &'static str,
     pub upstream_in: &'static str,
@@ -166,7 +161,6 @@ pub struct Strings {
     pub node_next: &'static str,
     /// `{node}`: the node the backward pass is at; `{n}`/`{total}`: its place.
     pub graph_at: &'static str,
-    pub local_derivative: &'static str,
     pub forward_legend: &'static str,
     pub backward_legend: &'static str,
     /// The two legends where the playground's graph is drawn top to bottom (a phone).
@@ -175,7 +169,6 @@ pub struct Strings {
     /// The circuit drawing's legend on a narrow screen, where edges run downwards.
     pub circuit_legend_tall_forward: &'static str,
     pub circuit_legend_tall_backward: &'static str,
-    pub legend_active: &'static str,
     pub legend_path1: &'static str,
     pub legend_path2: &'static str,
     pub legend_shared: &'static str,

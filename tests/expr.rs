@@ -244,6 +244,26 @@ fn large_values_do_not_fool_the_tolerance() {
     assert!(close(c.numeric, 2.0, 1e-8) && c.agrees);
 }
 
+#[test]
+fn a_difference_blind_to_the_gradient_does_not_call_it_zero() {
+    // f = (x + 1e12)(x - 1e12) = x^2 - 1e24: df/dx = 2x = 2 at x = 1, by hand. Near 1e24 the
+    // doubles are 2^27 (about 1.3e8) apart, so f(1 + h) and f(1 - h) round to the same value and
+    // the difference is 0: it cannot see a slope of 2, which is not the same as seeing 0.
+    let b = eval("(x + 1000000000000) * (x - 1000000000000)", &[("x", 1.0)]);
+    let c = &check_gradients(&b)[0];
+    assert_eq!(c.analytic, 2.0);
+    assert!(!c.agrees, "{c:?}");
+    assert_eq!(c.caveat, Some(Caveat::Imprecise));
+    // Gradients that are zero as far as any difference can tell still agree: x^3 at 0 (3x^2 = 0,
+    // the difference h^2 = 1e-10) and sigmoid at 40 (σ(1 - σ) = e^-40 / (1 + e^-40)^2, about
+    // 4.2e-18, where σ(40 ± h) both round to 1).
+    for (src, x, want) in [("x^3", 0.0, 0.0), ("sigmoid(x)", 40.0, (-40f64).exp())] {
+        let c = &check_gradients(&eval(src, &[("x", x)]))[0];
+        assert!(close(c.analytic, want, 1e-6) || c.analytic == want, "{src}: {c:?}");
+        assert!(c.agrees && c.caveat.is_none(), "{src}: {c:?}");
+    }
+}
+
 /// Graphs at small and large scales, each with a point: every right gradient must be confirmed,
 /// and the same gradient off by 1e-3 relative (either way) must be rejected.
 const SCALES: &[(&str, &[(&str, f64)])] = &[

@@ -28,9 +28,14 @@ pub const REL_TOL: f64 = 1e-6;
 pub const NOISE_ULPS: f64 = 8.0;
 /// A check can confirm a gradient only when its tolerance is at most this times the gradient's
 /// size; otherwise it reports [`Caveat::Imprecise`] and does not agree. A gradient within the
-/// tolerance of zero, with a numeric value as small, agrees (it is zero as far as differences
-/// can tell).
+/// tolerance of zero, with a numeric value as small, agrees when both are below [`ZERO`] (it is
+/// zero as far as differences can tell).
 pub const RESOLVE: f64 = 2e-4;
+/// The zero rule of [`RESOLVE`] holds only for a gradient and a difference below this, in
+/// absolute terms. A larger gradient within the tolerance says the difference cannot see it, not
+/// that it is zero: `(x + 1e12) * (x - 1e12)` at x = 1 has slope 2, but over values near 1e24
+/// rounding hides any change smaller than about 1e8, and its central difference is 0.
+pub const ZERO: f64 = 1e-8;
 
 /// Why a check may not be trusted; reported beside the result, never used to hide a disagreement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,7 +126,7 @@ pub fn check_against(built: &Built, analytic: &[f64]) -> Vec<GradientCheck> {
             let size = analytic.abs().max(best.numeric.abs());
             let tolerance = REL_TOL * size + best.error;
             let finite = analytic.is_finite() && best.finite;
-            let resolved = tolerance <= RESOLVE * size || size <= tolerance;
+            let resolved = tolerance <= RESOLVE * size || (size <= tolerance && size <= ZERO);
             let caveat = if !finite {
                 Some(Caveat::NotFinite)
             } else if kink(built, var.node.index(), &best.points) {

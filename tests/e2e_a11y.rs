@@ -409,6 +409,32 @@ async fn e2e_phone_every_step_fits_and_its_controls_are_44px() {
     .await;
 }
 
+/// On a phone Back and Next sit in a bar fixed to the bottom of the screen. A control that gets
+/// the keyboard's focus while under that bar is scrolled clear of it (WCAG 2.4.11, focus not
+/// obscured), not left hidden behind it.
+#[tokio::test]
+async fn e2e_phone_focus_is_not_hidden_under_the_step_bar() {
+    with_site_within(Site::default(), "/", AUDIT_TIMEOUT, |page: Page| async move {
+        page.emulate(PHONE).await;
+        open(&page, PHONE, "grad-w21", "").await;
+        let got = page
+            .js(r#"(() => {
+                const field = document.querySelector('[data-testid="edit-w11"]');
+                const bar = document.querySelector('nav.stepnav').getBoundingClientRect();
+                // Scrolled so that the field's middle is behind the bar, then focused.
+                const r0 = field.getBoundingClientRect();
+                scrollTo(0, scrollY + r0.top + r0.height / 2 - (bar.top + bar.height / 2));
+                const under = field.getBoundingClientRect();
+                field.focus();
+                const r = field.getBoundingClientRect();
+                return [Math.round(under.bottom) > Math.round(bar.top), Math.round(r.bottom) <= Math.round(bar.top) && r.top >= 0];
+            })()"#)
+            .await;
+        assert_eq!(got, json!([true, true]), "[under the bar before focus, clear of it after]");
+    })
+    .await;
+}
+
 /// A presenter link opened on a phone: one column without horizontal scrolling, and since a
 /// phone has no P or Esc key, the presenter button is shown and leaves presenter mode.
 #[tokio::test]

@@ -404,18 +404,18 @@ fn the_questions_use_the_ids_the_app_renders() {
     let ex = Example::worked();
     let all = |sq: &StepQuestions| sq.questions.iter().flat_map(|q| q.ids.clone()).collect::<Vec<_>>();
     // w21: one path of three factors Error1 → Y1 → y1 → w21 (README), so path-1, path-sum and
-    // grad-w21 are one number.
+    // grad-w21 are one number. How many paths is asked first, and listed first.
     let g21 = step_q(Step::Grad(Param::W21), &ex);
     assert_eq!(
         all(&g21),
         [
+            "paths-w21",
             "factor-1-1",
             "factor-1-2",
             "factor-1-3",
             "path-1",
             "path-sum",
-            "grad-w21",
-            "paths-w21"
+            "grad-w21"
         ]
     );
     assert_eq!(q(&g21, "path-sum").key(), "path-1");

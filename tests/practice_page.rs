@@ -50,8 +50,9 @@ fn requests_and_replies_read_back_what_was_written() {
                     diagnosis: Diagnosis::Sign,
                     term: "∂Y1/∂y1".into(),
                 }),
+                "-0,19".into(),
             ),
-            ("factor-1-3".into(), None),
+            ("factor-1-3".into(), None, "abc".into()),
         ])
         .to_text(),
         ..body(Step::Grad(Param::W21))
@@ -115,9 +116,23 @@ fn a_check_diagnoses_a_reveal_solves_and_unread_text_is_said() {
     let sign = check(&b, "factor-1-1", "-0.741365");
     assert!(sign.questions.contains("data-diagnosis=\"sign\""), "{}", sign.questions);
     assert!(sign.hidden.iter().any(|h| h == "factor-1-1"));
-    let unread = check(&body_of(&sign), "factor-1-1", "zero point seven");
+    assert!(sign.questions.contains("<span class=\"tried\">-0.741365:</span>"));
+    // The same mistake again, in other digits: its own verdict, which names the answer it judged.
+    let again = check(&body_of(&sign), "factor-1-1", "-0.74");
+    assert!(
+        again.questions.contains("data-diagnosis=\"sign\""),
+        "{}",
+        again.questions
+    );
+    assert!(again.questions.contains("<span class=\"tried\">-0.74:</span>"));
+    assert_ne!(again.questions, sign.questions);
+    assert!(again.said.starts_with("-0.74: "), "{}", again.said);
+    let unread = check(&body_of(&again), "factor-1-1", "zero point seven");
     assert!(unread.questions.contains("field-msg"));
-    assert_eq!(unread.said, "That answer could not be read as a number.");
+    assert_eq!(
+        unread.said,
+        "zero point seven: That answer could not be read as a number."
+    );
     let right = check(&body_of(&unread), "factor-1-1", "0,741365");
     assert!(!right.hidden.iter().any(|h| h == "factor-1-1"));
     assert!(

@@ -6,7 +6,7 @@
 
 use super::check::{check_choice, check_text, Verdict};
 use super::diagnose::Diagnosis;
-use super::questions::{questions, Answer, NodeInputs, Quantity, StepQuestions};
+use super::questions::{questions, Answer, NodeInputs, Quantity, Question, StepQuestions};
 use super::{example_key, hidden, Progress, Sheet};
 use crate::i18n::practice::{practice as words, PracticeStrings};
 use crate::i18n::{steps::text_of, Lang};
@@ -22,9 +22,11 @@ pub const SEP: char = '\u{1e}';
 const ITEM: char = '\u{1d}';
 const FIELD: char = '\u{1f}';
 
-/// The last verdict per page id on a step (`None`: the answer could not be read as a number).
+/// The last verdict per page id on a step (`None`: the answer could not be read as a number),
+/// with the answer it judged as the learner gave it (`#k` for choice k), shown beside it so that
+/// a second wrong answer with the same mistake visibly gets its own verdict.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Verdicts(pub Vec<(String, Option<Verdict>)>);
+pub struct Verdicts(pub Vec<(String, Option<Verdict>, String)>);
 
 impl Verdicts {
     /// Reads what [`Verdicts::to_text`] wrote; anything unreadable is skipped.
@@ -34,6 +36,7 @@ impl Verdicts {
             .filter_map(|item| {
                 let mut f = item.split(FIELD);
                 let (id, d, term) = (f.next()?, f.next()?, f.next().unwrap_or(""));
+                let tried = f.next().unwrap_or("").to_owned();
                 if id.is_empty() {
                     return None;
                 }
@@ -48,7 +51,7 @@ impl Verdicts {
                         })
                     }
                 };
-                Some((id.to_owned(), verdict))
+                Some((id.to_owned(), verdict, tried))
             })
             .collect();
         Verdicts(list)
@@ -58,22 +61,24 @@ impl Verdicts {
         let items: Vec<String> = self
             .0
             .iter()
-            .map(|(id, v)| match v {
-                Some(v) => format!("{id}{FIELD}{}{FIELD}{}", v.diagnosis.index(), v.term),
-                None => format!("{id}{FIELD}r{FIELD}"),
+            .map(|(id, v, tried)| match v {
+                Some(v) => format!("{id}{FIELD}{}{FIELD}{}{FIELD}{tried}", v.diagnosis.index(), v.term),
+                None => format!("{id}{FIELD}r{FIELD}{FIELD}{tried}"),
             })
             .collect();
         items.join(&ITEM.to_string())
     }
 
-    /// Sets the verdict of `id`, the latest last.
-    pub fn set(&mut self, id: &str, v: Option<Verdict>) {
-        self.0.retain(|(i, _)| i != id);
-        self.0.push((id.to_owned(), v));
+    /// Sets the verdict of `id` on the answer `tried`, the latest last. The answer is kept to
+    /// 24 characters, without the protocol's separators.
+    pub fn set(&mut self, id: &str, v: Option<Verdict>, tried: &str) {
+        let tried: String = tried.trim().chars().filter(|c| !c.is_control()).take(24).collect();
+        self.0.retain(|(i, _, _)| i != id);
+        self.0.push((id.to_owned(), v, tried));
     }
 
-    fn get(&self, id: &str) -> Option<&Option<Verdict>> {
-        self.0.iter().find(|(i, _)| i == id).map(|(_, v)| v)
+    fn get(&self, id: &str) -> Option<(&Option<Verdict>, &str)> {
+        self.0.iter().find(|(i, _, _)| i == id).map(|(_, v, t)| (v, t.as_str()))
     }
 }
 
@@ -284,8 +289,10 @@ pub fn answer(request: &Request) -> Reply {
                     if v.as_ref().is_some_and(|v| v.correct) {
                         progress.solve(&example, &slug, q.key());
                     }
+                    let tried = tried_text(w, q, answer);
                     said = v.as_ref().map_or_else(|| w.not_read.to_owned(), |v| sentence(w, v));
-                    verdicts.set(id, v);
+                    said = format!("{tried}: {said}");
+                    verdicts.set(id, v, answer);
                 }
             }
             body.progress = progress.to_text();
@@ -329,6 +336,14 @@ pub fn answer(request: &Request) -> Reply {
         },
         said,
         body: body.to_text(),
+    }
+}
+
+/// The answer a verdict judged, as the learner gave it: the typed text, or the choice's words.
+fn tried_text(w: &PracticeStrings, q: &Question, tried: &str) -> String {
+    match (tried.strip_prefix('#').and_then(|k| k.parse::<usize>().ok()), &q.answer) {
+        (Some(k), Answer::Choice { choices, .. }) => choices.get(k).map(|c| w.choice(&c.label)).unwrap_or_default(),
+        _ => tried.to_owned(),
     }
 }
 
@@ -433,13 +448,19 @@ fn questions_markup(
                 )
             };
             let verdict = match verdicts.get(raw) {
-                Some(Some(v)) => format!(
-                    "<span data-testid=\"verdict-{id}\" data-verdict=\"{}\" data-diagnosis=\"{}\">{}</span>",
+                Some((Some(v), tried)) => format!(
+                    "<span data-testid=\"verdict-{id}\" data-verdict=\"{}\" data-diagnosis=\"{}\">\
+                     <span class=\"tried\">{}</span> {}</span>",
                     v.key(),
                     v.diagnosis.key(),
+                    escape(&format!("{}:", tried_text(w, q, tried))),
                     escape(&sentence(w, v))
                 ),
-                Some(None) => format!("<span class=\"field-msg\">{}</span>", w.not_read),
+                Some((None, tried)) => format!(
+                    "<span class=\"field-msg\"><span class=\"tried\">{}</span> {}</span>",
+                    escape(&format!("{}:", tried_text(w, q, tried))),
+                    w.not_read
+                ),
                 None => String::new(),
             };
             out += &format!(

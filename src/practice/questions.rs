@@ -531,14 +531,18 @@ fn grad(net: &Net, p: Param) -> Parts {
                 term: name.to_owned(),
             })
             .collect();
-        list.push(Question {
-            ids: vec![format!("paths-{name}")],
-            quantity: Quantity::PathCount(p),
-            answer: Answer::Choice {
-                choices,
-                correct: n - 1,
+        // Asked first, and listed first: the chain's factors only make sense once the paths are known.
+        list.insert(
+            0,
+            Question {
+                ids: vec![format!("paths-{name}")],
+                quantity: Quantity::PathCount(p),
+                answer: Answer::Choice {
+                    choices,
+                    correct: n - 1,
+                },
             },
-        });
+        );
     }
     if p == Param::W11 {
         list.extend(smallest_factor(net));

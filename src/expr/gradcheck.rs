@@ -21,8 +21,11 @@ pub const STEP: f64 = 1e-5;
 /// The second step tried lies within these multiples of the first (so between 1e-8 and 10
 /// for |x| <= 1).
 pub const STEP_RANGE: (f64, f64) = (1e-3, 1e6);
-/// Agreement: `|analytic - numeric| <= REL_TOL * max(|analytic|, |numeric|) + truncation + noise`,
-/// where `noise = NOISE_ULPS * epsilon * sum_n |v_n| |df/dv_n| / h` (the module doc).
+/// Agreement: `|analytic - numeric| <= REL_TOL * max(|analytic|, |numeric|) + error`, where the
+/// error is the difference's truncation and `noise = NOISE_ULPS * epsilon * sum_n |v_n| |df/dv_n|
+/// / h` (the module doc) plus the backward pass's own rounding, `NOISE_ULPS * epsilon * terms`
+/// with `terms` the sum of the sizes of the products it adds into the variable's gradient: when
+/// large terms cancel there (c·(x − x) with c near 1e13), that sum keeps only a few digits.
 pub const REL_TOL: f64 = 1e-6;
 /// See [`REL_TOL`]: a safety factor over the first-order rounding bound.
 pub const NOISE_ULPS: f64 = 8.0;
@@ -47,8 +50,8 @@ pub enum Caveat {
     /// The function or its gradient is not finite at a point of the difference (an edge of the
     /// domain, as `log` near 0 or a fractional power of 0).
     NotFinite,
-    /// Rounding or curvature leave the central difference too uncertain to confirm the gradient
-    /// to [`RESOLVE`] of its size at any step tried.
+    /// Rounding or curvature leave the central difference, or rounding the reverse-mode sum, too
+    /// uncertain to confirm the gradient to [`RESOLVE`] of its size at any step tried.
     Imprecise,
 }
 
@@ -82,6 +85,7 @@ pub fn check_against(built: &Built, analytic: &[f64]) -> Vec<GradientCheck> {
     let grads = graph.backward(built.result);
     // |value| * |df/dnode| of every node: its share of the first-order rounding bound of f.
     let shares: Vec<f64> = graph.ids().map(|id| (graph.value(id) * grads.get(id)).abs()).collect();
+    let terms = term_sizes(graph, built.result);
     built
         .variables
         .iter()
@@ -124,7 +128,8 @@ pub fn check_against(built: &Built, analytic: &[f64]) -> Vec<GradientCheck> {
                 }
             }
             let size = analytic.abs().max(best.numeric.abs());
-            let tolerance = REL_TOL * size + best.error;
+            let backward = NOISE_ULPS * f64::EPSILON * terms[var.node.index()];
+            let tolerance = REL_TOL * size + best.error + backward;
             let finite = analytic.is_finite() && best.finite;
             let resolved = tolerance <= RESOLVE * size || (size <= tolerance && size <= ZERO);
             let caveat = if !finite {
@@ -197,6 +202,24 @@ impl Difference {
             points,
         }
     }
+}
+
+/// For each node, the sum of the sizes of the terms the backward pass from `output` adds into its
+/// gradient (every upstream · local taken positive, the same pass as `Graph::backward`): that
+/// sum's rounding is a few ulps of this, however much of it cancels.
+fn term_sizes(graph: &Graph, output: crate::autograd::NodeId) -> Vec<f64> {
+    let values = graph.values();
+    let mut sums = vec![0.0; values.len()];
+    sums[output.index()] = 1.0;
+    for &(i, op) in graph.tape().iter().rev() {
+        let upstream = sums[i as usize];
+        if upstream != 0.0 {
+            op.each_partial(values, values[i as usize], |operand, local| {
+                sums[operand.index()] += upstream * local.abs();
+            });
+        }
+    }
+    sums
 }
 
 /// For each node, whether it depends on the leaf `leaf` (nodes are in topological order).

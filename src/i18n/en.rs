@@ -136,7 +136,7 @@ pub const STRINGS: Strings = Strings {
     agrees: "agree",
     disagrees: "differ",
     kink_note: "At relu's kink (0) the derivative is undefined: the engine uses 0 there, and a finite difference may differ.",
-    imprecise_note: "Rounding or curvature leave the finite difference too uncertain here to confirm the gradient; this does not say the gradient is wrong. Try another value.",
+    imprecise_note: "Rounding or curvature leave one of the two numbers too uncertain here to confirm the gradient (the finite difference wavers, or the backward pass adds large terms that nearly cancel); this does not say the gradient is wrong. Try another value.",
     not_finite_note: "The function or its gradient is not finite close to this point (an edge of its domain, as log near 0), so no difference can be taken here.",
     all_at_once: "all at once",
     too_big_to_draw: "The graph is too large to draw; all the numbers below are computed.",

@@ -6,18 +6,14 @@ use backprop_lab::lesson::Descent;
 use backprop_lab::net::{Example, Net, Param};
 use backprop_lab::value::{splitmix64, MAX_LR};
 
-/// E of the 2-2-2 network written out by hand, independent of the autograd core: with the
-/// notes' wiring h1 = w11 x1 + w13 x2 + b1, h2 = w12 x1 + w14 x2 + b2, y1 = w21 H1 + w23 H2 + b3,
-/// y2 = w22 H1 + w24 H2 + b4, E = ½(t1 − Y1)² + ½(t2 − Y2)².
+#[path = "common/hand.rs"]
+#[allow(dead_code)]
+mod hand;
+use hand::Hand;
+
+/// E worked out by hand (tests/common/hand.rs), independent of the core.
 fn e_by_hand(ex: &Example) -> f64 {
-    let s = |z: f64| 1.0 / (1.0 + (-z).exp());
-    let w = |name: &str| ex.param(Param::from_name(name).unwrap());
-    let [x1, x2] = ex.x;
-    let h1 = s(w("w11") * x1 + w("w13") * x2 + w("b1"));
-    let h2 = s(w("w12") * x1 + w("w14") * x2 + w("b2"));
-    let y1 = s(w("w21") * h1 + w("w23") * h2 + w("b3"));
-    let y2 = s(w("w22") * h1 + w("w24") * h2 + w("b4"));
-    0.5 * (ex.t[0] - y1).powi(2) + 0.5 * (ex.t[1] - y2).powi(2)
+    Hand::of(ex).e
 }
 
 /// E by hand with `p` set to `v`.

@@ -272,7 +272,10 @@ fn a_backward_sum_that_cancels_is_not_called_wrong() {
     // and must say so (†) instead of a bare "differ". Found by the random-tree property test.
     let b = eval("(2.5^exp(3.5))*(x-x) + x*(-x)", &[("x", 0.7)]);
     let c = &check_gradients(&b)[0];
-    assert!((c.analytic + 1.4).abs() < 1e-2 && (c.numeric + 1.4).abs() < 1e-6, "{c:?}");
+    assert!(
+        (c.analytic + 1.4).abs() < 1e-2 && (c.numeric + 1.4).abs() < 1e-6,
+        "{c:?}"
+    );
     assert_eq!(c.caveat, Some(Caveat::Imprecise), "{c:?}");
 }
 

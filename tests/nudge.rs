@@ -5,16 +5,14 @@ use backprop_lab::lesson::{Nudge, DELTA};
 use backprop_lab::math::formulas;
 use backprop_lab::net::{Example, Net, Param};
 
-/// E of the 2-2-2 network written out by hand, independent of the app's graph: the notes' wiring
-/// (h1 = w11 x1 + w13 x2 + b1, h2 = w12 x1 + w14 x2 + b2, y1 = w21 H1 + w23 H2 + b3,
-/// y2 = w22 H1 + w24 H2 + b4, Error_k = ½ (t_k − Y_k)²).
+#[path = "common/hand.rs"]
+#[allow(dead_code)]
+mod hand;
+use hand::Hand;
+
+/// E of the 2-2-2 network worked out by hand (tests/common/hand.rs), independent of the app's graph.
 fn error_by_hand(ex: &Example) -> f64 {
-    let s = |z: f64| 1.0 / (1.0 + (-z).exp());
-    let [w11, w12, w13, w14, w21, w22, w23, w24, b1, b2, b3, b4] = ex.params;
-    let [x1, x2] = ex.x;
-    let (h1, h2) = (s(w11 * x1 + w13 * x2 + b1), s(w12 * x1 + w14 * x2 + b2));
-    let (y1, y2) = (s(w21 * h1 + w23 * h2 + b3), s(w22 * h1 + w24 * h2 + b4));
-    0.5 * (ex.t[0] - y1).powi(2) + 0.5 * (ex.t[1] - y2).powi(2)
+    Hand::of(ex).e
 }
 
 fn moved(ex: &Example, p: Param, by: f64) -> Example {

@@ -13,72 +13,12 @@ use proptest::prelude::*;
 
 const LR: f64 = 0.5;
 
-fn s(x: f64) -> f64 {
-    1.0 / (1.0 + (-x).exp())
-}
-
-/// The 2-2-2 network computed by hand from the notes' formulas (shared/seed README), not by the
-/// core: h1 = w11 x1 + w13 x2 + b1, h2 = w12 x1 + w14 x2 + b2, y1 = w21 H1 + w23 H2 + b3,
-/// y2 = w22 H1 + w24 H2 + b4, Error_k = ½(t_k − Y_k)², and the backward pass written out.
-#[derive(Clone, Copy, Debug)]
-struct Hand {
-    x: [f64; 2],
-    t: [f64; 2],
-    w: [f64; 12],
-    h: [f64; 2],
-    hh: [f64; 2],
-    y: [f64; 2],
-    yy: [f64; 2],
-    err: [f64; 2],
-    e: f64,
-    /// ∂E/∂y_k = (Y_k − t_k) Y_k (1 − Y_k)
-    dy: [f64; 2],
-    /// ∂E/∂H_j
-    dbig_h: [f64; 2],
-    /// ∂E/∂h_j
-    dh: [f64; 2],
-}
+#[path = "common/hand.rs"]
+#[allow(dead_code)]
+mod hand;
+use hand::{sigmoid as s, Hand};
 
 impl Hand {
-    fn of(ex: &Example) -> Hand {
-        let w = ex.params;
-        let (x, t) = (ex.x, ex.t);
-        // Param::ALL order: w11 w12 w13 w14 w21 w22 w23 w24 b1 b2 b3 b4.
-        let h = [w[0] * x[0] + w[2] * x[1] + w[8], w[1] * x[0] + w[3] * x[1] + w[9]];
-        let hh = [s(h[0]), s(h[1])];
-        let y = [w[4] * hh[0] + w[6] * hh[1] + w[10], w[5] * hh[0] + w[7] * hh[1] + w[11]];
-        let yy = [s(y[0]), s(y[1])];
-        let err = [0.5 * (t[0] - yy[0]).powi(2), 0.5 * (t[1] - yy[1]).powi(2)];
-        let dy = [
-            (yy[0] - t[0]) * yy[0] * (1.0 - yy[0]),
-            (yy[1] - t[1]) * yy[1] * (1.0 - yy[1]),
-        ];
-        let dbig_h = [dy[0] * w[4] + dy[1] * w[5], dy[0] * w[6] + dy[1] * w[7]];
-        let dh = [dbig_h[0] * hh[0] * (1.0 - hh[0]), dbig_h[1] * hh[1] * (1.0 - hh[1])];
-        Hand {
-            x,
-            t,
-            w,
-            h,
-            hh,
-            y,
-            yy,
-            err,
-            e: err[0] + err[1],
-            dy,
-            dbig_h,
-            dh,
-        }
-    }
-
-    fn g21(&self) -> f64 {
-        self.dy[0] * self.hh[0]
-    }
-
-    fn g11(&self) -> f64 {
-        self.dh[0] * self.x[0]
-    }
-
     /// Path 1 of w11 (through Error1, y1) alone.
     fn g11_path1(&self) -> f64 {
         self.dy[0] * self.w[4] * self.hh[0] * (1.0 - self.hh[0]) * self.x[0]
@@ -212,7 +152,7 @@ fn an_updated_value_is_judged_by_its_change_and_the_old_value_is_never_right() {
     assert!(check_value(w11, 0.15 + change * 1.004).correct);
     assert!(!check_value(w11, 0.15 + change * 1.007).correct);
     let hand = Hand::of(&ex);
-    assert!(check_value(w21, 0.40 - LR * hand.g21()).correct);
+    assert!(check_value(w21, 0.40 - LR * hand.grad(Param::W21)).correct);
 }
 
 #[test]
@@ -255,13 +195,13 @@ proptest! {
         // y(1 − y) where Y(1 − Y) belongs, and σ(Y)(1 − σ(Y)).
         checked += assert_diag(q(&g21, "factor-1-2"), hd.y[0] * (1.0 - hd.y[0]), Diagnosis::WrongActivation)? as usize;
         checked += assert_diag(q(&g21, "factor-1-2"), s(hd.yy[0]) * (1.0 - s(hd.yy[0])), Diagnosis::WrongActivation)? as usize;
-        checked += assert_diag(q(&g21, "grad-w21"), -hd.g21(), Diagnosis::Sign)? as usize;
+        checked += assert_diag(q(&g21, "grad-w21"), -hd.grad(Param::W21), Diagnosis::Sign)? as usize;
         // The path product without σ′(y1).
         checked += assert_diag(q(&g21, "path-1"), (hd.yy[0] - hd.t[0]) * hd.hh[0], Diagnosis::MissingFactor)? as usize;
 
         let g11 = step_q(Step::Grad(Param::W11), &ex);
         checked += assert_diag(q(&g11, "grad-w11"), hd.g11_path1(), Diagnosis::MissingPath)? as usize;
-        checked += assert_diag(q(&g11, "path-sum"), hd.g11() - hd.g11_path1(), Diagnosis::MissingPath)? as usize;
+        checked += assert_diag(q(&g11, "path-sum"), hd.grad(Param::W11) - hd.g11_path1(), Diagnosis::MissingPath)? as usize;
         // ∂y1/∂H1 is w21, not H1 (the notes' slip), alone and along both paths.
         checked += assert_diag(q(&g11, "factor-1-3"), hd.hh[0], Diagnosis::WeightInputSwap)? as usize;
         let slip = (hd.dy[0] + hd.dy[1]) * hd.hh[0] * hd.hh[0] * (1.0 - hd.hh[0]) * hd.x[0];
@@ -279,13 +219,13 @@ proptest! {
 
         let up = step_q(Step::Update, &ex);
         let next = q(&up, "next-w21");
-        checked += assert_diag(next, w[4] - hd.g21(), Diagnosis::ForgotLr)? as usize;
-        checked += assert_diag(next, w[4] + LR * hd.g21(), Diagnosis::WrongDirection)? as usize;
-        checked += assert_diag(next, -LR * hd.g21(), Diagnosis::ChangeOnly)? as usize;
+        checked += assert_diag(next, w[4] - hd.grad(Param::W21), Diagnosis::ForgotLr)? as usize;
+        checked += assert_diag(next, w[4] + LR * hd.grad(Param::W21), Diagnosis::WrongDirection)? as usize;
+        checked += assert_diag(next, -LR * hd.grad(Param::W21), Diagnosis::ChangeOnly)? as usize;
         checked += assert_diag(next, w[4], Diagnosis::NoUpdate)? as usize;
 
         // Rounding: half a unit of the second significant digit off.
-        let g = hd.g21();
+        let g = hd.grad(Param::W21);
         let unit = 10f64.powi(g.abs().log10().floor() as i32 - 1);
         checked += assert_diag(q(&g21, "grad-w21"), g + 0.45 * unit, Diagnosis::Rounding)? as usize;
         // Something no rule explains.
@@ -354,7 +294,7 @@ fn multiple_choice_questions_use_the_live_numbers() {
     // ∂E/∂w11 / ∂E/∂w21 = σ′(h1) · (x1 / H1) · (∂E/∂H1 / ∂E/∂y1): 0.241, 0.0843, 0.262 by hand,
     // so x1 (choice 1, ∂h1/∂w11) shrinks it most in the worked example.
     let ratios = [hd.hh[0] * (1.0 - hd.hh[0]), hd.x[0] / hd.hh[0], hd.dbig_h[0] / hd.dy[0]];
-    assert!((ratios.iter().product::<f64>() - hd.g11() / hd.g21()).abs() < 1e-12);
+    assert!((ratios.iter().product::<f64>() - hd.grad(Param::W11) / hd.grad(Param::W21)).abs() < 1e-12);
     let smallest = q(&g11, "smallest-factor");
     assert!(check_choice(smallest, 1).correct);
     let wrong = check_choice(smallest, 0);
@@ -378,7 +318,7 @@ fn direction_follows_the_sign_of_the_gradient_on_random_examples() {
         let ex = random_example(seed);
         let hd = Hand::of(&ex);
         let up = step_q(Step::Update, &ex);
-        let want = if hd.g21() < 0.0 { 0 } else { 1 };
+        let want = if hd.grad(Param::W21) < 0.0 { 0 } else { 1 };
         assert!(check_choice(q(&up, "direction-w21"), want).correct, "seed {seed}");
     }
 }
@@ -457,7 +397,7 @@ fn exact_values_match_the_published_worked_example_and_the_hand_computation() {
     let hd = Hand::of(&ex);
     assert!((q(&g21, "factor-1-2").exact().unwrap() - hd.yy[0] * (1.0 - hd.yy[0])).abs() < 1e-15);
     let g11 = step_q(Step::Grad(Param::W11), &ex);
-    assert!((q(&g11, "grad-w11").exact().unwrap() - hd.g11()).abs() < 1e-15);
+    assert!((q(&g11, "grad-w11").exact().unwrap() - hd.grad(Param::W11)).abs() < 1e-15);
     assert!((q(&g11, "path-1").exact().unwrap() - hd.g11_path1()).abs() < 1e-15);
     // Sweep shares: what y1 and y2 pass back to H1 are ∂E/∂y1 · w21 and ∂E/∂y2 · w22.
     let k = sweep().iter().position(|n| *n == "H1").unwrap();
@@ -504,7 +444,7 @@ fn a_chain_step_hides_its_questions_the_deltas_the_slope_and_the_nudge_until_sol
     // The digits a page search looks for, in the display format: ∂E/∂w11 = 0.000438568 by hand.
     let digits = none.digits(&|_, v| short(v));
     let hd = Hand::of(&ex);
-    assert!(digits.iter().any(|(_, d)| *d == short(hd.g11())));
+    assert!(digits.iter().any(|(_, d)| *d == short(hd.grad(Param::W11))));
     assert!(!digits.iter().any(|(_, d)| *d == short(0.05)), "x1 is a given");
 
     // Solving σ′(h1) frees its chart slope; solving ∂E/∂w11 frees the nudge.

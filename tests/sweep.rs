@@ -8,58 +8,12 @@ use backprop_lab::net::{Example, Net, Param};
 use backprop_lab::value::random_example;
 use proptest::prelude::*;
 
-fn sigmoid(z: f64) -> f64 {
-    1.0 / (1.0 + (-z).exp())
-}
+#[path = "common/hand.rs"]
+#[allow(dead_code)]
+mod hand;
+use hand::Hand;
 
-/// The backprop of the 2-2-2 network written out by hand from its definitions, independent of
-/// the core: the forward values and the δ of every weighted sum.
-struct ByHand {
-    x: [f64; 2],
-    h_out: [f64; 2],
-    y_out: [f64; 2],
-    /// ∂E/∂Y_k = Y_k − t_k.
-    d_out: [f64; 2],
-    /// δ_y_k = (Y_k − t_k) Y_k (1 − Y_k).
-    delta_y: [f64; 2],
-    /// ∂E/∂H_j = δ_y1 · w(H_j → y1) + δ_y2 · w(H_j → y2).
-    d_hidden: [f64; 2],
-    /// δ_h_j = ∂E/∂H_j · H_j (1 − H_j).
-    delta_h: [f64; 2],
-    /// The weights from H_j to y1 and y2: w21 w22 for H1, w23 w24 for H2.
-    w_out: [[f64; 2]; 2],
-}
-
-impl ByHand {
-    fn of(e: &Example) -> ByHand {
-        let p = |q: Param| e.param(q);
-        let h = [
-            p(Param::W11) * e.x[0] + p(Param::W13) * e.x[1] + p(Param::B1),
-            p(Param::W12) * e.x[0] + p(Param::W14) * e.x[1] + p(Param::B2),
-        ];
-        let hh = h.map(sigmoid);
-        let y = [
-            p(Param::W21) * hh[0] + p(Param::W23) * hh[1] + p(Param::B3),
-            p(Param::W22) * hh[0] + p(Param::W24) * hh[1] + p(Param::B4),
-        ];
-        let yy = y.map(sigmoid);
-        let d_out = [yy[0] - e.t[0], yy[1] - e.t[1]];
-        let delta_y = [0, 1].map(|k| d_out[k] * yy[k] * (1.0 - yy[k]));
-        let w_out = [[p(Param::W21), p(Param::W22)], [p(Param::W23), p(Param::W24)]];
-        let d_hidden = [0, 1].map(|j| delta_y[0] * w_out[j][0] + delta_y[1] * w_out[j][1]);
-        let delta_h = [0, 1].map(|j| d_hidden[j] * hh[j] * (1.0 - hh[j]));
-        ByHand {
-            x: e.x,
-            h_out: hh,
-            y_out: yy,
-            d_out,
-            delta_y,
-            d_hidden,
-            delta_h,
-            w_out,
-        }
-    }
-
+impl Hand {
     /// What each reader of `node` passes back, as (reader, ∂reader/∂node, share), y1 before y2.
     fn shares(&self, node: &str) -> Vec<(String, f64, f64)> {
         let k: usize = node[node.len() - 1..].parse::<usize>().map_or(0, |d| d - 1);
@@ -68,39 +22,20 @@ impl ByHand {
             "Error1" | "Error2" => vec![("E".into(), 1.0, 1.0)],
             "Y1" | "Y2" => vec![(format!("Error{}", k + 1), self.d_out[k], self.d_out[k])],
             "y1" | "y2" => {
-                let s = self.y_out[k] * (1.0 - self.y_out[k]);
+                let s = self.yy[k] * (1.0 - self.yy[k]);
                 vec![(format!("Y{}", k + 1), s, self.d_out[k] * s)]
             }
             "H1" | "H2" => (0..2)
                 .map(|o| {
                     let w = self.w_out[k][o];
-                    (format!("y{}", o + 1), w, self.delta_y[o] * w)
+                    (format!("y{}", o + 1), w, self.dy[o] * w)
                 })
                 .collect(),
             "h1" | "h2" => {
-                let s = self.h_out[k] * (1.0 - self.h_out[k]);
-                vec![(format!("H{}", k + 1), s, self.d_hidden[k] * s)]
+                let s = self.hh[k] * (1.0 - self.hh[k]);
+                vec![(format!("H{}", k + 1), s, self.dbig_h[k] * s)]
             }
             _ => panic!("no stop {node}"),
-        }
-    }
-
-    /// ∂E/∂p = δ of the node p feeds times its input (1 for a bias).
-    fn grad(&self, p: Param) -> f64 {
-        let (dy, dh, hh, x) = (self.delta_y, self.delta_h, self.h_out, self.x);
-        match p {
-            Param::W11 => dh[0] * x[0],
-            Param::W13 => dh[0] * x[1],
-            Param::W12 => dh[1] * x[0],
-            Param::W14 => dh[1] * x[1],
-            Param::W21 => dy[0] * hh[0],
-            Param::W23 => dy[0] * hh[1],
-            Param::W22 => dy[1] * hh[0],
-            Param::W24 => dy[1] * hh[1],
-            Param::B1 => dh[0],
-            Param::B2 => dh[1],
-            Param::B3 => dy[0],
-            Param::B4 => dy[1],
         }
     }
 }
@@ -112,7 +47,7 @@ fn close(a: f64, b: f64) -> bool {
 /// Every stop of `net` checked against the hand-written backprop and against the core.
 fn check_every_stop(e: &Example) {
     let net = Net::new(e).unwrap();
-    let hand = ByHand::of(e);
+    let hand = Hand::of(e);
     for (k, &name) in sweep().iter().enumerate() {
         let s = stop(&net, k).unwrap();
         assert_eq!(s.node, Some(name));

@@ -6,6 +6,11 @@ use backprop_lab::math::formulas;
 use backprop_lab::net::{Example, Net, Param};
 use backprop_lab::value::random_example;
 
+#[path = "common/hand.rs"]
+#[allow(dead_code)]
+mod hand;
+use hand::Hand;
+
 #[test]
 fn the_worked_example_matches_the_published_numbers() {
     // Mazur (2015): E_total = 0.298371109, out_h1 = 0.593269992, w5 (w21) = 0.40,
@@ -77,41 +82,17 @@ fn on_random_examples_the_rules_hold_with_the_networks_numbers() {
         assert!((shares[0] + shares[1] - total).abs() < 1e-15, "seed {seed}");
         // The same numbers worked out by hand, without the core: the forward pass, δ of y1 and
         // y2 (Y − t) · Y(1 − Y), and ∂E/∂H1 = δ_y1 · w21 + δ_y2 · w22.
-        let hand = by_hand(&ex);
+        let hand = Hand::of(&ex);
         let close = |a: f64, b: f64| (a - b).abs() <= 1e-12 * (1.0 + b.abs());
         assert!(close(e, hand.e), "seed {seed}: E {e} vs {}", hand.e);
-        assert!(close(local_w21, hand.h1), "seed {seed}: H1");
+        assert!(close(local_w21, hand.hh[0]), "seed {seed}: H1");
         assert!(
-            close(upstream[0], hand.delta[0]) && close(upstream[1], hand.delta[1]),
+            close(upstream[0], hand.dy[0]) && close(upstream[1], hand.dy[1]),
             "seed {seed}"
         );
-        assert!(close(grad_w21, hand.delta[0] * hand.h1), "seed {seed}: dE/dw21");
-        let dh1 = hand.delta[0] * ex.param(Param::W21) + hand.delta[1] * ex.param(Param::W22);
+        assert!(close(grad_w21, hand.dy[0] * hand.hh[0]), "seed {seed}: dE/dw21");
+        let dh1 = hand.dy[0] * ex.param(Param::W21) + hand.dy[1] * ex.param(Param::W22);
         assert!(close(total, dh1), "seed {seed}: dE/dH1 {total} vs {dh1}");
-    }
-}
-
-/// What the tie shows, computed in this file from the notes' formulas.
-struct Hand {
-    e: f64,
-    h1: f64,
-    delta: [f64; 2],
-}
-
-fn by_hand(ex: &Example) -> Hand {
-    let s = |z: f64| 1.0 / (1.0 + (-z).exp());
-    let w = |name: &str| ex.param(Param::from_name(name).unwrap());
-    let [x1, x2] = ex.x;
-    let h1 = s(w("w11") * x1 + w("w13") * x2 + w("b1"));
-    let h2 = s(w("w12") * x1 + w("w14") * x2 + w("b2"));
-    let y = [
-        s(w("w21") * h1 + w("w23") * h2 + w("b3")),
-        s(w("w22") * h1 + w("w24") * h2 + w("b4")),
-    ];
-    Hand {
-        e: 0.5 * (ex.t[0] - y[0]).powi(2) + 0.5 * (ex.t[1] - y[1]).powi(2),
-        h1,
-        delta: [0, 1].map(|k| (y[k] - ex.t[k]) * y[k] * (1.0 - y[k])),
     }
 }
 

@@ -139,6 +139,8 @@ async fn the_diagram_text_works_out_the_shares_of_the_sweep() {
     ] {
         assert!(text.contains(part), "{part:?} not in {text}");
     }
+    // What the stop computes is ∂E/∂H1, not H1's forward value.
+    assert!(!text.contains("Computed in this step"), "{text}");
     let host = mount(at_in(Step::Backward(h1), Lang::Ko));
     leptos::task::tick().await;
     let text = get(&host, "diagram-text").text_content().unwrap();

@@ -41,7 +41,9 @@ fn describe(lang: Lang, step: Step, frame: &Frame, net: &Net, practice: Hide) ->
         .filter(|(_, m)| *m == Mark::Active)
         .map(|(n, _)| *n)
         .collect();
-    if !active.is_empty() {
+    // At a stop of the sweep the step computes ∂E/∂node, which the stop's words below give; the
+    // lit node's forward value is not what it computes.
+    if !active.is_empty() && frame.stop.is_none() {
         let values = list(&mut active.iter().map(|&n| (n, net.value(n))));
         parts.push(strings.alt_active.replace("{list}", &values));
     }

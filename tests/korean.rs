@@ -374,3 +374,22 @@ fn the_charts_drawn_for_the_korean_page_have_no_english_words() {
     let found = english_in(&texts);
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// One symbol for the sigmoid in both languages' texts: σ, as in the formulas (its output is
+/// written Y or H, never as another letter such as S(1 − S)).
+#[test]
+fn the_sigmoid_is_written_sigma_everywhere() {
+    use backprop_lab::i18n::practice::practice;
+    for lang in [Lang::Ko, Lang::En] {
+        let texts = [
+            quoted(&format!("{:?}", lang.strings())),
+            quoted(&format!("{:?}", practice(lang))),
+        ]
+        .concat();
+        let other: Vec<&String> = texts
+            .iter()
+            .filter(|t| t.contains("S(1") || t.contains("s(1 −"))
+            .collect();
+        assert!(other.is_empty(), "{lang:?}: {other:#?}");
+    }
+}

@@ -234,6 +234,24 @@ async fn e2e_answer_sheet() {
             let rows = page.js("document.querySelectorAll('tbody tr').length").await;
             let sheet = practice::Sheet::for_seed(None).unwrap();
             assert_eq!(rows, json!(sheet.len()));
+            // On paper it fits one A4 page: laid out for print on A4 less the 10 mm margins of
+            // its @page rule (190 x 277 mm, 718 x 1047 CSS px), in both languages.
+            for lang in ["en", "ko"] {
+                page.goto(&format!("/?step=answers&lang={lang}&seed=7")).await;
+                page.wait("sheet-grad-w21-factor-1-1").await;
+                page.cdp("Emulation.setEmulatedMedia", json!({"media": "print"})).await;
+                page.cdp(
+                    "Emulation.setDeviceMetricsOverride",
+                    json!({"width": 718, "height": 1047, "deviceScaleFactor": 1, "mobile": false}),
+                )
+                .await;
+                let height = page.js("document.documentElement.scrollHeight").await;
+                assert!(
+                    height.as_i64().unwrap() <= 1047,
+                    "{lang}: the printed sheet is {height} px tall"
+                );
+                page.cdp("Emulation.setEmulatedMedia", json!({"media": ""})).await;
+            }
         },
     )
     .await;

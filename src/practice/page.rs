@@ -481,16 +481,22 @@ pub fn sheet(seed: Option<u64>, lang: Lang) -> String {
         || w.worked_example.to_owned(),
         |s| w.seed_n.replace("{n}", &s.to_string()),
     );
+    // One small table per step (its title the caption, each question a row header beside its
+    // answer), so that on paper they flow into two columns and the sheet fits one A4 page.
     let mut out = format!(
-        "<h1>{}</h1><p>{}</p><table><thead><tr><th></th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        "<h1>{}</h1><p>{}</p><div class=\"sheet-steps\">",
         w.sheet_title.replace("{seed}", &seed_text),
         w.sheet_intro,
-        w.sheet_question,
-        w.sheet_answer
     );
     for sq in Sheet::for_seed(seed).map(|s| s.steps).unwrap_or_default() {
         let (title, slug) = (text_of(lang, sq.step).0, sq.step.slug());
-        for (i, q) in sq.questions.iter().enumerate() {
+        out += &format!(
+            "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+            escape(&title),
+            w.sheet_question,
+            w.sheet_answer
+        );
+        for q in &sq.questions {
             // One label per different name (a factor on both paths is one question, one name).
             let mut label: Vec<String> = Vec::new();
             for id in &q.ids {
@@ -500,13 +506,13 @@ pub fn sheet(seed: Option<u64>, lang: Lang) -> String {
                 }
             }
             out += &format!(
-                "<tr><th scope=\"row\">{}</th><td>{}</td><td data-testid=\"sheet-{slug}-{}\">{}</td></tr>",
-                if i == 0 { escape(&title) } else { String::new() },
+                "<tr><th scope=\"row\">{}</th><td data-testid=\"sheet-{slug}-{}\">{}</td></tr>",
                 escape(&label.join(" = ")),
                 escape(q.key()),
                 escape(&answer_text(w, &q.answer))
             );
         }
+        out += "</tbody></table>";
     }
-    out + "</tbody></table>"
+    out + "</div>"
 }

@@ -18,7 +18,7 @@ pub const STRINGS: Strings = Strings {
     values: "Values",
     inputs: Text {
         title: "The inputs x1 and x2",
-        body: "The start of the forward pass. The two input nodes pass x1 and x2 on to the hidden layer unchanged: nothing is computed here. Every forward value after this (h, H, y, Y) is fixed by these two numbers and the twelve parameters (eight weights, four biases); the errors also use the targets t1 and t2.",
+        body: "The start of the forward pass. The two input nodes pass x1 and x2 on to the hidden layer unchanged: nothing is computed here. Every forward value after this (h, H, y, Y) is fixed by these two numbers and the twelve parameters (eight weights, four biases); the errors also use the targets t1 and t2. To work each number out yourself before it is shown, turn on Practice (key Q).",
     },
     hidden_sum: Text {
         title: "Hidden weighted sums h",

@@ -276,6 +276,23 @@ impl Net {
         self.grads.get(self.param_id(p))
     }
 
+    /// dE/d(a named node) (NaN for an unknown name).
+    pub fn node_grad(&self, name: &str) -> f64 {
+        self.node(name).map_or(f64::NAN, |id| self.grads.get(id))
+    }
+
+    /// ∂of/∂wrt between two named nodes where `of` reads `wrt` directly, taken through the
+    /// unnamed helpers between them (the square inside Error1, the constant ½) as the chain
+    /// rule's factors are: ∂Error1/∂Y1 = Y1 − t1, ∂y1/∂H1 = w21. `None` when `of` does not read
+    /// `wrt` (or a name is unknown).
+    pub fn local(&self, of: &str, wrt: &str) -> Option<f64> {
+        let (of, wrt) = (self.node(of)?, self.node(wrt)?);
+        let paths = self.graph.paths(of, wrt);
+        let mut direct = paths.paths.iter().filter(|p| p.factors.len() == 1).peekable();
+        direct.peek()?;
+        Some(direct.map(|p| p.product()).sum())
+    }
+
     /// The current inputs, targets and parameters.
     pub fn example(&self) -> Example {
         let v = |id| self.graph.value(id);

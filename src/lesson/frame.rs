@@ -219,11 +219,10 @@ impl Frame {
     fn backward(net: &Net, k: usize) -> Frame {
         let mut f = Frame::default();
         let stops = sweep();
-        let grad = |name: &str| net.node(name).map_or(f64::NAN, |id| net.gradients().get(id));
         for (i, &name) in stops.iter().enumerate().take(k + 1) {
             let mark = if i == k { Mark::Active } else { Mark::Done };
             f.nodes.push((name, mark));
-            f.upstream.push((name, grad(name)));
+            f.upstream.push((name, net.node_grad(name)));
             let stop = super::stop(net, i);
             for share in stop.iter().flat_map(|s| &s.shares) {
                 if let Some(e) = diagram::edge_between(name, share.consumer) {

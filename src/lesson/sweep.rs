@@ -93,19 +93,6 @@ impl Stop {
     }
 }
 
-/// ∂child/∂parent between two named nodes, through the unnamed ones between them; `None`
-/// when `child` does not read `parent` directly.
-fn local(net: &Net, child: NodeId, parent: NodeId) -> Option<f64> {
-    let paths = net.graph().paths(child, parent);
-    let direct: Vec<f64> = paths
-        .paths
-        .iter()
-        .filter(|p| p.factors.len() == 1)
-        .map(|p| p.product())
-        .collect();
-    (!direct.is_empty()).then(|| direct.iter().sum())
-}
-
 /// The `k`-th stop of the sweep (k = [`super::sweep`]`().len()` is the parameters), `None` past it.
 pub fn stop(net: &Net, k: usize) -> Option<Stop> {
     let names = super::sweep();
@@ -130,7 +117,7 @@ pub fn stop(net: &Net, k: usize) -> Option<Stop> {
     let shares = readers
         .into_iter()
         .filter_map(|(cid, consumer)| {
-            let local = local(net, cid, id)?;
+            let local = net.local(consumer, name)?;
             let upstream = grads.get(cid);
             Some(Share {
                 consumer,
@@ -154,11 +141,8 @@ fn param_grad(net: &Net, p: Param) -> ParamGrad {
     let edge = diagram::edge_of(p);
     let node = edge.to;
     let input = (edge.from != p.name()).then_some(edge.from);
-    let delta = net.node(node).map_or(f64::NAN, |id| net.gradients().get(id));
-    let local = net
-        .node(node)
-        .and_then(|id| local(net, id, net.param_id(p)))
-        .unwrap_or(f64::NAN);
+    let delta = net.node_grad(node);
+    let local = net.local(node, p.name()).unwrap_or(f64::NAN);
     ParamGrad {
         param: p,
         node,

@@ -41,21 +41,7 @@ pub enum Tie {
 
 /// The core's local derivative ∂of/∂wrt on the edge wrt → of (NaN if there is no such edge).
 fn local(net: &Net, of: &str, wrt: &str) -> f64 {
-    let (Some(of), Some(wrt)) = (net.node(of), net.node(wrt)) else {
-        return f64::NAN;
-    };
-    net.graph()
-        .partials(of)
-        .as_slice()
-        .iter()
-        .filter(|(operand, _)| *operand == wrt)
-        .map(|(_, d)| d)
-        .sum()
-}
-
-/// ∂E/∂node from the core's backward pass.
-fn grad(net: &Net, node: &str) -> f64 {
-    net.node(node).map_or(f64::NAN, |id| net.gradients().get(id))
+    net.local(of, wrt).unwrap_or(f64::NAN)
 }
 
 impl Tie {
@@ -70,17 +56,17 @@ impl Tie {
             Step::MulNode => Some(Tie::Mul {
                 local_w21: local(net, "y1", "w21"),
                 local_h1: local(net, "y1", "H1"),
-                upstream: grad(net, "y1"),
+                upstream: net.node_grad("y1"),
                 grad_w21: net.grad(Param::W21),
             }),
             Step::Graph => {
-                let upstream = [grad(net, "y1"), grad(net, "y2")];
+                let upstream = [net.node_grad("y1"), net.node_grad("y2")];
                 let local = [local(net, "y1", "H1"), local(net, "y2", "H1")];
                 Some(Tie::FanOut {
                     upstream,
                     local,
                     shares: [upstream[0] * local[0], upstream[1] * local[1]],
-                    total: grad(net, "H1"),
+                    total: net.node_grad("H1"),
                 })
             }
             _ => None,

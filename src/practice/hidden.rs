@@ -151,7 +151,7 @@ pub fn hidden(sq: &StepQuestions, net: &Net, lr: f64, solved: &dyn Fn(&str) -> b
                         if Param::from_name(n).is_some() {
                             continue;
                         }
-                        let g = net.node(n).map_or(f64::NAN, |id| net.gradients().get(id));
+                        let g = net.node_grad(n);
                         h.push(format!("upstream-{n}"), g, Why::GivesAway);
                         h.push(format!("delta-{n}"), g, Why::GivesAway);
                     }
@@ -161,7 +161,7 @@ pub fn hidden(sq: &StepQuestions, net: &Net, lr: f64, solved: &dyn Fn(&str) -> b
         Step::Backward(k) => {
             if let Some(&node) = sweep().get(k) {
                 if asked(&|q| *q == Quantity::Upstream(node)) {
-                    let g = net.node(node).map_or(f64::NAN, |id| net.gradients().get(id));
+                    let g = net.node_grad(node);
                     h.push(format!("sweep-{node}"), g, Why::GivesAway);
                     h.push(format!("delta-{node}"), g, Why::GivesAway);
                 }

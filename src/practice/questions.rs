@@ -313,7 +313,7 @@ pub fn given_value(id: &str, net: &Net, lr: f64, circuit: Option<&Circuit>) -> f
         "value" => net.value(name),
         "param" | "old" => param(name),
         "grad" => grad(name),
-        "upstream" => upstream_of(net, name),
+        "upstream" => net.node_grad(name),
         "node" => match name.split_once('-') {
             Some(("value", n)) => node(n, |c| c.value),
             Some(("grad", n)) => node(n, |c| c.grad),
@@ -555,7 +555,7 @@ fn grad(net: &Net, p: Param) -> Parts {
 /// ∂y1/∂w21) and ∂E/∂H1 / ∂E/∂y1 (what w21 and w22 carry back to H1); the answer is the one of
 /// smallest size. Asked only while |∂E/∂w11| < |∂E/∂w21| and each ratio is defined.
 pub fn smallest_factor(net: &Net) -> Option<Question> {
-    let g = |n: &str| net.node(n).map_or(f64::NAN, |id| net.gradients().get(id));
+    let g = |n: &str| net.node_grad(n);
     let (big_h1, x1) = (net.value("H1"), net.value("x1"));
     let ratios = [
         (("H1", "h1"), big_h1 * (1.0 - big_h1)),
@@ -588,37 +588,16 @@ pub fn smallest_factor(net: &Net) -> Option<Question> {
 /// The named nodes that read `node` directly, each with ∂reader/∂node from the core (unnamed
 /// helpers folded in, as the chain rule's factors are).
 pub fn readers(net: &Net, node: &str) -> Vec<(&'static str, f64)> {
-    let g = net.graph();
-    let Some(target) = net.node(node) else {
-        return Vec::new();
-    };
     diagram::NODES
         .iter()
-        .filter_map(|c| {
-            let id = net.node(c.name)?;
-            // A reader is one step away: a path of a single factor (unnamed helpers folded in).
-            let direct: Vec<f64> = g
-                .paths(id, target)
-                .paths
-                .iter()
-                .filter(|p| p.factors.len() == 1)
-                .map(|p| p.product())
-                .collect();
-            let local: f64 = direct.iter().sum();
-            let direct = !direct.is_empty();
-            direct.then_some((c.name, local))
-        })
+        .filter_map(|c| net.local(c.name, node).map(|local| (c.name, local)))
         .collect()
-}
-
-fn upstream_of(net: &Net, node: &str) -> f64 {
-    net.node(node).map_or(f64::NAN, |id| net.gradients().get(id))
 }
 
 /// Mistakes on what `reader` passes back to `node`: the local derivative alone, and each wrong
 /// local value times the upstream.
 fn share_mistakes(net: &Net, reader: &str, node: &str, local_value: f64) -> Vec<Mistake> {
-    let up = upstream_of(net, reader);
+    let up = net.node_grad(reader);
     let mut list = vec![Mistake {
         diagnosis: Diagnosis::ForgotUpstream,
         value: local_value,
@@ -636,7 +615,7 @@ fn share_mistakes(net: &Net, reader: &str, node: &str, local_value: f64) -> Vec<
 
 fn sweep_stop(net: &Net, node: &'static str) -> Parts {
     let readers = readers(net, node);
-    let up = upstream_of(net, node);
+    let up = net.node_grad(node);
     let mut givens: Vec<String> = readers.iter().map(|(c, _)| format!("upstream-{c}")).collect();
     for (c, _) in &readers {
         match local(net, c, node) {
@@ -710,7 +689,7 @@ fn sweep_stop(net: &Net, node: &'static str) -> Parts {
 }
 
 fn net_share(net: &Net, reader: &str, local: f64) -> f64 {
-    upstream_of(net, reader) * local
+    net.node_grad(reader) * local
 }
 
 fn params_stop(net: &Net) -> Parts {

@@ -49,7 +49,25 @@ impl Graph {
         grads.of = Some(output);
         grads.values.resize(values.len(), 0.0);
         // Sliced to the values' length, so one bounds check covers a node in both.
-        let sums = &mut grads.values[..values.len()];
+        self.pass_back(out, &mut grads.values[..values.len()], |upstream, local| {
+            upstream * local
+        });
+    }
+
+    /// For each node, the sum of the sizes of the terms the backward pass from `output` adds
+    /// into its gradient (the same pass with every upstream · local taken positive): rounding
+    /// of that sum is a few ulps of this, however much of it cancels.
+    pub fn term_sizes(&self, output: NodeId) -> Vec<f64> {
+        let out = self.check(output);
+        let mut sums = vec![0.0; self.values().len()];
+        self.pass_back(out, &mut sums, |upstream, local| upstream * local.abs());
+        sums
+    }
+
+    /// The backward pass from node `out` into `sums` (one per node, cleared first): each op node
+    /// passes `term(upstream, local)` to each of its operands.
+    fn pass_back(&self, out: usize, sums: &mut [f64], term: impl Fn(f64, f64) -> f64) {
+        let values = self.values();
         sums.fill(0.0);
         sums[out] = 1.0;
         // Only op nodes pass gradient on; leaves just receive it. The output is usually the
@@ -63,7 +81,7 @@ impl Graph {
                 // A zero upstream passes nothing on (the output may not depend on this node at
                 // all); skipping also keeps an infinite local derivative from making 0 a NaN.
                 if upstream != 0.0 {
-                    sums[operand.index()] += upstream * local; // += : a node read twice adds up
+                    sums[operand.index()] += term(upstream, local); // += : a node read twice adds up
                 }
             });
         }

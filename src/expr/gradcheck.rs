@@ -85,7 +85,7 @@ pub fn check_against(built: &Built, analytic: &[f64]) -> Vec<GradientCheck> {
     let grads = graph.backward(built.result);
     // |value| * |df/dnode| of every node: its share of the first-order rounding bound of f.
     let shares: Vec<f64> = graph.ids().map(|id| (graph.value(id) * grads.get(id)).abs()).collect();
-    let terms = term_sizes(graph, built.result);
+    let terms = graph.term_sizes(built.result);
     built
         .variables
         .iter()
@@ -202,24 +202,6 @@ impl Difference {
             points,
         }
     }
-}
-
-/// For each node, the sum of the sizes of the terms the backward pass from `output` adds into its
-/// gradient (every upstream · local taken positive, the same pass as `Graph::backward`): that
-/// sum's rounding is a few ulps of this, however much of it cancels.
-fn term_sizes(graph: &Graph, output: crate::autograd::NodeId) -> Vec<f64> {
-    let values = graph.values();
-    let mut sums = vec![0.0; values.len()];
-    sums[output.index()] = 1.0;
-    for &(i, op) in graph.tape().iter().rev() {
-        let upstream = sums[i as usize];
-        if upstream != 0.0 {
-            op.each_partial(values, values[i as usize], |operand, local| {
-                sums[operand.index()] += upstream * local.abs();
-            });
-        }
-    }
-    sums
 }
 
 /// For each node, whether it depends on the leaf `leaf` (nodes are in topological order).

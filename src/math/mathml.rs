@@ -177,12 +177,7 @@ impl Writer<'_> {
             // As `ui::num::Num` writes it, inside a MathML text token so that the browser keeps
             // it an HTML element.
             Some(id) => {
-                let _ = write!(
-                    self.out,
-                    "<mtext><span class=\"num\" data-testid=\"{}\" data-value=\"{r}\">{}</span></mtext>",
-                    escape(id),
-                    escape(&(self.fmt)(r))
-                );
+                let _ = write!(self.out, "<mtext>{}</mtext>", num_span(id, r, &(self.fmt)(r)));
             }
             None => self.expr(&Expr::Num(r), Ctx::Top),
         }
@@ -447,4 +442,14 @@ pub fn escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// A page number in markup, as `ui::num::Num` writes it: `text` shown, the full `value` in
+/// `data-value`, named `id` (its `data-testid`).
+pub fn num_span(id: &str, value: f64, text: &str) -> String {
+    format!(
+        "<span class=\"num\" data-testid=\"{}\" data-value=\"{value}\">{}</span>",
+        escape(id),
+        escape(text)
+    )
 }

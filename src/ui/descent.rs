@@ -124,10 +124,7 @@ pub fn DescentView() -> impl IntoView {
 
 /// A number as `Num` writes it, for markup: short text, full value in `data-value`.
 fn num(id: &str, value: f64) -> String {
-    format!(
-        "<span class=\"num\" data-testid=\"{id}\" data-value=\"{value}\">{}</span>",
-        short(value)
-    )
+    crate::math::mathml::num_span(id, value, &short(value))
 }
 
 /// The three buttons that set η so one step lands short of, close to or past the minimum ahead

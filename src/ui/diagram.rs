@@ -24,6 +24,11 @@ fn describe(lang: Lang, step: Step, frame: &Frame, net: &Net, practice: Hide) ->
     let counting = practice.counting();
     let hide = |id: &str| (id == "paths" && counting) || practice.id(id);
     let blank = |v: f64| practice.value(v);
+    // A number shown under page id `id`, or `?` while practice keeps the id or the value off.
+    let num = |id: &str, v: f64| match hide(id) || blank(v) {
+        true => "?".to_owned(),
+        false => short(v),
+    };
     let mut parts = vec![crate::i18n::steps::text_of(lang, step).0];
     let shows = |n: &str| !hide(&format!("value-{n}")) && !hide(&format!("upstream-{n}"));
     let list = |names: &mut dyn Iterator<Item = (&str, f64)>| {
@@ -51,10 +56,6 @@ fn describe(lang: Lang, step: Step, frame: &Frame, net: &Net, practice: Hide) ->
         parts.push(strings.alt_sweep.replace("{node}", at));
     }
     if let Some(stop) = frame.stop.as_ref() {
-        let num = |id: &str, v: f64| match hide(id) || blank(v) {
-            true => "?".to_owned(),
-            false => short(v),
-        };
         parts.extend(crate::i18n::sweep::stop_words(lang, stop, &num));
     }
     if !frame.upstream.is_empty() {
@@ -72,13 +73,7 @@ fn describe(lang: Lang, step: Step, frame: &Frame, net: &Net, practice: Hide) ->
                     .replace("{k}", &(k + 1).to_string())
                     .replace("{style}", style)
                     .replace("{nodes}", &nodes.join(" → "))
-                    .replace(
-                        "{value}",
-                        &match hide(&format!("path-{}", k + 1)) || blank(path.product) {
-                            true => "?".to_owned(),
-                            false => short(path.product),
-                        },
-                    ),
+                    .replace("{value}", &num(&format!("path-{}", k + 1), path.product)),
             );
         }
         if chain.paths.len() > 1 {

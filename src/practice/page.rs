@@ -69,12 +69,10 @@ impl Verdicts {
         items.join(&ITEM.to_string())
     }
 
-    /// Sets the verdict of `id` on the answer `tried`, the latest last. The answer is kept to
-    /// 24 characters, without the protocol's separators.
+    /// Sets the verdict of `id` on the answer `tried`, the latest last, kept as [`kept`] keeps it.
     pub fn set(&mut self, id: &str, v: Option<Verdict>, tried: &str) {
-        let tried: String = tried.trim().chars().filter(|c| !c.is_control()).take(24).collect();
         self.0.retain(|(i, _, _)| i != id);
-        self.0.push((id.to_owned(), v, tried));
+        self.0.push((id.to_owned(), v, kept(tried)));
     }
 
     fn get(&self, id: &str) -> Option<(&Option<Verdict>, &str)> {
@@ -289,7 +287,7 @@ pub fn answer(request: &Request) -> Reply {
                     if v.as_ref().is_some_and(|v| v.correct) {
                         progress.solve(&example, &slug, q.key());
                     }
-                    let tried = tried_text(w, q, answer);
+                    let tried = tried_text(w, q, &kept(answer));
                     said = v.as_ref().map_or_else(|| w.not_read.to_owned(), |v| sentence(w, v));
                     said = format!("{tried}: {said}");
                     verdicts.set(id, v, answer);
@@ -337,6 +335,12 @@ pub fn answer(request: &Request) -> Reply {
         said,
         body: body.to_text(),
     }
+}
+
+/// An answer as a verdict keeps and shows it: trimmed, at most 24 characters, without the
+/// protocol's separators (control characters).
+fn kept(answer: &str) -> String {
+    answer.trim().chars().filter(|c| !c.is_control()).take(24).collect()
 }
 
 /// The answer a verdict judged, as the learner gave it: the typed text, or the choice's words.

@@ -87,8 +87,8 @@ pub(super) fn list_html(
     for f in list {
         // Practice mode leaves what the learner is to work out blank.
         let f = match practice {
-            Some(p) if p.on.get() => f.clone().blanked(&|id| p.hides(id), &|v| p.blanks(v)),
-            _ => f.clone(),
+            Some(p) if p.on.get() => std::borrow::Cow::Owned(f.clone().blanked(&|id| p.hides(id), &|v| p.blanks(v))),
+            _ => std::borrow::Cow::Borrowed(f),
         };
         let item = items.is_some();
         if item {

@@ -3,13 +3,15 @@
 /// Six significant digits, rounded once, trailing zeros trimmed (`0.0821670` prints `0.082167`);
 /// when that rounding is below 1e-4 or at least 1e6 (also after a carry: 999999.5 prints
 /// `1.0000e6`), five significant digits in exponent form (`1.5000e-7`). Zero of either sign
-/// prints `0`; NaN and the infinities print `NaN`, `inf` and `-inf`.
+/// prints `0`. The infinities print `+∞` and `−∞` in either language; NaN, which has no word
+/// without a language, prints `—` (a page that knows its language uses [`short_in`]). Never
+/// `NaN` or `inf`, which are English.
 pub fn short(v: f64) -> String {
     if v.is_nan() {
-        return "NaN".into();
+        return "—".into();
     }
     if v.is_infinite() {
-        return if v > 0.0 { "inf" } else { "-inf" }.into();
+        return crate::i18n::net_errors::not_finite(crate::i18n::Lang::En, v);
     }
     if v == 0.0 {
         return "0".into();
@@ -26,5 +28,14 @@ pub fn short(v: f64) -> String {
         s.trim_end_matches('0').trim_end_matches('.').to_owned()
     } else {
         s
+    }
+}
+
+/// [`short`], with a value that is not a number in the words of `lang`: 정의되지 않은 값,
+/// "undefined (not a number)"; the infinities ±∞.
+pub fn short_in(lang: crate::i18n::Lang, v: f64) -> String {
+    match v.is_finite() {
+        true => short(v),
+        false => crate::i18n::net_errors::not_finite(lang, v),
     }
 }

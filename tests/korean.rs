@@ -317,19 +317,19 @@ fn expression_errors_use_the_particle_and_copula_of_the_name() {
         let e = backprop_lab::expr::parse(src).expect_err(src);
         expr_errors::message(Lang::Ko, &e, src)
     };
-    // 'sin' (사인: ㄴ) takes 이라는; 'foo' (푸: a vowel) takes 라는.
+    // ‘sin’ (사인: ㄴ) takes 이라는; ‘foo’ (푸: a vowel) takes 라는.
     assert!(
-        ko("sin(x)").starts_with("'sin'이라는 함수는 없습니다"),
+        ko("sin(x)").starts_with("‘sin’이라는 함수는 없습니다"),
         "{}",
         ko("sin(x)")
     );
     assert!(
-        ko("foo(x)").starts_with("'foo'라는 함수는 없습니다"),
+        ko("foo(x)").starts_with("‘foo’라는 함수는 없습니다"),
         "{}",
         ko("foo(x)")
     );
     // '#' has no reading we know: both forms.
-    assert!(ko("x # y").starts_with("'#'은(는) 식에"), "{}", ko("x # y"));
+    assert!(ko("x # y").starts_with("‘#’은(는) 식에"), "{}", ko("x # y"));
 }
 
 /// The text drawn in an SVG chart (every `<text>` element's content).
@@ -391,5 +391,296 @@ fn the_sigmoid_is_written_sigma_everywhere() {
             .filter(|t| t.contains("S(1") || t.contains("s(1 −"))
             .collect();
         assert!(other.is_empty(), "{lang:?}: {other:#?}");
+    }
+}
+
+/// Every text the Korean page can show, as the page shows it: the tables, each step's title and
+/// explanation and each parameter's chain-rule note with their names and particles filled in,
+/// the expression and network messages.
+fn korean_page_texts() -> Vec<String> {
+    use backprop_lab::i18n::{circuit::circuit, descent::descent, practice::practice, steps, sweep::sweep};
+    use backprop_lab::lesson::Step;
+    use backprop_lab::net::Param;
+    let mut texts = [
+        quoted(&format!("{:?}", Lang::Ko.strings())),
+        quoted(&format!("{:?}", practice(Lang::Ko))),
+        quoted(&format!("{:?}", sweep(Lang::Ko))),
+        quoted(&format!("{:?}", descent(Lang::Ko))),
+        quoted(&format!("{:?}", circuit(Lang::Ko))),
+    ]
+    .concat();
+    let steps: Vec<Step> = Step::sequence().into_iter().chain(Param::ALL.map(Step::Grad)).collect();
+    for step in steps {
+        let (title, body) = steps::text_of(Lang::Ko, step);
+        texts.extend([title, body]);
+    }
+    texts.extend(Param::ALL.map(|p| steps::chain_note(Lang::Ko, p)));
+    for src in ["", "x # y", "(x", "x)", "()", "foo(x)", "2 x", "* x", "sigmoid", "x +"] {
+        if let Err(e) = backprop_lab::expr::parse(src) {
+            texts.push(backprop_lab::i18n::expr_errors::message(Lang::Ko, &e, src));
+        }
+    }
+    let errors = [
+        NetError::NonFinite {
+            name: "w21",
+            value: f64::NAN,
+        },
+        NetError::Overflow {
+            node: "y1".into(),
+            value: f64::INFINITY,
+        },
+        NetError::Diverged {
+            step: 3,
+            name: "E",
+            value: f64::NAN,
+        },
+    ];
+    texts.extend(errors.iter().map(|e| net_errors::message(Lang::Ko, e)));
+    texts
+}
+
+/// The texts of `texts` that hold any of `words`, with the word.
+fn holding<'a>(texts: &'a [String], words: &[&'a str]) -> Vec<(&'a str, &'a str)> {
+    texts
+        .iter()
+        .flat_map(|t| words.iter().filter(|w| t.contains(**w)).map(move |w| (*w, t.as_str())))
+        .collect()
+}
+
+/// A path's contribution is 기여분: 몫 is what every Korean student reads as "quotient".
+#[test]
+fn a_paths_contribution_is_giyeobun_never_the_quotient_word() {
+    let texts = korean_page_texts();
+    let found = holding(&texts, &["몫"]);
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(holding(&texts, &["기여분"]).len() >= 8);
+}
+
+/// The gradient a node receives has one name, 들어오는 기울기, as the circuits label it.
+#[test]
+fn the_incoming_gradient_has_one_name() {
+    let texts = korean_page_texts();
+    let found = holding(
+        &texts,
+        &[
+            "상류",
+            "뒤에서 들어온",
+            "위에서 내려온",
+            "들어온 기울기",
+            "내려온 기울기",
+            "도착한 기울기",
+        ],
+    );
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(holding(&texts, &["들어오는 기울기"]).len() >= 4);
+}
+
+/// The Korean page never writes NaN or inf: a number that is not finite is ±∞ or 정의되지 않은 값
+/// (NaN is named once, as something a learner may type into a field).
+#[test]
+fn the_korean_page_writes_no_nan_or_inf() {
+    use backprop_lab::print::{short, short_in};
+    for v in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        for text in [short(v), short_in(Lang::Ko, v)] {
+            assert!(!text.contains("NaN") && !text.contains("inf"), "{v}: {text}");
+        }
+    }
+    assert_eq!(short_in(Lang::Ko, f64::NAN), "정의되지 않은 값");
+    assert_eq!(short_in(Lang::Ko, f64::INFINITY), "+∞");
+    assert_eq!(short_in(Lang::Ko, f64::NEG_INFINITY), "−∞");
+    assert_eq!(short_in(Lang::Ko, 0.0821670405), "0.082167");
+    let texts = korean_page_texts();
+    let nan: Vec<&String> = texts.iter().filter(|t| t.contains("NaN")).collect();
+    assert_eq!(nan, [&Lang::Ko.strings().edit_non_finite.to_owned()]);
+    let inf: Vec<&String> = texts
+        .iter()
+        .filter(|t| latin_words(t).iter().any(|w| w.starts_with("inf")))
+        .collect();
+    assert!(inf.is_empty(), "{inf:#?}");
+}
+
+/// The words of `text` that end a sentence or a label: a word followed by . ? ! : ; ) or the end.
+fn final_words(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if ('가'..='힣').contains(&c) {
+            word.push(c);
+            let next = chars.get(i + 1).copied();
+            if next.is_none_or(|n| ".?!:;)\n".contains(n)) {
+                out.push(word.clone());
+            }
+        } else {
+            word.clear();
+        }
+    }
+    out
+}
+
+/// 합니다체 throughout: no 해라체 (커진다, 그대로다, 넘긴다) and no 해요체 (…할까요?), only …세요
+/// for an invitation.
+#[test]
+fn the_korean_page_speaks_in_hapnida_style() {
+    let texts = korean_page_texts();
+    let mut found = Vec::new();
+    for t in &texts {
+        for w in final_words(t) {
+            let plain = w.ends_with('다') && !w.ends_with("니다");
+            let polite = w.ends_with('요') && !w.ends_with("세요");
+            if plain || polite {
+                found.push((w, t.clone()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+    // The check sees a 해라체 title and a 해요체 question.
+    assert_eq!(final_words("역전파: 덧셈은 기울기를 넘긴다"), ["역전파", "넘긴다"]);
+    assert_eq!(final_words("몇 개일까요? 보세요."), ["개일까요", "보세요"]);
+}
+
+/// The terms and spellings docs/korean.md fixes.
+#[test]
+fn the_korean_page_uses_the_terms_of_the_style_guide() {
+    let texts = korean_page_texts();
+    let wrong = [
+        // σ′ is σ's derivative; 기울기 is kept for ∂E/∂p.
+        "시그모이드의 기울기",
+        // A node uses (쓰는) a value; "reads" is a calque.
+        "읽는 노드",
+        // The diagram runs left to right: the input side, not "below".
+        "아래쪽",
+        "아래로",
+        // 경로 is the word for a path.
+        "가는 길",
+        "오는 길",
+        // δ is defined for the weighted sums only.
+        "각 노드의 δ",
+        "노드의 오차 신호에만",
+        // One spelling rule: 사이시옷 before 값 after a Sino-Korean vowel ending.
+        "목표값",
+        "최소값",
+        "최대값",
+        "함수값",
+        "근사값",
+        "결과값",
+        "절대값",
+        // A function's argument is not 인수 (a factor).
+        "인수가 없습니다",
+        // One spacing.
+        "유한 차분",
+        // Said twice.
+        "커서 너무 높으므로",
+        "작아서 너무 낮으므로",
+        // All twelve parameters are drawn, biases included.
+        "무작위 가중치",
+        // Translationese.
+        "유한한 수가 아니게",
+        "수가 아니게",
+        "마지막으로 유한했던",
+        // English on the Korean page, and no slip at all.
+        "Propagation",
+    ];
+    let found = holding(&texts, &wrong);
+    assert!(found.is_empty(), "{found:#?}");
+    // The descent step names a point: 최소점, not 최솟값 (a value).
+    use backprop_lab::i18n::descent::descent;
+    let descent_texts = [
+        quoted(&format!("{:?}", descent(Lang::Ko))),
+        vec![
+            Lang::Ko.strings().descent_why.to_owned(),
+            Lang::Ko.strings().descent_caption.to_owned(),
+        ],
+    ]
+    .concat();
+    let found = holding(&descent_texts, &["최솟값"]);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+/// One kind of quotation mark on the Korean page: ‘…’ (no ' " “ ”).
+#[test]
+fn the_korean_page_quotes_with_one_kind_of_mark() {
+    let texts = korean_page_texts();
+    let found = holding(&texts, &["'", "\"", "“", "”"]);
+    assert!(found.is_empty(), "{found:#?}");
+    assert!(holding(&texts, &["‘"]).len() >= 4);
+}
+
+/// "…의 값" where a particle reads naturally: the names filled into the chain-rule notes, the
+/// sweep's texts and the sign notes take their particles by sound (H2는, Y2를, H1이).
+#[test]
+fn names_take_particles_rather_than_the_stiff_ui_gap() {
+    use backprop_lab::i18n::{steps, sweep::sweep};
+    use backprop_lab::lesson::{sweep as stops, Step};
+    use backprop_lab::net::Param;
+    let note = steps::chain_note(Lang::Ko, Param::W12);
+    assert!(note.contains("H2는 y1과 y2 양쪽에"), "{note}");
+    let note = steps::chain_note(Lang::Ko, Param::B2);
+    assert!(note.contains("∂E/∂b2는 ∂E/∂h2와 같습니다"), "{note}");
+    let at = |name: &str| stops().iter().position(|n| *n == name).map(Step::Backward).unwrap();
+    let (_, body) = steps::text_of(Lang::Ko, at("Y2"));
+    assert!(body.contains("Y2를 쓰는 노드"), "{body}");
+    let (_, body) = steps::text_of(Lang::Ko, at("H1"));
+    assert!(body.contains("H1은 y1(가중치 w21)"), "{body}");
+    // The sign notes leave the particle after {H}, {Y}, {y} to the page's fill.
+    let s = Lang::Ko.strings();
+    for t in [s.sign_too_high, s.sign_too_low, s.sign_on_target, s.sign_flat] {
+        assert!(!t.contains("}의 값"), "{t}");
+    }
+    assert!(s.sign_too_high.contains("{H}가 클수록"), "{}", s.sign_too_high);
+    for t in [
+        s.note_output_weight,
+        s.note_hidden_weight,
+        s.note_output_bias,
+        s.note_hidden_bias,
+    ] {
+        assert!(!t.contains("}의 값"), "{t}");
+    }
+    assert!(!sweep(Lang::Ko).hidden.body.contains("}의 값"));
+}
+
+/// Sentences that were false or pointed at the wrong thing.
+#[test]
+fn the_korean_sentences_say_what_is_true() {
+    use backprop_lab::i18n::{practice::practice, sweep::sweep};
+    let s = Lang::Ko.strings();
+    // The slip note: the notes' Error2 product is the wrong link; the right factor is w22.
+    assert!(
+        s.slip_note
+            .contains("∂w22/∂H1은 잘못된 고리이고, 올바른 인수는 ∂y2/∂H1 = w22"),
+        "{}",
+        s.slip_note
+    );
+    // The update slip note: the bracket, not the whole update, is the two paths' sum.
+    assert!(!s.slip_update.contains("이는"), "{}", s.slip_update);
+    assert!(
+        s.slip_update.contains("괄호 안은 w11 단계에서 본 두 경로의 합"),
+        "{}",
+        s.slip_update
+    );
+    // The size of the gradients is compared, in both languages (signs differ on random examples).
+    for lang in [Lang::Ko, Lang::En] {
+        let q = practice(lang).smallest_question;
+        assert!(q.contains("|∂E/∂w11|") && q.contains("|∂E/∂w21|"), "{q}");
+    }
+    // The multiply node's swap, used before its own step, points to that step.
+    let mul = s.mul_node.title;
+    for t in [s.slip_note, sweep(Lang::Ko).hidden.body] {
+        assert!(t.contains(&format!("‘{mul}’")), "{t}");
+    }
+    assert!(Lang::En.strings().edit_randomise.contains("parameters"));
+}
+
+/// Descent: the slope's size matters too; a step is η · |∂E/∂p|, as the update table shows.
+#[test]
+fn the_descent_step_says_the_slopes_size_sets_the_step_too() {
+    for lang in [Lang::Ko, Lang::En] {
+        let why = lang.strings().descent_why;
+        assert!(why.contains("η · |∂E/∂{p}|"), "{why}");
+        assert!(why.contains("η · ∂E/∂p"), "the update table's column: {why}");
+        assert!(
+            !why.contains("not how far") && !why.contains("얼마나 갈지는 학습률"),
+            "{why}"
+        );
     }
 }

@@ -77,10 +77,11 @@ fn exponent_form_below_one_ten_thousandth_and_from_a_million() {
 fn zero_of_either_sign_nan_and_infinities() {
     assert_eq!(short(0.0), "0");
     assert_eq!(short(-0.0), "0", "no minus sign on zero");
-    assert_eq!(short(f64::NAN), "NaN");
-    assert_eq!(short(-f64::NAN), "NaN");
-    assert_eq!(short(f64::INFINITY), "inf");
-    assert_eq!(short(f64::NEG_INFINITY), "-inf");
+    // Never the English NaN or inf (docs/korean.md): ±∞, and — where no language is known.
+    assert_eq!(short(f64::NAN), "—");
+    assert_eq!(short(-f64::NAN), "—");
+    assert_eq!(short(f64::INFINITY), "+∞");
+    assert_eq!(short(f64::NEG_INFINITY), "−∞");
 }
 
 /// Printing never shows more than six significant digits, and the shown text reads back within

@@ -144,7 +144,7 @@ async fn the_diagram_text_works_out_the_shares_of_the_sweep() {
     let host = mount(at_in(Step::Backward(h1), Lang::Ko));
     leptos::task::tick().await;
     let text = get(&host, "diagram-text").text_content().unwrap();
-    assert!(text.contains("y1에서 H1로 돌아오는 몫(간선 y1 → H1)"), "{text}");
+    assert!(text.contains("y1에서 H1로 돌아오는 기여분(간선 y1 → H1)"), "{text}");
     // The last stop: Mazur's ∂E/∂w5 = 0.082167041 with out_h1 = 0.593269992.
     let host = mount(at(Step::Backward(backprop_lab::lesson::sweep().len())));
     leptos::task::tick().await;

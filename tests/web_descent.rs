@@ -124,7 +124,7 @@ async fn without_a_minimum_within_reach_the_buttons_are_off_and_say_why() {
     }
     assert!(find(&host, "descent-min").is_none());
     let reach = get(&host, "descent-reach").text_content().unwrap();
-    assert!(reach.contains("최솟값이 없"), "{reach}");
+    assert!(reach.contains("최소점이 없"), "{reach}");
 }
 
 #[wasm_bindgen_test]

@@ -29,7 +29,7 @@ pub fn circuit(lang: Lang) -> &'static CircuitStrings {
 static KO: CircuitStrings = CircuitStrings {
     heading: "2-2-2 신경망에서는",
     add: TieText {
-        body: "신경망의 마지막 노드 E = Error1 + Error2가 덧셈 노드입니다. 그래서 오차의 값과 상관없이 ∂E/∂Error1 = ∂E/∂Error2 = 1이고, 출력마다 자기 오차에서 연쇄법칙을 시작합니다.",
+        body: "신경망의 마지막 노드 E = Error1 + Error2가 덧셈 노드입니다. 그래서 오차가 얼마이든 ∂E/∂Error1 = ∂E/∂Error2 = 1이고, 출력마다 자기 오차에서 연쇄법칙을 시작합니다.",
         link: "오차 단계에서 보기 →",
     },
     mul: TieText {
@@ -37,7 +37,7 @@ static KO: CircuitStrings = CircuitStrings {
         link: "w21의 연쇄법칙 단계로 →",
     },
     fan_out: TieText {
-        body: "이 예제들에서는 값마다 한 번씩만 쓰입니다. 신경망에서는 H1이 y1과 y2에 쓰이므로, 쓰인 곳마다 H1에 몫(들어온 기울기 × 국소 미분)을 보내고 그 몫들을 더합니다. 이 합에서 w11의 두 경로가 만납니다.",
+        body: "이 예제들에서는 값마다 한 번씩만 쓰입니다. 신경망에서는 H1이 y1과 y2에 쓰이므로, 쓰인 곳마다 H1로 기여분(들어오는 기울기 × 국소 미분)을 돌려보내고, 그 기여분들을 더합니다. 이 합에서 w11의 두 경로가 만납니다.",
         link: "역전파의 H1 단계로 →",
     },
 };

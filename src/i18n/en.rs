@@ -42,7 +42,7 @@ pub const STRINGS: Strings = Strings {
     },
     backward_start: Text {
         title: "Backward pass: all twelve gradients in one sweep",
-        body: "The last two steps worked out the gradients of w21 and w11 by hand, one chain at a time. w11's path through Error1 computed again the output factors ∂Error1/∂Y1 · ∂Y1/∂y1 that w21's chain had already found, and the part H1 → h1 → w11 that both its paths share was multiplied once per path. The engine computes such shared parts, the δ of each node, once and reuses them further down. It starts at E with ∂E/∂E = 1 and, at every node, adds up the shares passed back by the nodes that read it: one sweep backwards gives all twelve gradients. Press Next to follow it one node at a time, in the order the engine visits them.",
+        body: "The last two steps worked out the gradients of w21 and w11 by hand, one chain at a time. w11's path through Error1 computed again the output factors ∂Error1/∂Y1 · ∂Y1/∂y1 that w21's chain had already found, and the part H1 → h1 → w11 that both its paths share was multiplied once per path. The engine computes such shared parts, the δ of each weighted sum (y1, y2, h1, h2), once and reuses them on the way towards the inputs. It starts at E with ∂E/∂E = 1 and, at every node, adds up the shares passed back by the nodes that read it: one sweep backwards gives all twelve gradients. Press Next to follow it one node at a time, in the order the engine visits them.",
     },
     backward_params: Text {
         title: "Backward pass done: every parameter's gradient",
@@ -85,13 +85,13 @@ pub const STRINGS: Strings = Strings {
     error_after: "E after",
     error_weights_only: "E after, had only the eight weights moved (biases held)",
     published_note: "Why this differs from the figure published with the worked example, E = {published} after one step: that figure moved only the eight weights, and the script that printed it had a known slip. With the biases held the correct value is {weights}. This step moves the four biases too, which is why E after differs from both.",
-    slip_update: "A slip in the notes' update formula: they update w11 with ∂Error1/∂W21 + ∂Error2/∂W21. The derivative must be taken with respect to the parameter being updated, so it is w11 − η · (∂Error1/∂w11 + ∂Error2/∂w11): the sum of the two paths of the w11 step, the value the w11 row uses. They also write the rule with δ where ∂ is meant (Wᵢ = Wᵢ₋₁ − η · δError/δW).",
+    slip_update: "A slip in the notes' update formula: they update w11 with ∂Error1/∂W21 + ∂Error2/∂W21. The derivative must be taken with respect to the parameter being updated, so it is w11 − η · (∂Error1/∂w11 + ∂Error2/∂w11); the bracket is the sum of the two paths of the w11 step, the gradient the w11 row uses. They also write the rule with δ where ∂ is meant (Wᵢ = Wᵢ₋₁ − η · δError/δW).",
     descent: Text {
         title: "Gradient descent: why the minus sign",
         body: "Hold every other parameter still and vary one: E traces a curve. The tangent at the current point has the slope autograd computed, ∂E/∂p. The update moves p against that slope, by η · |∂E/∂p|.",
     },
     descent_param: "parameter",
-    descent_why: "Right now ∂E/∂{p} {slope}. A positive slope means raising {p} raises E, so {p} must go down; a negative slope means the opposite. Either way we add the gradient with a minus sign: −η · ∂E/∂{p}. The slope says which way to go, not how far: the learning rate η decides that. The buttons above take η from this curve: a step short of its lowest point ahead, close to it, or past it, or they say why not.",
+    descent_why: "Right now ∂E/∂{p} {slope}. A positive slope means raising {p} raises E, so {p} must go down; a negative slope means the opposite. Either way we add the gradient with a minus sign: −η · ∂E/∂{p}. The slope's sign sets the direction; the step's size is η · |∂E/∂{p}|, the learning rate times the size of the slope, as the update table's η · ∂E/∂p column shows, so at the same η a steeper slope takes a longer step. The buttons above take η from this curve: a step short of its lowest point ahead, close to it, or past it, or they say why not.",
     slope_positive: "is positive (uphill)",
     slope_negative: "is negative (downhill)",
     slope_zero: "is zero (flat)",
@@ -102,7 +102,7 @@ pub const STRINGS: Strings = Strings {
     },
     add_node: Text {
         title: "Backward through an add node",
-        body: "For z = x + y, ∂z/∂x = 1 and ∂z/∂y = 1. So the gradient ∂L/∂z that arrives from behind passes to both inputs unchanged: ∂L/∂x = ∂L/∂z · 1 and ∂L/∂y = ∂L/∂z · 1. Change x, y and the incoming gradient: x and y change z, but not the gradients the inputs receive.",
+        body: "For z = x + y, ∂z/∂x = 1 and ∂z/∂y = 1. So the incoming gradient ∂L/∂z passes to both inputs unchanged: ∂L/∂x = ∂L/∂z · 1 and ∂L/∂y = ∂L/∂z · 1. Change x, y and the incoming gradient: x and y change z, but not the gradients the inputs receive.",
     },
     mul_node: Text {
         title: "Backward through a multiply node",
@@ -110,7 +110,7 @@ pub const STRINGS: Strings = Strings {
     },
     graph: Text {
         title: "A graph of adds and multiplies",
-        body: "Those two rules unwind any graph built only of adds and multiplies; where a value feeds several nodes, the gradients coming back add up. Start at the output with ∂f/∂f = 1; at every node multiply the upstream gradient by the local derivative and pass it back to the inputs. Step through it node by node.",
+        body: "Those two rules unwind any graph built only of adds and multiplies; where a value feeds several nodes, the gradients coming back add up. Start at the output with ∂f/∂f = 1; at every node multiply the incoming gradient by the local derivative and pass it back to the inputs. Step through it node by node.",
     },
     upstream_in: "incoming gradient ∂L/∂z",
     rest_of_network: "rest of the network L",
@@ -178,7 +178,7 @@ pub const STRINGS: Strings = Strings {
     edit_reset: "Reset to the worked example",
     edit_undo: "Undo",
     edit_redo: "Redo",
-    edit_randomise: "Random weights",
+    edit_randomise: "Random parameters",
     edit_seed: "seed",
     edit_copy_link: "Copy link",
     edit_copied: "Link copied.",

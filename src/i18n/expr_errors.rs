@@ -21,16 +21,16 @@ fn korean(kind: &ErrorKind) -> String {
         TooDeep { limit } => format!("괄호나 함수가 너무 깊게 겹쳐 있습니다. {limit}단계까지 가능합니다."),
         UnexpectedChar(c) => format!(
             "{} 식에 쓸 수 없는 글자입니다.",
-            Particle::Eun.attach(&format!("'{c}'"))
+            Particle::Eun.attach(&format!("‘{c}’"))
         ),
         NameTooLong { limit } => format!("이름이 너무 깁니다. {limit}자까지 가능합니다."),
         NumberOutOfRange => "수가 너무 크거나 너무 작아 다룰 수 없습니다.".into(),
         UnexpectedEnd => "식이 중간에 끝났습니다. 뒤에 값이 더 필요합니다.".into(),
-        ExpectedOperand => "여기에 값이 와야 하는데 ')'가 왔습니다.".into(),
-        StrayOperator(c) => format!("'{c}' 앞에 값이 없습니다."),
+        ExpectedOperand => "여기에 값이 와야 하는데 ‘)’가 왔습니다.".into(),
+        StrayOperator(c) => format!("‘{c}’ 앞에 값이 없습니다."),
         MissingOperator => "두 값 사이에 연산자가 없습니다 (예: 2*x).".into(),
-        UnclosedParen => "이 '('를 닫는 ')'가 없습니다.".into(),
-        UnmatchedParen => "짝이 되는 '('가 없는 ')'입니다.".into(),
+        UnclosedParen => "이 ‘(’를 닫는 ‘)’가 없습니다.".into(),
+        UnmatchedParen => "짝이 되는 ‘(’가 없는 ‘)’입니다.".into(),
         EmptyParens => "괄호 안이 비어 있습니다.".into(),
         UnknownFunction(name) => {
             // The copula: 'foo'라는 after a vowel, 'sin'이라는 after a consonant (ㄹ included).
@@ -39,16 +39,16 @@ fn korean(kind: &ErrorKind) -> String {
             } else {
                 "이라는"
             };
-            format!("'{name}'{copula} 함수는 없습니다. sigmoid, tanh, relu, exp, log를 쓸 수 있습니다.")
+            format!("‘{name}’{copula} 함수는 없습니다. sigmoid, tanh, relu, exp, log를 쓸 수 있습니다.")
         }
-        MissingArgument(f) => format!("{}에 인수가 없습니다.", f.name()),
-        UnknownVariable(name) => format!("변수 '{name}'의 값이 없습니다."),
+        MissingArgument(f) => format!("{0} 뒤에는 괄호 안에 값을 넣어야 합니다: {0}(…).", f.name()),
+        UnknownVariable(name) => format!("변수 ‘{name}’에 값이 주어지지 않았습니다."),
         DivisionByZero => "0으로 나누게 됩니다.".into(),
         LogOfNonPositive(v) => format!("log는 양수에만 정의됩니다 (여기서는 {v})."),
         NegativeBase { base, exponent } => format!("음수 {base}의 {exponent} 제곱은 실수가 아닙니다."),
         PowBaseNotPositive(v) => {
             format!("지수가 식인 거듭제곱 a^b는 exp(b·log a)로 계산하므로 a > 0이어야 합니다 (여기서는 {v}).")
         }
-        NotFinite => "계산 중 값이 무한대가 되거나 수가 아니게 되었습니다.".into(),
+        NotFinite => "계산하는 도중에 값이 무한대가 되거나 정의되지 않아 더는 계산할 수 없습니다.".into(),
     }
 }

@@ -18,13 +18,14 @@ pub fn not_finite(lang: Lang, value: f64) -> String {
 pub fn message(lang: Lang, e: &NetError) -> String {
     match (e, lang) {
         (NetError::NonFinite { name, value }, Lang::Ko) => {
-            format!("{name} 값은 유한한 수여야 하는데 {}입니다.", not_finite(lang, *value))
+            format!("{name}에는 유한한 수만 쓸 수 있는데, 지금은 {}입니다.", not_finite(lang, *value))
         }
         (NetError::NonFinite { name, value }, Lang::En) => {
             format!("{name} must be a finite number, but it is {}.", not_finite(lang, *value))
         }
         (NetError::Overflow { node, value }, Lang::Ko) => format!(
-            "순전파 도중 {node} 값이 {} 되어 더 계산할 수 없습니다.",
+            "순전파 도중 {} {} 되어 더는 계산할 수 없습니다.",
+            Particle::I.attach(node),
             Particle::I.attach(&not_finite(lang, *value))
         ),
         (NetError::Overflow { node, value }, Lang::En) => format!(
@@ -32,7 +33,8 @@ pub fn message(lang: Lang, e: &NetError) -> String {
             not_finite(lang, *value)
         ),
         (NetError::Diverged { step, name, value }, Lang::Ko) => format!(
-            "{step}번째 걸음에서 {name} 값이 {} 되어 학습이 발산했습니다. 그 걸음은 적용하지 않고 마지막으로 유한했던 상태를 남겨 두었습니다.",
+            "{step}번째 걸음에서 {} {} 되어 학습이 발산했습니다. 그 걸음은 적용하지 않았으므로, 지금 보이는 값은 바로 앞 걸음의 값입니다.",
+            Particle::I.attach(name),
             Particle::I.attach(&not_finite(lang, *value))
         ),
         (NetError::Diverged { step, name, value }, Lang::En) => format!(

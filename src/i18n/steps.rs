@@ -53,7 +53,8 @@ fn sweep_text(lang: Lang, k: usize) -> (String, String) {
     };
     let below = params_into(&format!("h{digit}"));
     let fill = |x: &str| {
-        x.replace("{k}", digit)
+        // A particle after {k} follows the digit's sound (Y1을, Y2를), as after the whole name.
+        particle::fill(x, "{k}", digit)
             .replace("{node}", node)
             .replace("{a}", weight_to("y1"))
             .replace("{b}", weight_to("y2"))
@@ -80,10 +81,16 @@ pub fn chain_note(lang: Lang, p: Param) -> String {
         (_, true, true) => s.note_output_bias,
         (_, false, true) => s.note_hidden_bias,
     };
-    text.replace("{p}", p.name())
-        .replace("{in}", input)
-        .replace("{sum}", sum)
-        .replace("{act}", &sum.to_ascii_uppercase())
-        .replace("{err}", &format!("Error{k}"))
-        .replace("{t}", &format!("t{k}"))
+    // A particle right after a name follows its sound ({act}는 gives H1은, H2는).
+    let names = [
+        ("{p}", p.name().to_owned()),
+        ("{in}", input.to_owned()),
+        ("{sum}", sum.to_owned()),
+        ("{act}", sum.to_ascii_uppercase()),
+        ("{err}", format!("Error{k}")),
+        ("{t}", format!("t{k}")),
+    ];
+    names
+        .iter()
+        .fold(text.to_owned(), |t, (key, name)| particle::fill(&t, key, name))
 }

@@ -2,8 +2,9 @@
 //!
 //! Placeholders, filled in by the UI: `{k}` the node's number (1 or 2), `{node}` its name, `{c}`
 //! a node that reads it, `{a}` and `{b}` the weights from H{k} to y1 and to y2, `{w}` the first
-//! weight into h{k} (w11 for H1), `{below}` and `{params}` lists of parameter names. Korean
-//! sentences put no particle that depends on the sound right after a filled-in name.
+//! weight into h{k} (w11 for H1), `{below}` and `{params}` lists of parameter names. A Korean
+//! particle right after `{k}` (Y{k}를) is fitted to the digit by `particle::fill`; after the other
+//! names the sentences put none that depends on their sound.
 
 use super::particle::fill;
 use super::{Lang, Text};
@@ -39,30 +40,30 @@ pub struct Sweep {
 
 const KO: Sweep = Sweep {
     error: Text {
-        title: "역전파: Error{k}, 덧셈은 기울기를 그대로 넘긴다",
-        body: "E = Error1 + Error2는 덧셈 노드입니다. 덧셈을 각 항으로 편미분하면 1이므로(덧셈 규칙) ∂E/∂Error{k} = 1이고, E에서 출발한 기울기 1이 Error{k}에 그대로 전달됩니다. Error{k}의 값을 읽는 노드는 E 하나뿐이라서 이 몫 하나가 곧 ∂E/∂Error{k}입니다.",
+        title: "역전파: Error{k}, 기울기를 그대로 넘기는 덧셈",
+        body: "E = Error1 + Error2는 덧셈 노드입니다. 덧셈을 각 항으로 편미분하면 1이므로(덧셈 규칙) ∂E/∂Error{k} = 1이고, E에서 출발한 기울기 1이 Error{k}에 그대로 전달됩니다. Error{k}를 쓰는 노드는 E 하나뿐이라서 이 기여분 하나가 곧 ∂E/∂Error{k}입니다.",
     },
     output: Text {
         title: "역전파: Y{k}, 오차를 예측값으로 미분하기",
-        body: "Error{k} = ½(t{k} − Y{k})²에서 출발합니다. 제곱을 미분하면 2가 앞으로 내려와 ½과 약분되고, 괄호 안(t{k} − Y{k})을 Y{k}에 대해 미분하면 −1이 곱해집니다(연쇄법칙). 그래서 ∂Error{k}/∂Y{k} = ½·2·(t{k} − Y{k})·(−1) = Y{k} − t{k}입니다. 이 마이너스 부호 때문에 예측값이 목표값보다 크면 기울기가 양수, 작으면 음수가 됩니다. Y{k}의 값을 읽는 노드는 Error{k}뿐이므로 이 몫이 그대로 ∂E/∂Y{k}입니다.",
+        body: "Error{k} = ½(t{k} − Y{k})²에서 출발합니다. 제곱을 미분하면 2가 앞으로 내려와 ½과 약분되고, 괄호 안(t{k} − Y{k})을 Y{k}에 대해 미분하면 −1이 곱해집니다(연쇄법칙). 그래서 ∂Error{k}/∂Y{k} = ½·2·(t{k} − Y{k})·(−1) = Y{k} − t{k}입니다. 이 마이너스 부호 때문에 예측값이 목푯값보다 크면 기울기가 양수, 작으면 음수가 됩니다. Y{k}를 쓰는 노드는 Error{k}뿐이므로 이 기여분이 그대로 ∂E/∂Y{k}입니다.",
     },
     output_sum: Text {
         title: "역전파: y{k}, 출력층 노드의 δ",
-        body: "Y{k} = σ(y{k})이므로 국소 미분은 활성화 함수 σ의 도함수 σ′(y{k}) = Y{k}(1 − Y{k})입니다. 순전파에서 이미 구한 Y{k} 값만 있으면 계산할 수 있습니다. ∂E/∂Y{k}에 이 값을 곱한 것이 ∂E/∂y{k}이고, 이것을 y{k}의 δ라 하여 δ_y{k}로 적습니다. y{k}에 들어오는 매개변수 {params}의 기울기는 모두 이 δ에서 나옵니다.",
+        body: "Y{k} = σ(y{k})이므로 국소 미분은 활성화 함수 σ의 도함수 σ′(y{k}) = Y{k}(1 − Y{k})입니다. 순전파에서 이미 구한 Y{k} 값만 있으면 계산할 수 있습니다. ∂E/∂Y{k}에 이 값을 곱한 것이 ∂E/∂y{k}이고, 이것을 y{k}의 δ라 하여 δ_y{k}로 적습니다. y{k}로 이어지는 매개변수 {params}의 기울기는 모두 이 δ에서 나옵니다.",
     },
     hidden: Text {
-        title: "역전파: H{k}, 두 출력에서 온 몫이 만나는 곳",
-        body: "H{k}의 값은 y1(가중치 {a})과 y2(가중치 {b}) 두 곳에서 쓰입니다. 그래서 몫도 두 개가 도착합니다. 각 몫은 그 출력의 δ에 간선의 가중치를 곱한 값이고(곱셈 노드의 규칙: ∂y1/∂H{k} = {a}), 두 몫을 더한 것이 ∂E/∂H{k}입니다. {w}의 두 경로, 곧 Error1에서 오는 경로와 Error2에서 오는 경로가 만나는 곳이 바로 여기입니다. 손으로 풀 때는 두 경로를 각각 끝까지 곱한 다음 더했지만, 엔진은 여기서 한 번 더해 두고 그 합 하나만 아래로 넘깁니다. {below}의 기울기가 모두 이 합을 함께 씁니다.",
+        title: "역전파: H{k}, 두 출력에서 온 기여분이 만나는 곳",
+        body: "H{k}는 y1(가중치 {a})과 y2(가중치 {b}) 두 곳에서 쓰입니다. 그래서 기여분도 두 개가 돌아옵니다. 각 기여분은 그 출력의 δ에 간선의 가중치를 곱한 값이고(곱셈 노드의 규칙으로, ∂y1/∂H{k} = {a}입니다. 이 규칙은 뒤의 ‘곱셈 노드의 역전파’ 단계에서 자세히 다룹니다), 두 기여분을 더한 것이 ∂E/∂H{k}입니다. {w}의 두 경로, 곧 Error1에서 오는 경로와 Error2에서 오는 경로가 만나는 곳이 바로 여기입니다. 손으로 풀 때는 두 경로를 각각 끝까지 곱한 다음 더했지만, 엔진은 여기서 한 번 더해 두고 그 합 하나만 입력 쪽으로 넘깁니다. {below}의 기울기가 모두 이 합을 함께 씁니다.",
     },
     hidden_sum: Text {
         title: "역전파: h{k}, 은닉층 노드의 δ",
-        body: "H{k} = σ(h{k})이므로 국소 미분은 σ′(h{k}) = H{k}(1 − H{k})입니다. ∂E/∂H{k}에 이 값을 곱한 것이 h{k}의 δ, 곧 δ_h{k} = ∂E/∂H{k} · H{k}(1 − H{k})입니다. h{k}에 들어오는 매개변수 {params}의 기울기는 이 δ_h{k}에 각자가 곱해지는 입력을 곱하면 바로 나옵니다.",
+        body: "H{k} = σ(h{k})이므로 국소 미분은 σ′(h{k}) = H{k}(1 − H{k})입니다. ∂E/∂H{k}에 이 값을 곱한 것이 h{k}의 δ, 곧 δ_h{k} = ∂E/∂H{k} · H{k}(1 − H{k})입니다. h{k}로 이어지는 매개변수 {params}의 기울기는 이 δ_h{k}에 각자가 곱해지는 입력을 곱하면 바로 나옵니다.",
     },
-    share_from: "{c}에서 오는 몫",
-    sum_many: "몫을 모두 더한 값: ∂E/∂{node}",
-    sum_one: "몫이 하나뿐이므로 그대로 ∂E/∂{node}",
+    share_from: "{c}에서 오는 기여분",
+    sum_many: "기여분을 모두 더한 값: ∂E/∂{node}",
+    sum_one: "기여분이 하나뿐이므로 그대로 ∂E/∂{node}",
     start: "출발점: E를 E 자신으로 미분한 값",
-    alt_share: "{c}에서 {node}로 돌아오는 몫(간선 {c} → {node}): ∂E/∂{c} · ∂{c}/∂{node} = {up} · {local} = {share}.",
+    alt_share: "{c}에서 {node}로 돌아오는 기여분(간선 {c} → {node}): ∂E/∂{c} · ∂{c}/∂{node} = {up} · {local} = {share}.",
     alt_params: "매개변수마다 기울기는 그 매개변수가 들어가는 노드의 δ에 입력(편향이면 1)을 곱한 값입니다:",
 };
 
@@ -81,7 +82,7 @@ const EN: Sweep = Sweep {
     },
     hidden: Text {
         title: "Backward pass at H{k}: two shares meet",
-        body: "H{k} is read twice: by y1 through the weight {a} and by y2 through {b}. So two shares arrive, each an output's δ times the weight on its edge (the multiply rule: ∂y1/∂H{k} = {a}), and ∂E/∂H{k} is their sum. This is where the two paths of {w} meet, the one from Error1 and the one from Error2. By hand, each path was multiplied out in full and the two added at the end; the engine adds them here, once, and passes that single sum further down, where the gradients of {below} all share it.",
+        body: "H{k} is read twice: by y1 through the weight {a} and by y2 through {b}. So two shares arrive, each an output's δ times the weight on its edge (the multiply rule, ∂y1/∂H{k} = {a}, shown in full on the later step \"Backward through a multiply node\"), and ∂E/∂H{k} is their sum. This is where the two paths of {w} meet, the one from Error1 and the one from Error2. By hand, each path was multiplied out in full and the two added at the end; the engine adds them here, once, and passes that single sum further down, where the gradients of {below} all share it.",
     },
     hidden_sum: Text {
         title: "Backward pass at h{k}: the hidden node's δ",

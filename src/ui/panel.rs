@@ -179,8 +179,9 @@ fn ChainView(param: Param) -> impl IntoView {
                 };
                 let [err, y_out, t, y_sum, h] = s.names;
                 let mut text = fill(text);
+                // A particle after a name follows its sound ({H}가 gives H1이, H2가).
                 for (key, with) in [("{err}", err), ("{Y}", y_out), ("{t}", t), ("{y}", y_sum), ("{H}", h)] {
-                    text = text.replace(key, with);
+                    text = particle::fill(&text, key, with);
                 }
                 for (key, v) in [
                     ("{#out}", s.out),

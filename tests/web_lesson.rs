@@ -382,6 +382,11 @@ async fn a_chain_shows_the_nudge_predicted_beside_observed() {
         get(&host, "sign-note").get_attribute("data-case").as_deref(),
         Some("too-high")
     );
+    // The names take the particles of their sound (H1 에이치 일: 이), not the stiff "H1의 값이".
+    let sign = get(&host, "sign-note").text_content().unwrap();
+    for words in ["w21을 늘리면 Y1이 더 커져", "H1이 클수록", "y1이 H1만큼"] {
+        assert!(sign.contains(words), "{words}: {sign}");
+    }
     let host = mount_at(Step::Grad(Param::W13), Lang::En);
     leptos::task::tick().await;
     let (predicted, observed) = (value(&host, "nudge-predicted-w13"), value(&host, "nudge-observed-w13"));

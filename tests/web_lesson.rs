@@ -401,3 +401,22 @@ async fn a_chain_shows_the_nudge_predicted_beside_observed() {
     // w11 is not an output weight: no sign story (its sign depends on both paths).
     assert!(find(&host, "sign-note").is_none());
 }
+
+/// The panel's and the update table's fallback values (NaN before a chain or an update exists)
+/// are written in the page's words: 정의되지 않은 값 and ±∞ on the Korean page, never NaN or inf.
+#[wasm_bindgen_test]
+async fn a_number_that_is_not_finite_is_written_in_words_never_nan_or_inf() {
+    use backprop_lab::ui::{num::Num, state::Lesson};
+    for (lang, words) in [(Lang::Ko, "정의되지 않은 값"), (Lang::En, "undefined (not a number)")] {
+        let host = support::host();
+        leptos::mount::mount_to(host.clone(), move || {
+            provide_context(Lesson::new(support::at_in(Step::Update, lang)));
+            view! { <Num id="a" value=f64::NAN /> " " <Num id="b" value=f64::NEG_INFINITY /> }
+        })
+        .forget();
+        leptos::task::tick().await;
+        let text = host.text_content().unwrap();
+        assert!(text.contains(words) && text.contains("−∞"), "{text}");
+        assert!(!text.contains("NaN") && !text.contains("inf"), "{text}");
+    }
+}

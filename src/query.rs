@@ -6,9 +6,9 @@ use crate::net::{Example, Param};
 use crate::value;
 
 /// Every key the URL reads; anything else is ignored.
-pub const KEYS: [&str; 23] = [
-    "step", "lang", "param", "present", "practice", "seed", "lr", "x1", "x2", "t1", "t2", "w11", "w12", "w13", "w14",
-    "w21", "w22", "w23", "w24", "b1", "b2", "b3", "b4",
+pub const KEYS: [&str; 24] = [
+    "step", "lang", "param", "present", "practice", "sheet", "seed", "lr", "x1", "x2", "t1", "t2", "w11", "w12", "w13",
+    "w14", "w21", "w22", "w23", "w24", "b1", "b2", "b3", "b4",
 ];
 
 /// The names of the editable numbers, in the order the parameters panel shows them.
@@ -35,6 +35,8 @@ pub struct State {
     /// The seed the twelve parameters were drawn from (`?seed=`), if they were randomised; the
     /// link then names only the parameters that differ from that draw.
     pub seed: Option<u64>,
+    /// `?sheet=0`: a teacher's link leaves the answer sheet's link out of the practice bar.
+    pub no_sheet: bool,
 }
 
 impl Default for State {
@@ -48,6 +50,7 @@ impl Default for State {
             present: false,
             practice: false,
             seed: None,
+            no_sheet: false,
         }
     }
 }
@@ -88,6 +91,7 @@ impl State {
                 "param" => Param::from_name(text.trim()).map(|v| s.focus = v).is_some(),
                 "present" => flag(text).map(|v| s.present = v).is_some(),
                 "practice" => flag(text).map(|v| s.practice = v).is_some(),
+                "sheet" => flag(text).map(|v| s.no_sheet = !v).is_some(),
                 "seed" => true,
                 _ => match value::parse(value::Kind::of(key), text) {
                     Ok(v) => s.set(key, v.value),
@@ -164,6 +168,9 @@ impl State {
         }
         if self.practice {
             parts.push("practice=1".to_owned());
+        }
+        if self.no_sheet {
+            parts.push("sheet=0".to_owned());
         }
         parts.join("&")
     }

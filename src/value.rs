@@ -68,7 +68,13 @@ pub struct Parsed {
 /// decimal point, reads `-0` as 0, and refuses empty, non-numeric, non-finite, over-long and
 /// out-of-range text. Runs in time linear in the text and never panics.
 pub fn parse(kind: Kind, text: &str) -> Result<Parsed, Refusal> {
-    let text = text.trim();
+    // The page prints negative numbers with the minus sign − (U+2212): a copied one reads back.
+    let minus;
+    let mut text = text.trim();
+    if text.contains('\u{2212}') {
+        minus = text.replace('\u{2212}', "-");
+        text = &minus;
+    }
     if text.is_empty() {
         return Err(Refusal::Empty);
     }

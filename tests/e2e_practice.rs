@@ -120,12 +120,15 @@ async fn e2e_nothing_asked_is_on_the_page_before_it_is_answered() {
                 let counting = hidden.path_count.is_some();
                 for q in &sq.questions {
                     let listed = !counting || matches!(q.quantity, practice::Quantity::PathCount(_));
+                    // One block and one field per question, under its field id.
+                    let field = q.field_id();
+                    let n = page.count(&format!("question-{field}")).await;
+                    assert_eq!(n, usize::from(listed), "{} question-{field}", step.slug());
                     for id in &q.ids {
-                        let n = page.count(&format!("question-{id}")).await;
-                        assert_eq!(n, usize::from(listed), "{} question-{id}", step.slug());
                         if listed && !q.is_choice() {
+                            let want = usize::from(id == field);
                             for part in ["answer", "check", "reveal"] {
-                                assert_eq!(page.count(&format!("{part}-{id}")).await, 1, "{part}-{id}");
+                                assert_eq!(page.count(&format!("{part}-{id}")).await, want, "{part}-{id}");
                             }
                             assert_eq!(page.count(id).await, 0, "{} shows {id}", step.slug());
                         }
@@ -199,12 +202,14 @@ async fn e2e_w21_chain_then_w11_mistakes_then_reload() {
             assert_eq!(verdict(&page, "grad-w11").await, ("incorrect".into(), "sign".into()));
             assert_eq!(page.count("grad-w11").await, 0);
 
-            // A reload keeps what was solved: w21's gradient is shown, 6 of the lesson solved.
+            // A reload keeps what was solved: w21's gradient is shown, 5 of the lesson solved
+            // and w11's path count, revealed, not counted.
             page.goto("/?step=grad-w21&practice=1&lang=en").await;
             ready(&page).await;
             page.wait("grad-w21").await;
             assert!((page.value("grad-w21").await - 0.082167041).abs() < 1e-9);
-            assert_eq!(page.attr("practice-progress", "data-value").await, "6");
+            assert_eq!(page.attr("practice-progress", "data-value").await, "5");
+            assert_eq!(page.attr("practice-progress", "data-revealed").await, "1");
             page.assert_no_panic().await;
         },
     )
@@ -356,6 +361,84 @@ async fn e2e_practice_under_a_subpath() {
                     .any(|(t, code)| t == "/course/ml/practice-worker_bg.wasm" && *code == 200),
                 "{requests:?}"
             );
+        },
+    )
+    .await;
+}
+
+/// Two tabs of one example: an answer solved in one is never erased by the other's later write
+/// (each merges what is stored before writing, and takes the other's writes from the 'storage'
+/// event). Mazur (2015): E_o1 = 0.274811083, E_o2 = 0.023560026.
+#[tokio::test]
+async fn e2e_two_tabs_keep_each_others_answers() {
+    const AT: &str = "/?step=error&practice=1&lang=en";
+    with_site_within(Site::default(), AT, LONG, |page: Page| async move {
+        ready(&page).await;
+        page.js("(localStorage.clear(), true)").await;
+        page.goto(AT).await;
+        ready(&page).await;
+        let first = page.client.window().await.unwrap();
+        let second = page.client.new_window(true).await.unwrap().handle;
+        page.client.switch_to_window(second.clone()).await.unwrap();
+        page.goto(AT).await;
+        ready(&page).await;
+        // Tab 2 solves Error1.
+        answer(&page, "value-Error1", "0.274811", false).await;
+        page.wait("value-Error1").await;
+        // Tab 1, opened before that, solves Error2 and writes last.
+        page.client.switch_to_window(first).await.unwrap();
+        page.wait("answer-value-Error2").await;
+        answer(&page, "value-Error2", "0.0235600", false).await;
+        page.wait("value-Error2").await;
+        let stored = page.js("localStorage.getItem('backprop-lab-practice')").await;
+        let stored = stored.as_str().unwrap_or_default().to_owned();
+        assert!(
+            stored.contains("error/value-Error1") && stored.contains("error/value-Error2"),
+            "{stored}"
+        );
+        // Both tabs show both answers, and count two.
+        page.wait("value-Error1").await;
+        page.wait_js(
+            "document.querySelector('[data-testid=\"practice-progress\"]').dataset.value",
+            json!("2"),
+        )
+        .await;
+        page.client.switch_to_window(second).await.unwrap();
+        page.wait("value-Error2").await;
+        page.wait_js(
+            "document.querySelector('[data-testid=\"practice-progress\"]').dataset.value",
+            json!("2"),
+        )
+        .await;
+        page.assert_no_panic().await;
+    })
+    .await;
+}
+
+/// The practice answer field reads the minus sign the page prints (U+2212); a revealed number is
+/// marked as revealed. Mazur: ∂E/∂out_o2 = −0.217071535 (Y2 − t2 = 0.772928465 − 0.99).
+#[tokio::test]
+async fn e2e_a_printed_minus_is_read_and_a_reveal_is_marked() {
+    with_site_within(
+        Site::default(),
+        "/?step=grad-w11&practice=1&lang=en",
+        LONG,
+        |page: Page| async move {
+            ready(&page).await;
+            page.js("(localStorage.clear(), true)").await;
+            page.goto("/?step=grad-w11&practice=1&lang=en").await;
+            ready(&page).await;
+            page.click("choice-paths-w11-1").await;
+            page.wait("practice-path-2").await;
+            answer(&page, "factor-2-1", "\u{2212}0.217072", false).await;
+            page.wait("factor-2-1").await;
+            page.click("reveal-factor-2-3").await;
+            page.wait_js(
+                "document.querySelector('[data-testid=\"question-factor-2-3\"]').dataset.state",
+                json!("revealed"),
+            )
+            .await;
+            assert_eq!(page.attr("practice-step-progress", "data-value").await, "2");
         },
     )
     .await;

@@ -156,13 +156,69 @@ fn an_updated_value_is_judged_by_its_change_and_the_old_value_is_never_right() {
 }
 
 #[test]
-fn rounding_is_two_significant_digits_right_and_the_third_wrong() {
+fn rounding_is_the_exact_value_cut_to_fewer_digits() {
     let q = plain(0.14497);
     assert_eq!(check_value(&q, 0.14).diagnosis, Diagnosis::Rounding);
-    assert_eq!(check_value(&q, 0.1412).diagnosis, Diagnosis::Rounding);
+    assert_eq!(check_value(&q, 0.1).diagnosis, Diagnosis::Rounding);
+    // Near the value but not the value rounded: no "rounding" (it was called so before).
+    assert_eq!(check_value(&q, 0.1412).diagnosis, Diagnosis::Unknown);
     assert_eq!(check_value(&q, 0.13).diagnosis, Diagnosis::Unknown);
     assert_eq!(check_value(&q, 0.145).diagnosis, Diagnosis::Correct);
     assert_eq!(check_value(&q, -0.14497).diagnosis, Diagnosis::Sign);
+    // Cut instead of rounded: 0.12399 to three digits is 0.124; 0.123 is 0.8 % off.
+    let t = plain(0.12399);
+    assert_eq!(check_value(&t, 0.123).diagnosis, Diagnosis::Truncation);
+    assert_eq!(check_value(&t, 0.124).diagnosis, Diagnosis::Correct);
+    let neg = plain(-0.12399);
+    assert_eq!(check_value(&neg, -0.123).diagnosis, Diagnosis::Truncation);
+}
+
+/// y1 with w22 in place of w23 is within two digits of y1 on the worked example (0.45 vs 0.50
+/// on H2 = 0.596884 in 1.10591; Mazur's net_o1 = 1.105905967): it was called "rounding".
+#[test]
+fn a_named_mistake_is_found_before_rounding() {
+    let ex = Example::worked();
+    let hd = Hand::of(&ex);
+    let sq = step_q(Step::Forward(Stage::OutputSum), &ex);
+    assert!((hd.y[0] - 1.105905967).abs() < 1e-8);
+    let swapped = hd.w[4] * hd.hh[0] + hd.w[5] * hd.hh[1] + hd.w[10];
+    let v = check_value(q(&sq, "value-y1"), swapped);
+    assert_eq!((v.diagnosis, v.term.as_str()), (Diagnosis::WeightIndex, "w22"));
+}
+
+/// An updated value to three digits can be right while its change is not (w11: 0.15 −
+/// 0.000219284, the seed README's 0.149780716): the learner is told to give more digits.
+#[test]
+fn an_updated_value_with_too_few_digits_asks_for_more() {
+    let sq = step_q(Step::Update, &Example::worked());
+    let w11 = q(&sq, "next-w11");
+    let v = check_value(w11, 0.1498);
+    assert_eq!((v.diagnosis, v.term.as_str()), (Diagnosis::MoreDigits, "w11"));
+    assert_eq!(check_value(w11, 0.14978).diagnosis, Diagnosis::Correct);
+    // The old value stays "no update".
+    assert_eq!(check_value(w11, 0.15).diagnosis, Diagnosis::NoUpdate);
+}
+
+/// The page prints negative numbers with − (U+2212); typed or pasted back they are read.
+#[test]
+fn the_minus_sign_the_page_prints_is_read() {
+    let q = plain(-0.5);
+    assert!(check_text(&q, "\u{2212}0.5").unwrap().correct);
+    assert!(check_text(&q, " \u{2212}0,5 ").unwrap().correct);
+    let v = backprop_lab::value::parse(backprop_lab::value::Kind::Value, "\u{2212}0.25").unwrap();
+    assert_eq!(v.value, -0.25);
+}
+
+/// The first digits of `v` (in scientific notation) as the learner cuts them: `digits`
+/// significant digits, truncated toward zero or rounded, by string handling alone.
+fn cut_text(v: f64, digits: usize, round: bool) -> f64 {
+    if round {
+        return format!("{:.*e}", digits - 1, v).parse().unwrap();
+    }
+    let text = format!("{:.15e}", v);
+    let (mantissa, exp) = text.split_once('e').unwrap();
+    let keep = if v < 0.0 { digits + 2 } else { digits + 1 };
+    format!("{}e{exp}", &mantissa[..keep]).parse().unwrap()
 }
 
 // ---------------------------------------------------------------- every diagnosis
@@ -224,16 +280,62 @@ proptest! {
         checked += assert_diag(next, -LR * hd.grad(Param::W21), Diagnosis::ChangeOnly)? as usize;
         checked += assert_diag(next, w[4], Diagnosis::NoUpdate)? as usize;
 
-        // Rounding: half a unit of the second significant digit off.
+        // Rounding: the gradient rounded to two significant digits.
         let g = hd.grad(Param::W21);
-        let unit = 10f64.powi(g.abs().log10().floor() as i32 - 1);
-        checked += assert_diag(q(&g21, "grad-w21"), g + 0.45 * unit, Diagnosis::Rounding)? as usize;
+        checked += assert_diag(q(&g21, "grad-w21"), cut_text(g, 2, true), Diagnosis::Rounding)? as usize;
         // Something no rule explains.
         checked += assert_diag(q(&g21, "grad-w21"), g * 3.7 + 0.123, Diagnosis::Unknown)? as usize;
         // Tiny gradients (below 1e-4 the tolerance is 1e-6) and σ′ near 0.25 can make a mistake
         // land within the tolerance of the answer or of another mistake; those few are skipped,
         // the rest really checked.
         prop_assert!(checked * 3 >= 24 * 2, "only {} of 24 checked", checked);
+    }
+
+    /// The slips issue 20 found unrecognised, each on random examples, with the wrong answer
+    /// worked out from tests/common/hand.rs (Param order: w11 w12 w13 w14 w21 w22 w23 w24 b1..b4).
+    #[test]
+    fn the_named_slips_are_found_on_random_examples(seed in any::<u64>()) {
+        let ex = random_example(seed);
+        let hd = Hand::of(&ex);
+        let (w, x, hh) = (hd.w, hd.x, hd.hh);
+        let mut checked = 0;
+        let out_sum = step_q(Step::Forward(Stage::OutputSum), &ex);
+        // y1 with w22 in place of w23; h1 with w12 in place of w13 (the notes' w12 is x1 → h2).
+        checked += assert_diag(q(&out_sum, "value-y1"), w[4] * hh[0] + w[5] * hh[1] + w[10], Diagnosis::WeightIndex)? as usize;
+        let sum = step_q(Step::Forward(Stage::HiddenSum), &ex);
+        checked += assert_diag(q(&sum, "value-h1"), w[0] * x[0] + w[1] * x[1] + w[8], Diagnosis::WeightIndex)? as usize;
+        let g11 = step_q(Step::Grad(Param::W11), &ex);
+        // ∂y2/∂H1 is w22; w23 read for it.
+        checked += assert_diag(q(&g11, "factor-2-3"), w[6], Diagnosis::WeightIndex)? as usize;
+        // σ′ forgotten on a factor: ∂Y1/∂y1 answered as Y1 itself.
+        let g21 = step_q(Step::Grad(Param::W21), &ex);
+        checked += assert_diag(q(&g21, "factor-1-2"), hd.yy[0], Diagnosis::ForgotSlope)? as usize;
+        // The gradient asked, the weight's own value typed.
+        checked += assert_diag(q(&g21, "grad-w21"), w[4], Diagnosis::ValueForGradient)? as usize;
+        // The path count: two paths to w21 is a miscount, not "recompute the formula".
+        prop_assert_eq!(check_choice(q(&g21, "paths-w21"), 1).diagnosis, Diagnosis::PathCount);
+        // The sweep's last stop.
+        let params = step_q(Step::Backward(sweep().len()), &ex);
+        // σ′ forgotten: ∂E/∂Y1 · H1 for w21, ∂E/∂H1 · x1 for w11.
+        checked += assert_diag(q(&params, "grad-w21"), hd.d_out[0] * hh[0], Diagnosis::ForgotSlope)? as usize;
+        checked += assert_diag(q(&params, "grad-w11"), hd.dbig_h[0] * x[0], Diagnosis::ForgotSlope)? as usize;
+        // One path only into H1: through y1 alone.
+        checked += assert_diag(q(&params, "grad-w11"), hd.g11_path1(), Diagnosis::MissingPath)? as usize;
+        // b3 as δ·H1 (δ of y1 times H1).
+        checked += assert_diag(q(&params, "grad-b3"), hd.dy[0] * hh[0], Diagnosis::BiasInput)? as usize;
+        // w22's gradient given for w23 (δ of y2 times H1 instead of δ of y1 times H2).
+        checked += assert_diag(q(&params, "grad-w23"), hd.dy[1] * hh[0], Diagnosis::WeightIndex)? as usize;
+        checked += assert_diag(q(&params, "grad-w24"), w[7], Diagnosis::ValueForGradient)? as usize;
+        // Cut to two digits: rounding; cut to three without rounding: truncation.
+        let g = hd.grad(Param::W21);
+        checked += assert_diag(q(&g21, "grad-w21"), cut_text(g, 2, true), Diagnosis::Rounding)? as usize;
+        let (t3, r3) = (cut_text(g, 3, false), cut_text(g, 3, true));
+        // Skipped where the cut number is also a rounding to fewer digits (0.019 for 0.019098).
+        let rounded = (1..=2).any(|d| cut_text(g, d, true) == t3);
+        if t3 != r3 && !rounded {
+            checked += assert_diag(q(&g21, "grad-w21"), t3, Diagnosis::Truncation)? as usize;
+        }
+        prop_assert!(checked * 3 >= 13 * 2, "only {} of 13 checked", checked);
     }
 
     #[test]
@@ -568,6 +670,93 @@ fn progress_survives_garbage() {
     assert!(p.is_solved("s99", "error", "value-E") && !p.is_solved("s0", "error", "value-E"));
 }
 
+/// "Show answer" shows the number but is not counted; a later merge with a tab that solved it
+/// counts it; the old format (p1 without `/r`) still loads.
+#[test]
+fn a_revealed_answer_is_shown_but_not_counted() {
+    let sheet = Sheet::for_seed(Some(42)).unwrap();
+    let mut p = Progress::default();
+    p.reveal("s42", "grad-w21", "factor-1-1");
+    p.solve("s42", "grad-w21", "factor-1-2");
+    assert!(p.is_done("s42", "grad-w21", "factor-1-1") && !p.is_solved("s42", "grad-w21", "factor-1-1"));
+    assert_eq!(p.count("s42", &sheet.steps).0, 1);
+    assert_eq!(p.count_revealed("s42", &sheet.steps), 1);
+    assert_eq!(Progress::from_text(&p.to_text()), p);
+    // Another tab solved what this one revealed: solved wins, in either order.
+    let mut other = Progress::default();
+    other.solve("s42", "grad-w21", "factor-1-1");
+    for m in [p.merge(&other), other.merge(&p)] {
+        assert!(m.is_solved("s42", "grad-w21", "factor-1-1") && !m.is_revealed("s42", "grad-w21", "factor-1-1"));
+        assert_eq!(m.count("s42", &sheet.steps).0, 2);
+    }
+    let old = Progress::from_text("p1|s42:grad-w21/factor-1-1,error/value-E");
+    assert!(old.is_solved("s42", "error", "value-E"));
+}
+
+/// Two tabs of one example: what either solved survives the other's write.
+#[test]
+fn merged_progress_keeps_what_either_tab_solved() {
+    let mut a = Progress::default();
+    let mut b = Progress::default();
+    a.solve("s7", "error", "value-E");
+    b.solve("s7", "grad-w21", "path-1");
+    b.solve("s9", "error", "value-E1");
+    // Tab a wrote first; tab b merges the stored text before writing.
+    let stored = Progress::from_text(&a.to_text());
+    let written = b.merge(&stored);
+    assert!(written.is_solved("s7", "error", "value-E"));
+    assert!(written.is_solved("s7", "grad-w21", "path-1"));
+    assert!(written.is_solved("s9", "error", "value-E1"));
+    // The merging tab's examples are the most recent, in its order.
+    assert!(
+        written.to_text().ends_with("|s9:error/value-E1"),
+        "{}",
+        written.to_text()
+    );
+}
+
+/// Every question of the lesson and of all twelve chain-rule steps solved on 32 examples: the
+/// full text is over what is read back (64 KB), and the writer leaves out the oldest examples
+/// until it fits; what it writes reads back with the most recent example whole.
+#[test]
+fn stored_progress_stays_within_what_is_read_back() {
+    use backprop_lab::practice::progress::{MAX_EXAMPLES, MAX_LEN, MAX_WRITE};
+    let mut p = Progress::default();
+    let mut last = (String::new(), 0);
+    for seed in 0..MAX_EXAMPLES as u64 {
+        let ex = random_example(seed);
+        let net = Net::new(&ex).unwrap();
+        let key = example_key(Some(seed), &ex, LR);
+        let mut steps = Sheet::of(&net, LR, Some(seed)).unwrap().steps;
+        steps.extend(Param::ALL.map(|p| questions(Step::Grad(p), &net, LR, NodeInputs::for_seed(None))));
+        for sq in &steps {
+            for question in &sq.questions {
+                p.solve(&key, &sq.step.slug(), question.key());
+            }
+        }
+        let total: usize = steps.iter().map(|s| s.questions.len()).sum();
+        last = (key, total);
+    }
+    assert_eq!(p.len(), MAX_EXAMPLES);
+    assert!(
+        p.to_text().len() > MAX_LEN,
+        "{} bytes: not at the limit",
+        p.to_text().len()
+    );
+    let (text, dropped) = p.bounded_text();
+    assert!(text.len() <= MAX_WRITE && MAX_WRITE <= MAX_LEN);
+    assert!(dropped > 0 && dropped < MAX_EXAMPLES, "{dropped}");
+    let back = Progress::from_text(&text);
+    assert_eq!(back.len(), MAX_EXAMPLES - dropped);
+    assert!(!back.is_solved("s0", "error", "value-E"), "the oldest goes first");
+    let sheet = Sheet::for_seed(Some(31)).unwrap();
+    let (solved, total) = back.count(&last.0, &sheet.steps);
+    assert_eq!(solved, total);
+    // Under the bound nothing is left out.
+    let (small, none) = back.bounded_text();
+    assert_eq!((small, none), (text, 0));
+}
+
 #[test]
 fn the_example_key_follows_the_numbers() {
     let ex = random_example(9);
@@ -655,6 +844,7 @@ fn every_hint_points_at_its_term_in_both_languages() {
         Diagnosis::Correct,
         Diagnosis::Sign,
         Diagnosis::Rounding,
+        Diagnosis::Truncation,
         Diagnosis::Unknown,
     ];
     for lang in [Lang::Ko, Lang::En] {

@@ -42,18 +42,21 @@ fn requests_and_replies_read_back_what_was_written() {
             upstream: -1.5,
         },
         progress: "p1|s7:grad-w21/factor-1-1".into(),
-        verdicts: Verdicts(vec![
-            (
-                "factor-1-2".into(),
-                Some(Verdict {
-                    correct: false,
-                    diagnosis: Diagnosis::Sign,
-                    term: "∂Y1/∂y1".into(),
-                }),
-                "-0,19".into(),
-            ),
-            ("factor-1-3".into(), None, "abc".into()),
-        ])
+        verdicts: Verdicts {
+            scope: "s7/grad-w21".into(),
+            list: vec![
+                (
+                    "factor-1-2".into(),
+                    Some(Verdict {
+                        correct: false,
+                        diagnosis: Diagnosis::Sign,
+                        term: "∂Y1/∂y1".into(),
+                    }),
+                    "-0,19".into(),
+                ),
+                ("factor-1-3".into(), None, "abc".into()),
+            ],
+        }
         .to_text(),
         ..body(Step::Grad(Param::W21))
     };
@@ -160,4 +163,159 @@ fn steps_without_questions_hide_nothing_and_the_sheet_lists_every_question() {
     assert!(sheet
         .questions
         .contains("data-testid=\"sheet-grad-w21-factor-1-1\">0.741365<"));
+}
+
+/// The body of `b` at another step (same progress and verdicts), or with new numbers.
+fn moved(b: &Body, step: Step, seed: Option<u64>) -> Body {
+    let mut state = State::from_pairs(b.query.split('&').filter_map(|kv| kv.split_once('=')));
+    state.step = step;
+    if let Some(seed) = seed {
+        state.reseed(seed);
+    }
+    Body {
+        query: state.to_query(),
+        ..b.clone()
+    }
+}
+
+/// On grad-w21, factor-1-3 is ∂y1/∂w21 = H1 (Mazur: out_h1 = 0.593269992); on grad-w11 it is
+/// ∂y1/∂H1 = w21 = 0.4. A verdict given on grad-w21 (a check answered after the learner moved
+/// on) must not stand beside grad-w11's question, nor after new numbers.
+#[test]
+fn a_verdict_follows_its_step_and_example_not_the_page_id() {
+    let b = body(Step::Grad(Param::W21));
+    let b = body_of(&check(&b, "paths-w21", "#0"));
+    let right = check(&b, "factor-1-3", "0.593270");
+    assert!(
+        right.questions.contains("data-verdict=\"correct\""),
+        "{}",
+        right.questions
+    );
+    let after = body_of(&right);
+    // The learner is on grad-w11 with the path count revealed, and the old verdicts came along.
+    let on_w11 = body_of(&answer(&Request::Check {
+        body: moved(&after, Step::Grad(Param::W11), None),
+        id: "paths-w11".into(),
+        answer: "#reveal".into(),
+    }));
+    let view = answer(&Request::View(on_w11));
+    assert!(
+        view.questions.contains("data-testid=\"answer-factor-1-3\""),
+        "{}",
+        view.questions
+    );
+    assert!(!view.questions.contains("verdict-factor-1-3"), "{}", view.questions);
+    assert!(!view.questions.contains("data-verdict"), "{}", view.questions);
+    // New numbers: the same step, another example: no old verdict.
+    let fresh = answer(&Request::View(moved(&after, Step::Grad(Param::W21), Some(7))));
+    assert!(!fresh.questions.contains("data-verdict"), "{}", fresh.questions);
+}
+
+/// "Show answer" shows the number marked as revealed and is not counted as solved.
+#[test]
+fn a_revealed_number_is_marked_and_not_counted() {
+    let b = body(Step::Error);
+    let shown = answer(&Request::Check {
+        body: b,
+        id: "value-E".into(),
+        answer: "#reveal".into(),
+    });
+    assert!(!shown.hidden.iter().any(|h| h == "value-E"));
+    assert!(
+        shown
+            .questions
+            .contains("data-testid=\"question-value-E\" data-state=\"revealed\""),
+        "{}",
+        shown.questions
+    );
+    assert!(shown.questions.contains("answer shown"), "{}", shown.questions);
+    assert!(
+        shown.bar.contains("data-value=\"0\" data-revealed=\"1\""),
+        "{}",
+        shown.bar
+    );
+    assert!(shown
+        .questions
+        .contains("data-testid=\"practice-step-progress\" data-value=\"0\""));
+    // Solving the next one counts it.
+    let solved = check(&body_of(&shown), "value-Error1", "0.274811");
+    assert!(
+        solved.bar.contains("data-value=\"1\" data-revealed=\"1\""),
+        "{}",
+        solved.bar
+    );
+    assert!(solved
+        .questions
+        .contains("data-testid=\"question-value-Error1\" data-state=\"solved\""));
+}
+
+/// grad-w11: one field per question (no two fields with one label), grouped by path under the
+/// path's name, the shared factors asked once on path 1; the step's count is of the fields.
+#[test]
+fn the_w11_chain_is_asked_path_by_path_one_field_per_question() {
+    let b = body_of(&check(&body(Step::Grad(Param::W11)), "paths-w11", "#1"));
+    let v = answer(&Request::View(b));
+    let q = &v.questions;
+    let fields = q.matches("<input ").count();
+    let labels: Vec<&str> = q
+        .split("<label for=")
+        .skip(1)
+        .map(|l| &l[l.find('>').unwrap() + 1..l.find("</label>").unwrap()])
+        .collect();
+    let mut distinct = labels.clone();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct.len(), labels.len(), "{labels:?}");
+    // Five factors on path 1, three more on path 2, two products, the sum.
+    assert_eq!(fields, 11, "{labels:?}");
+    assert!(
+        q.contains("data-total=\"12\"") || q.contains("data-total=\"13\""),
+        "{q}"
+    );
+    let p1 = q.find("data-testid=\"practice-path-1\"").expect("path 1 group");
+    let p2 = q.find("data-testid=\"practice-path-2\"").expect("path 2 group");
+    assert!(q[p1..p2].contains("∂Error1/∂w11") && q[p2..].contains("∂Error2/∂w11"));
+    assert!(q[p1..p2].contains("answer-factor-1-4") && !q[p2..].contains("answer-factor-2-4"));
+    assert!(q[p2..].contains("answer-factor-2-3") && q[p2..].contains("answer-path-2"));
+    assert!(q[p1..p2].contains("answer-path-1") && !q[p1..p2].contains("answer-factor-2-"));
+}
+
+/// The answer sheet lists the example's givens (the seed README's worked example: x 0.05 0.10,
+/// t 0.01 0.99, w11 w13 w12 w14 = 0.15 0.20 0.25 0.30, w21 w23 w22 w24 = 0.40 0.45 0.50 0.55,
+/// b 0.35 0.35 0.60 0.60, η 0.5) and links back to the app; `sheet=0` leaves the bar's link out.
+#[test]
+fn the_sheet_lists_the_givens_and_a_teacher_can_leave_its_link_out() {
+    let sheet = answer(&Request::Sheet(body(Step::Descent))).questions;
+    for (id, v) in [
+        ("x1", "0.05"),
+        ("x2", "0.1"),
+        ("t1", "0.01"),
+        ("t2", "0.99"),
+        ("w11", "0.15"),
+        ("w12", "0.25"),
+        ("w13", "0.2"),
+        ("w14", "0.3"),
+        ("w21", "0.4"),
+        ("w22", "0.5"),
+        ("w23", "0.45"),
+        ("w24", "0.55"),
+        ("b1", "0.35"),
+        ("b2", "0.35"),
+        ("b3", "0.6"),
+        ("b4", "0.6"),
+    ] {
+        assert!(sheet.contains(&format!("data-testid=\"sheet-given-{id}\"")), "{id}");
+        assert!(sheet.contains(&format!(">{id} = {v}</span>")), "{id} = {v}: {sheet}");
+    }
+    assert!(sheet.contains(">η = 0.5</span>"));
+    assert!(
+        sheet.contains("data-testid=\"sheet-app\" href=\"?step=forward&amp;lang=en&amp;practice=1\""),
+        "{sheet}"
+    );
+    let bar = answer(&Request::View(body(Step::Error))).bar;
+    assert!(bar.contains("practice-sheet"));
+    let mut b = body(Step::Error);
+    b.query += "&sheet=0";
+    let bar = answer(&Request::View(b)).bar;
+    assert!(!bar.contains("practice-sheet"), "{bar}");
 }

@@ -6,6 +6,9 @@ pub const STRINGS: Strings = Strings {
     tagline: "Error backpropagation, one step at a time, on a 2-2-2 network",
     practice_toggle: "Practice",
     practice_reset_confirm: "Clear everything you solved on this example?",
+    practice_invite: "To work each number out yourself before it is shown, turn on Practice (key Q).",
+    practice_on_note: "Practice mode is on: from the next step, each number the step teaches is a question. Type your answer, or press “Show answer”.",
+    practice_dropped: "To stay within the browser's storage, the progress of the {n} least recently practised examples was removed.",
     practice_storage_off: "The browser's storage is unavailable: your progress lasts only until this tab closes.",
     next: "Next",
     prev: "Back",
@@ -18,7 +21,7 @@ pub const STRINGS: Strings = Strings {
     values: "Values",
     inputs: Text {
         title: "The inputs x1 and x2",
-        body: "The start of the forward pass. The two input nodes pass x1 and x2 on to the hidden layer unchanged: nothing is computed here. Every forward value after this (h, H, y, Y) is fixed by these two numbers and the twelve parameters (eight weights, four biases); the errors also use the targets t1 and t2. To work each number out yourself before it is shown, turn on Practice (key Q).",
+        body: "The start of the forward pass. The two input nodes pass x1 and x2 on to the hidden layer unchanged: nothing is computed here. Every forward value after this (h, H, y, Y) is fixed by these two numbers and the twelve parameters (eight weights, four biases); the errors also use the targets t1 and t2.",
     },
     hidden_sum: Text {
         title: "Hidden weighted sums h",

@@ -43,6 +43,16 @@ pub struct PracticeStrings {
     pub new_value: &'static str,
     /// A solved question's line.
     pub solved: &'static str,
+    /// A revealed question's line ("show answer": shown, not counted).
+    pub revealed: &'static str,
+    /// After the progress count when some answers were revealed: `{n}`.
+    pub revealed_count: &'static str,
+    /// A later path's note on the factors it shares with an earlier one: `{list}`.
+    pub shared_factors: &'static str,
+    /// The answer sheet's link back to the app.
+    pub sheet_app: &'static str,
+    /// The answer sheet's line of givens (x, t, the parameters, η).
+    pub sheet_givens: &'static str,
     /// The answer sheet's link in the header: `{seed}`.
     pub sheet_link: &'static str,
     /// `{seed}` in the sheet's title: `seed 7`, or this for the worked example.
@@ -53,7 +63,7 @@ pub struct PracticeStrings {
     pub sheet_question: &'static str,
     pub sheet_answer: &'static str,
     /// One hint per diagnosis, indexed by [`Diagnosis::index`]; `{term}` points at the factor or term.
-    pub hints: [&'static str; 21],
+    pub hints: [&'static str; 28],
 }
 
 impl PracticeStrings {
@@ -134,6 +144,11 @@ const KO: PracticeStrings = PracticeStrings {
     heading: "직접 계산해 보세요",
     new_value: "한 번 갱신한 뒤의 {p}",
     solved: "해결",
+    revealed: "답 공개(해결로 세지 않음)",
+    revealed_count: " · 답 공개 {n}문제",
+    shared_factors: "{list}: 경로 1과 같은 인수라 경로 1에서 묻습니다.",
+    sheet_app: "연습 화면으로 가기",
+    sheet_givens: "주어진 값:",
     sheet_link: "답안지",
     worked_example: "노트의 예제",
     seed_n: "시드 {n}",
@@ -148,7 +163,7 @@ const KO: PracticeStrings = PracticeStrings {
         "σ의 미분을 잘못 적용했습니다. σ′(z) = σ(z)(1 − σ(z))이므로 {term} 항은 활성화 함수의 출력값(대문자 Y나 H)으로 Y(1 − Y)처럼 계산합니다. 가중합(소문자)을 넣거나 σ를 한 번 더 씌우지 않았는지 보세요.",
         "학습률이 빠졌습니다. 기울기에 학습률을 곱한 만큼만 움직입니다. {term} 항을 다시 보세요.",
         "방향이 반대입니다. 경사하강법은 기울기의 반대 방향으로 움직이므로 {term} 항의 부호를 확인하세요.",
-        "거의 맞았습니다. 유효숫자 두 자리까지는 맞지만 세 번째 자리가 다릅니다. 중간값을 너무 일찍 반올림하지 않았는지 보세요.",
+        "거의 맞았습니다. 정답을 더 적은 자릿수로 반올림한 값입니다. 유효숫자를 세 자리 이상 적어 보세요.",
         "편향이 빠졌습니다. 가중합에는 {term} 항도 더해야 합니다.",
         "{term} 자리에는 활성화 출력(대문자)이 들어가야 하는데, 활성화 전의 가중합(소문자)을 썼습니다.",
         "½을 확인하세요. 오차는 ½(t − Y)²이고, 미분하면 ½과 지수 2가 상쇄되어 Y − t가 남습니다. {term} 항을 다시 보세요.",
@@ -163,6 +178,13 @@ const KO: PracticeStrings = PracticeStrings {
         "변화량만 적었습니다. 새 값은 이전 값에 변화량을 더한 것입니다. {term} 항의 이전 값을 확인하세요.",
         "{term} 인수가 가장 큰 원인은 아닙니다. 각 인수가 w21의 식에 비해 기울기를 몇 배로 만드는지 비교해 보세요.",
         "알려진 흔한 실수 어느 것과도 맞아떨어지지 않습니다. 식을 한 항씩 다시 계산해 보세요.",
+        "가중치의 번호가 뒤바뀌었습니다. 노트에서 w12는 x1 → h2, w13은 x2 → h1을 잇고, w22는 H1 → y2, w23은 H2 → y1을 잇습니다. {term} 항을 다시 보세요.",
+        "σ′이 빠졌습니다. 활성화 출력 H = σ(h)를 거꾸로 지날 때는 ∂H/∂h = σ′(h) = H(1 − H)를 곱합니다(Y와 y도 같습니다). H 자체를 곱하거나 이 인수를 건너뛰면 안 됩니다. {term} 항을 다시 보세요.",
+        "편향은 입력과 곱하지 않고 그대로 더합니다. 그래서 가중합을 편향으로 편미분하면 1이고, 편향의 기울기는 그 가중합의 기울기와 같습니다. {term} 항을 다시 보세요.",
+        "그 수는 {term} 자체의 값입니다. 묻는 것은 기울기 ∂E/∂{term}, 곧 {term} 값을 조금 바꿀 때 E가 바뀌는 정도입니다.",
+        "거의 맞았습니다. 뒷자리를 반올림하지 않고 잘라 내서 마지막 자리가 다릅니다. 남기는 마지막 자리를 반올림하거나(0.1449 → 0.145) 자릿수를 더 적어 보세요.",
+        "다시 세어 보세요. E에서 출발해 {term}까지 거꾸로 내려가는 경로를 모두 셉니다. Error1과 Error2 양쪽에서 {term}에 닿으면 경로는 두 개이고, {term}에 닿지 않는 오차에서는 경로가 생기지 않습니다.",
+        "자릿수를 더 적어 보세요. 갱신된 값은 이전 값에서 바뀐 양으로 채점하는데, 이 답은 적은 자리까지만 맞아서 변화량을 판단할 수 없습니다. 변화량 η·∂E/∂{term}의 유효숫자가 세 자리 이상 남도록 적으세요.",
     ],
 };
 
@@ -189,6 +211,11 @@ const EN: PracticeStrings = PracticeStrings {
     heading: "Work it out",
     new_value: "{p} after one update",
     solved: "solved",
+    revealed: "answer shown (not counted as solved)",
+    revealed_count: " · {n} shown",
+    shared_factors: "{list}: shared with path 1, so asked there.",
+    sheet_app: "Open the app with these numbers",
+    sheet_givens: "Given:",
     sheet_link: "Answer sheet",
     worked_example: "the worked example",
     seed_n: "seed {n}",
@@ -203,7 +230,7 @@ const EN: PracticeStrings = PracticeStrings {
         "The derivative of σ went wrong: σ′(z) = σ(z)(1 − σ(z)), so {term} comes from the activation's output (upper case, Y or H) as Y(1 − Y): not from the weighted sum (lower case), and without applying σ once more.",
         "The learning rate is missing: a step moves by the gradient times the learning rate. Look at {term}.",
         "Wrong direction: gradient descent moves against the gradient. Check the sign of {term}.",
-        "Almost: right to two significant digits, not to three. Keep more digits in the values along the way.",
+        "Almost: this is the answer rounded to fewer digits. Give at least three significant digits.",
         "The bias is missing: the weighted sum adds {term} as well.",
         "In {term} the activation (upper case) belongs, not the weighted sum (lower case).",
         "Check the ½: the error is ½(t − Y)², and in its derivative the ½ cancels the 2, leaving Y − t. Look at {term}.",
@@ -218,5 +245,12 @@ const EN: PracticeStrings = PracticeStrings {
         "That is only the change: the new value is the old value plus the change. Look at the old value of {term}.",
         "{term} is not the main cause: compare how many times each factor scales the gradient against the w21 chain.",
         "This matches none of the usual slips. Recompute the formula one term at a time.",
+        "The weight indices are mixed up: in the notes w12 joins x1 → h2 and w13 joins x2 → h1; w22 joins H1 → y2 and w23 joins H2 → y1. Look at {term}.",
+        "σ′ is missing: going back through an activation H = σ(h) multiplies by ∂H/∂h = σ′(h) = H(1 − H) (and likewise for Y and y), not by H itself, and it cannot be skipped. Look at {term}.",
+        "A bias is added, not multiplied by an input: a weighted sum's partial derivative by its bias is 1, so the bias's gradient equals the gradient of that weighted sum. Look at {term}.",
+        "That is the value of {term} itself. The question asks for the gradient ∂E/∂{term}: how much E changes when {term} changes a little.",
+        "Almost: the digits were cut off rather than rounded, so the last one is wrong. Round the last digit you keep (0.1449 → 0.145), or give more digits.",
+        "Count again: count every route from E back down to {term}. If both Error1 and Error2 reach {term}, there are two paths; an error that does not reach {term} adds none.",
+        "Give more digits: an updated value is judged by its change from the old value, and this answer is right only to the few digits given, too few to judge the change. Keep at least three significant digits of the change η·∂E/∂{term}.",
     ],
 };

@@ -1,7 +1,7 @@
 //! Checking an answer: reading it like any field, the 0.5 % / 1e-6 tolerance, and the verdict with its diagnosis.
 
 use super::diagnose::Diagnosis;
-use super::questions::{Answer, Question, ValueKind};
+use super::questions::{Answer, Quantity, Question, ValueKind};
 use crate::value::{self, Kind, Refusal};
 
 /// Relative tolerance: 0.5 % (three significant digits).
@@ -49,17 +49,32 @@ pub fn close(answer: f64, exact: f64) -> bool {
     }
 }
 
-/// Whether `answer` is `exact` to two significant digits: within half a unit of the second
-/// digit (0.1449 → 0.14 or 0.145 both within 0.005).
-pub fn two_digits(answer: f64, exact: f64) -> bool {
-    if exact == 0.0 || !exact.is_finite() {
-        return false;
+/// What `answer` is when it is `exact` cut to fewer significant digits (up to six): rounded
+/// (`Rounding`), else truncated toward zero where rounding gives another last digit
+/// (`Truncation`); None when it is neither. An answer that is both (0.019 for 0.019098: rounded
+/// to two digits, cut to three) is called rounded.
+pub fn cut(answer: f64, exact: f64) -> Option<Diagnosis> {
+    if exact == 0.0 || !exact.is_finite() || !answer.is_finite() {
+        return None;
     }
-    let unit = 10f64.powi(exact.abs().log10().floor() as i32 - 1);
-    (answer - exact).abs() <= 0.5 * unit
+    let top = exact.abs().log10().floor() as i32;
+    let matches = |f: fn(f64) -> f64| {
+        (1..=6).any(|digits| {
+            let unit = 10f64.powi(top + 1 - digits);
+            (answer - f(exact / unit) * unit).abs() <= 1e-6 * unit
+        })
+    };
+    if matches(f64::round) {
+        Some(Diagnosis::Rounding)
+    } else if matches(f64::trunc) {
+        Some(Diagnosis::Truncation)
+    } else {
+        None
+    }
 }
 
-/// Reads a typed answer as every field of the app does (`0,5` is 0.5) and checks it.
+/// Reads a typed answer as every field of the app does (`0,5` is 0.5; the minus sign − the page
+/// prints is read as `-`) and checks it.
 pub fn check_text(q: &Question, text: &str) -> Result<Verdict, Refusal> {
     let parsed = value::parse(Kind::Value, text)?;
     Ok(check_value(q, parsed.value))
@@ -89,10 +104,22 @@ pub fn check_value(q: &Question, answer: f64) -> Verdict {
     if matches!(kind, ValueKind::Plain) && target != 0.0 && close(-a, target) {
         return Verdict::new(Diagnosis::Sign, "");
     }
-    if two_digits(a, target) {
-        return Verdict::new(Diagnosis::Rounding, "");
+    match kind {
+        // The exact value cut short (named only after every mistake, which may also be near).
+        ValueKind::Plain => match cut(answer, *exact) {
+            Some(d) => Verdict::new(d, ""),
+            None => Verdict::new(Diagnosis::Unknown, ""),
+        },
+        // The new value right to the digits given, or close to it, but its change not.
+        ValueKind::Updated { .. } if cut(answer, *exact).is_some() || close(answer, *exact) => {
+            let term = match q.quantity {
+                Quantity::Next(p) => p.name(),
+                _ => "",
+            };
+            Verdict::new(Diagnosis::MoreDigits, term)
+        }
+        ValueKind::Updated { .. } => Verdict::new(Diagnosis::Unknown, ""),
     }
-    Verdict::new(Diagnosis::Unknown, "")
 }
 
 /// Checks the `k`-th choice of a multiple-choice question.

@@ -50,11 +50,26 @@ pub enum Diagnosis {
     /// A multiple-choice answer that is not the right one and matches no named mistake, or a
     /// number that matches no mistake.
     Unknown,
+    /// The weight indices mixed up: w12 read as x2 → h1 (the notes' w12 is x1 → h2), w22 as
+    /// H2 → y1, and the other way round.
+    WeightIndex,
+    /// σ′ left out: σ(z) itself where ∂σ/∂z belongs, or a share or gradient without σ′.
+    ForgotSlope,
+    /// A bias's gradient taken as δ times an input (its local derivative is 1).
+    BiasInput,
+    /// The quantity's own value typed where its gradient ∂E/∂· was asked.
+    ValueForGradient,
+    /// The exact value with its digits cut off instead of rounded, so the last digit is wrong.
+    Truncation,
+    /// A path count that is not the number of routes from E back to the parameter.
+    PathCount,
+    /// An updated value right to the digits given, too few for its change to be judged.
+    MoreDigits,
 }
 
 impl Diagnosis {
     /// Every diagnosis, in declaration order (the index of [`Diagnosis::index`]).
-    pub const ALL: [Diagnosis; 21] = [
+    pub const ALL: [Diagnosis; 28] = [
         Diagnosis::Correct,
         Diagnosis::Sign,
         Diagnosis::MissingPath,
@@ -76,6 +91,13 @@ impl Diagnosis {
         Diagnosis::ChangeOnly,
         Diagnosis::NotSmallest,
         Diagnosis::Unknown,
+        Diagnosis::WeightIndex,
+        Diagnosis::ForgotSlope,
+        Diagnosis::BiasInput,
+        Diagnosis::ValueForGradient,
+        Diagnosis::Truncation,
+        Diagnosis::PathCount,
+        Diagnosis::MoreDigits,
     ];
 
     /// The page's `data-diagnosis` (`correct` for a right answer).
@@ -102,6 +124,13 @@ impl Diagnosis {
             "change-only",
             "not-smallest",
             "unknown",
+            "weight-index",
+            "forgot-slope",
+            "bias-input",
+            "value-for-gradient",
+            "truncation",
+            "path-count",
+            "more-digits",
         ][self.index()]
     }
 
@@ -148,10 +177,20 @@ pub fn wrong_slopes(sum_value: f64, act_value: f64) -> [f64; 2] {
 
 /// Mistakes on a weighted sum `h = Σ w·in + b` given its terms `(w, in, in's activation-free
 /// sum if the input is an activation)`, the bias and its name.
-pub fn weighted_sum(value: f64, bias: (&str, f64), lower_inputs: Option<(f64, &str)>) -> Vec<Mistake> {
+/// `mixed` is the same sum with a weight of the other index order in place (w22 for w23), and
+/// that weight's name.
+pub fn weighted_sum(
+    value: f64,
+    bias: (&str, f64),
+    lower_inputs: Option<(f64, &str)>,
+    mixed: Option<(f64, &str)>,
+) -> Vec<Mistake> {
     let mut list = vec![mistake(Diagnosis::ForgotBias, value - bias.1, bias.0)];
     if let Some((with_sums, term)) = lower_inputs {
         list.push(mistake(Diagnosis::SumForActivation, with_sums, term));
+    }
+    if let Some((v, term)) = mixed {
+        list.push(mistake(Diagnosis::WeightIndex, v, term));
     }
     list
 }
@@ -219,7 +258,11 @@ pub fn factor_swaps(local: &super::questions::Local) -> Vec<Swap> {
         ],
         Local::SigmoidSlope { sum, act } => {
             let [a, b] = wrong_slopes(sum, act);
-            vec![swap(Diagnosis::WrongActivation, a), swap(Diagnosis::WrongActivation, b)]
+            vec![
+                swap(Diagnosis::WrongActivation, a),
+                swap(Diagnosis::WrongActivation, b),
+                swap(Diagnosis::ForgotSlope, act),
+            ]
         }
         Local::Input { weight, lower } => {
             let mut list = vec![swap(Diagnosis::WeightInputSwap, weight)];
@@ -228,7 +271,13 @@ pub fn factor_swaps(local: &super::questions::Local) -> Vec<Swap> {
             }
             list
         }
-        Local::Weight { input } => vec![swap(Diagnosis::WeightInputSwap, input)],
+        Local::Weight { input, mixed } => {
+            let mut list = vec![swap(Diagnosis::WeightInputSwap, input)];
+            if let Some(mixed) = mixed {
+                list.push(swap(Diagnosis::WeightIndex, mixed));
+            }
+            list
+        }
         Local::Other => Vec::new(),
     }
 }
@@ -291,7 +340,7 @@ pub fn chain(paths: &[(String, Vec<super::questions::ChainTerm>)]) -> Vec<Mistak
         .collect();
     if weights.len() > 1 {
         let swapped = total(&|g| match g.local {
-            super::questions::Local::Weight { input } => Some(input),
+            super::questions::Local::Weight { input, .. } => Some(input),
             _ => None,
         });
         let terms: Vec<String> = weights.iter().map(|f| partial(&f.of, &f.wrt)).collect();

@@ -6,7 +6,7 @@
 
 use super::check::{check_choice, check_text, Verdict};
 use super::diagnose::Diagnosis;
-use super::questions::{questions, Answer, NodeInputs, Quantity, Question, StepQuestions};
+use super::questions::{chain_terms, questions, Answer, NodeInputs, Quantity, Question, StepQuestions};
 use super::{example_key, hidden, Progress, Sheet};
 use crate::i18n::practice::{practice as words, PracticeStrings};
 use crate::i18n::{steps::text_of, Lang};
@@ -22,17 +22,32 @@ pub const SEP: char = '\u{1e}';
 const ITEM: char = '\u{1d}';
 const FIELD: char = '\u{1f}';
 
-/// The last verdict per page id on a step (`None`: the answer could not be read as a number),
-/// with the answer it judged as the learner gave it (`#k` for choice k), shown beside it so that
-/// a second wrong answer with the same mistake visibly gets its own verdict.
+/// The last verdict per question on one step of one example (`None`: the answer could not be
+/// read as a number), with the answer it judged as the learner gave it (`#k` for choice k), shown
+/// beside it so that a second wrong answer with the same mistake visibly gets its own verdict.
+/// `scope` names the example and step (`s7/grad-w21`); a question is named by its key
+/// ([`Question::key`]). Verdicts of another scope are never shown: a verdict follows the step
+/// and the quantity it judged, not a page id that another step uses for another number.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Verdicts(pub Vec<(String, Option<Verdict>, String)>);
+pub struct Verdicts {
+    pub scope: String,
+    pub list: Vec<(String, Option<Verdict>, String)>,
+}
 
 impl Verdicts {
+    /// No verdicts yet on `scope`.
+    pub fn new(scope: &str) -> Verdicts {
+        Verdicts {
+            scope: scope.to_owned(),
+            list: Vec::new(),
+        }
+    }
+
     /// Reads what [`Verdicts::to_text`] wrote; anything unreadable is skipped.
     pub fn from_text(text: &str) -> Verdicts {
-        let list = text
-            .split(ITEM)
+        let mut items = text.split(ITEM);
+        let scope = items.next().unwrap_or("").to_owned();
+        let list = items
             .filter_map(|item| {
                 let mut f = item.split(FIELD);
                 let (id, d, term) = (f.next()?, f.next()?, f.next().unwrap_or(""));
@@ -54,29 +69,33 @@ impl Verdicts {
                 Some((id.to_owned(), verdict, tried))
             })
             .collect();
-        Verdicts(list)
+        Verdicts { scope, list }
     }
 
     pub fn to_text(&self) -> String {
-        let items: Vec<String> = self
-            .0
-            .iter()
-            .map(|(id, v, tried)| match v {
+        let mut out = self.scope.clone();
+        for (id, v, tried) in &self.list {
+            out.push(ITEM);
+            out += &match v {
                 Some(v) => format!("{id}{FIELD}{}{FIELD}{}{FIELD}{tried}", v.diagnosis.index(), v.term),
                 None => format!("{id}{FIELD}r{FIELD}{FIELD}{tried}"),
-            })
-            .collect();
-        items.join(&ITEM.to_string())
+            };
+        }
+        out
     }
 
-    /// Sets the verdict of `id` on the answer `tried`, the latest last, kept as [`kept`] keeps it.
-    pub fn set(&mut self, id: &str, v: Option<Verdict>, tried: &str) {
-        self.0.retain(|(i, _, _)| i != id);
-        self.0.push((id.to_owned(), v, kept(tried)));
+    /// Sets the verdict of question `key` on the answer `tried`, the latest last, kept as
+    /// [`kept`] keeps it.
+    pub fn set(&mut self, key: &str, v: Option<Verdict>, tried: &str) {
+        self.list.retain(|(i, _, _)| i != key);
+        self.list.push((key.to_owned(), v, kept(tried)));
     }
 
-    fn get(&self, id: &str) -> Option<(&Option<Verdict>, &str)> {
-        self.0.iter().find(|(i, _, _)| i == id).map(|(_, v, t)| (v, t.as_str()))
+    fn get(&self, key: &str) -> Option<(&Option<Verdict>, &str)> {
+        self.list
+            .iter()
+            .find(|(i, _, _)| i == key)
+            .map(|(_, v, t)| (v, t.as_str()))
     }
 }
 
@@ -270,7 +289,13 @@ pub fn answer(request: &Request) -> Reply {
     let example = example_key(state.seed, &state.example, state.lr);
     let slug = state.step.slug();
     let mut progress = Progress::from_text(&body.progress);
+    // Verdicts given on another step or example (a check answered after the learner moved on,
+    // new numbers) are dropped, never shown beside this step's questions.
+    let scope = format!("{example}/{slug}");
     let mut verdicts = Verdicts::from_text(&body.verdicts);
+    if verdicts.scope != scope {
+        verdicts = Verdicts::new(&scope);
+    }
     let mut said = String::new();
     let mut body = body.clone();
     if let Request::Check { id, answer, .. } = request {
@@ -280,9 +305,10 @@ pub fn answer(request: &Request) -> Reply {
                 Some(k) => Some(k.parse().ok().map(|k| check_choice(q, k))),
                 None => Some(check_text(q, answer).ok()),
             };
-            // A reveal solves without a verdict; a check leaves one (or says the text was unread).
+            // A reveal shows the number without a verdict and is not counted as solved; a check
+            // leaves a verdict (or says the text was unread).
             match verdict {
-                None => progress.solve(&example, &slug, q.key()),
+                None => progress.reveal(&example, &slug, q.key()),
                 Some(v) => {
                     if v.as_ref().is_some_and(|v| v.correct) {
                         progress.solve(&example, &slug, q.key());
@@ -290,20 +316,21 @@ pub fn answer(request: &Request) -> Reply {
                     let tried = tried_text(w, q, &kept(answer));
                     said = v.as_ref().map_or_else(|| w.not_read.to_owned(), |v| sentence(w, v));
                     said = format!("{tried}: {said}");
-                    verdicts.set(id, v, answer);
+                    verdicts.set(q.key(), v, answer);
                 }
             }
             body.progress = progress.to_text();
             body.verdicts = verdicts.to_text();
         }
     }
-    let solved = |key: &str| progress.is_solved(&example, &slug, key);
-    let h = hidden(&sq, &net, state.lr, &solved);
+    // What is solved or revealed is on show.
+    let done = |key: &str| progress.is_done(&example, &slug, key);
+    let h = hidden(&sq, &net, state.lr, &done);
     // A number a solved question shows stays (the δ of Y1 is ∂Error1/∂Y1); a given stays.
     let solved_values: Vec<f64> = sq
         .questions
         .iter()
-        .filter(|q| solved(q.key()))
+        .filter(|q| done(q.key()))
         .filter_map(|q| q.exact())
         .collect();
     let mut blanks: Vec<f64> = Vec::new();
@@ -316,9 +343,22 @@ pub fn answer(request: &Request) -> Reply {
         .map(|s| s.steps)
         .unwrap_or_default();
     let (n, total) = progress.count(&example, &sheet_steps);
+    let revealed = progress.count_revealed(&example, &sheet_steps);
+    let paths: Vec<String> = match state.step {
+        Step::Grad(p) => chain_terms(&net, p).into_iter().map(|(name, _)| name).collect(),
+        _ => Vec::new(),
+    };
+    let view = View {
+        sq: &sq,
+        w,
+        lang: state.lang,
+        progress: &progress,
+        example: &example,
+        paths: &paths,
+    };
     Reply {
-        questions: questions_markup(&sq, w, state.lang, &solved, &verdicts, &progress, &example),
-        bar: bar_markup(w, state.lang, state.seed, n, total),
+        questions: questions_markup(&view, &verdicts),
+        bar: bar_markup(w, &state, n, revealed, total),
         hidden: h.values.iter().map(|v| v.id.clone()).collect(),
         blanks,
         flags: Flags {
@@ -366,44 +406,139 @@ fn answer_text(w: &PracticeStrings, answer: &Answer) -> String {
     }
 }
 
-/// The progress bar: new numbers, solved of all, reset, the answer sheet's link.
-fn bar_markup(w: &PracticeStrings, lang: Lang, seed: Option<u64>, n: usize, total: usize) -> String {
-    let seed = seed.map(|s| format!("&amp;seed={s}")).unwrap_or_default();
+/// The progress bar: new numbers, solved (and revealed) of all, reset, the answer sheet's link
+/// (left out when the teacher's link says `sheet=0`).
+fn bar_markup(w: &PracticeStrings, state: &State, n: usize, revealed: usize, total: usize) -> String {
+    let seed = state.seed.map(|s| format!("&amp;seed={s}")).unwrap_or_default();
+    let count = |t: &str| t.replace("{n}", &n.to_string()).replace("{total}", &total.to_string());
+    let mut progress = count(w.progress);
+    if revealed > 0 {
+        progress += &w.revealed_count.replace("{n}", &revealed.to_string());
+    }
+    let link = match state.no_sheet {
+        true => String::new(),
+        false => format!(
+            "<a data-testid=\"practice-sheet\" href=\"?step=answers&amp;lang={}{seed}\" target=\"_blank\">{}</a>",
+            state.lang.code(),
+            w.sheet_link
+        ),
+    };
     format!(
         "<div class=\"practice-bar\"><button data-testid=\"practice-new\">{}</button>\
-         <span data-testid=\"practice-progress\" data-value=\"{n}\" data-total=\"{total}\">{}</span>\
-         <button data-testid=\"practice-reset\">{}</button>\
-         <a data-testid=\"practice-sheet\" href=\"?step=answers&amp;lang={}{seed}\" target=\"_blank\">{}</a></div>",
-        w.new_numbers,
-        w.progress
-            .replace("{n}", &n.to_string())
-            .replace("{total}", &total.to_string()),
-        w.reset,
-        lang.code(),
-        w.sheet_link,
+         <span data-testid=\"practice-progress\" data-value=\"{n}\" data-revealed=\"{revealed}\" data-total=\"{total}\">{progress}</span>\
+         <button data-testid=\"practice-reset\">{}</button>{link}</div>",
+        w.new_numbers, w.reset,
     )
 }
 
-/// The step's questions: for each page id, its label, its field (or choice buttons), check and
-/// reveal until solved, then its value; the verdict of its last check. While "how many paths?"
-/// is open it is the only one: the others would name the paths.
-fn questions_markup(
-    sq: &StepQuestions,
-    w: &PracticeStrings,
+/// What the practice box is written from.
+struct View<'a> {
+    sq: &'a StepQuestions,
+    w: &'a PracticeStrings,
     lang: Lang,
-    solved: &dyn Fn(&str) -> bool,
-    verdicts: &Verdicts,
-    progress: &Progress,
-    example: &str,
-) -> String {
+    progress: &'a Progress,
+    example: &'a str,
+    /// A chain-rule step's paths by name (∂Error1/∂w11), in order.
+    paths: &'a [String],
+}
+
+/// The path (from 1) a chain-rule step's question belongs to: a factor by its first place
+/// (`factor-k-j`), a path's product (`path-k`) unless it is also the gradient of a two-path
+/// chain; None for the path count, the sum and the smallest-factor choice.
+fn path_of(q: &Question, paths: usize) -> Option<usize> {
+    let key = q.key();
+    let k = key
+        .strip_prefix("factor-")
+        .and_then(|r| r.split('-').next())
+        .or_else(|| key.strip_prefix("path-"))?;
+    let k: usize = k.parse().ok()?;
+    (k >= 1 && k <= paths.max(1)).then_some(k)
+}
+
+/// One question's block: its label (every name it has, once), its field (or choice buttons),
+/// check and reveal until solved or revealed, then its value marked solved or revealed; the
+/// verdict of its last check.
+fn question_markup(v: &View, q: &Question, verdicts: &Verdicts) -> String {
+    let (w, slug) = (v.w, v.sq.step.slug());
+    let id = escape(q.field_id());
+    let mut names: Vec<String> = Vec::new();
+    for raw in &q.ids {
+        let l = w.label(v.lang, raw, &q.quantity);
+        if !names.contains(&l) {
+            names.push(l);
+        }
+    }
+    let value = escape(&answer_text(w, &q.answer));
+    let (state, body) = if v.progress.is_solved(v.example, &slug, q.key()) {
+        (
+            "solved",
+            format!("<span class=\"solved\">✓ {} = {value}</span>", w.solved),
+        )
+    } else if v.progress.is_revealed(v.example, &slug, q.key()) {
+        (
+            "revealed",
+            format!("<span class=\"revealed\">◇ {} = {value}</span>", w.revealed),
+        )
+    } else {
+        let mut b = String::new();
+        match &q.answer {
+            Answer::Value { .. } => {
+                b += &format!(
+                    "<input id=\"answer-{id}\" data-testid=\"answer-{id}\" type=\"text\" inputmode=\"decimal\" autocomplete=\"off\">\
+                     <button data-testid=\"check-{id}\">{}</button>",
+                    w.check
+                )
+            }
+            Answer::Choice { choices, .. } => {
+                for (k, c) in choices.iter().enumerate() {
+                    b += &format!("<button data-testid=\"choice-{id}-{k}\">{}</button>", escape(&w.choice(&c.label)));
+                }
+            }
+        }
+        let b = b + &format!(
+            "<button class=\"reveal\" data-testid=\"reveal-{id}\">{}</button>",
+            w.reveal
+        );
+        ("open", b)
+    };
+    let verdict = match verdicts.get(q.key()) {
+        Some((Some(v), tried)) => format!(
+            "<span data-testid=\"verdict-{id}\" data-verdict=\"{}\" data-diagnosis=\"{}\">\
+             <span class=\"tried\">{}</span> {}</span>",
+            v.key(),
+            v.diagnosis.key(),
+            escape(&format!("{}:", tried_text(w, q, tried))),
+            escape(&sentence(w, v))
+        ),
+        Some((None, tried)) => format!(
+            "<span class=\"field-msg\"><span class=\"tried\">{}</span> {}</span>",
+            escape(&format!("{}:", tried_text(w, q, tried))),
+            w.not_read
+        ),
+        None => String::new(),
+    };
+    format!(
+        "<div class=\"question\" data-testid=\"question-{id}\" data-state=\"{state}\"><label for=\"answer-{id}\">{}</label>\
+         <span class=\"answer\">{body}</span><p class=\"verdict\">{verdict}</p></div>",
+        escape(&names.join(" = ")),
+    )
+}
+
+/// The step's questions, one block per question: on a chain-rule step the path count first,
+/// then each path's factors and product under the path's name, then the sum. While "how many
+/// paths?" is open it is the only one: the others would name the paths. The step's count is of
+/// these blocks.
+fn questions_markup(v: &View, verdicts: &Verdicts) -> String {
+    let (sq, w) = (v.sq, v.w);
     if sq.questions.is_empty() {
         return String::new();
     }
+    let slug = sq.step.slug();
     let counting = sq
         .questions
         .iter()
-        .any(|q| matches!(q.quantity, Quantity::PathCount(_)) && !solved(q.key()));
-    let (n, total) = progress.count_step(example, sq);
+        .any(|q| matches!(q.quantity, Quantity::PathCount(_)) && !v.progress.is_done(v.example, &slug, q.key()));
+    let (n, total) = v.progress.count_step(v.example, sq);
     let next = if sq.step == Step::Update {
         format!(" {}", w.precision_next)
     } else {
@@ -418,61 +553,63 @@ fn questions_markup(
             .replace("{n}", &n.to_string())
             .replace("{total}", &total.to_string()),
     );
-    for q in &sq.questions {
-        if counting && !matches!(q.quantity, Quantity::PathCount(_)) {
+    if counting {
+        for q in sq
+            .questions
+            .iter()
+            .filter(|q| matches!(q.quantity, Quantity::PathCount(_)))
+        {
+            out += &question_markup(v, q, verdicts);
+        }
+        return out + "</section>";
+    }
+    let n_paths = v.paths.len();
+    let group = |q: &Question| match n_paths {
+        0 => None,
+        _ => path_of(q, n_paths),
+    };
+    // Before the paths: questions without a path that come first in the list (the path count).
+    let first_path = sq
+        .questions
+        .iter()
+        .position(|q| group(q).is_some())
+        .unwrap_or(sq.questions.len());
+    for q in &sq.questions[..first_path] {
+        out += &question_markup(v, q, verdicts);
+    }
+    let s = v.lang.strings();
+    for (k, name) in v.paths.iter().enumerate().map(|(k, n)| (k + 1, n)) {
+        let mine: Vec<&Question> = sq.questions.iter().filter(|q| group(q) == Some(k)).collect();
+        if mine.is_empty() {
             continue;
         }
-        for raw in &q.ids {
-            let id = escape(raw);
-            let body = if solved(q.key()) {
-                format!(
-                    "<span class=\"solved\">✓ {} = {}</span>",
-                    w.solved,
-                    escape(&answer_text(w, &q.answer))
-                )
-            } else {
-                let mut b = String::new();
-                match &q.answer {
-                    Answer::Value { .. } => {
-                        b += &format!(
-                            "<input id=\"answer-{id}\" data-testid=\"answer-{id}\" type=\"text\" inputmode=\"decimal\" autocomplete=\"off\">\
-                             <button data-testid=\"check-{id}\">{}</button>",
-                            w.check
-                        )
-                    }
-                    Answer::Choice { choices, .. } => {
-                        for (k, c) in choices.iter().enumerate() {
-                            b += &format!("<button data-testid=\"choice-{id}-{k}\">{}</button>", escape(&w.choice(&c.label)));
-                        }
-                    }
-                }
-                b + &format!(
-                    "<button class=\"reveal\" data-testid=\"reveal-{id}\">{}</button>",
-                    w.reveal
-                )
-            };
-            let verdict = match verdicts.get(raw) {
-                Some((Some(v), tried)) => format!(
-                    "<span data-testid=\"verdict-{id}\" data-verdict=\"{}\" data-diagnosis=\"{}\">\
-                     <span class=\"tried\">{}</span> {}</span>",
-                    v.key(),
-                    v.diagnosis.key(),
-                    escape(&format!("{}:", tried_text(w, q, tried))),
-                    escape(&sentence(w, v))
-                ),
-                Some((None, tried)) => format!(
-                    "<span class=\"field-msg\"><span class=\"tried\">{}</span> {}</span>",
-                    escape(&format!("{}:", tried_text(w, q, tried))),
-                    w.not_read
-                ),
-                None => String::new(),
-            };
-            out += &format!(
-                "<div class=\"question\" data-testid=\"question-{id}\"><label for=\"answer-{id}\">{}</label>\
-                 <span class=\"answer\">{body}</span><p class=\"verdict\">{verdict}</p></div>",
-                escape(&w.label(lang, raw, &q.quantity)),
-            );
+        // Factors this path shares with an earlier one are asked there; say so.
+        let shared: Vec<String> = sq
+            .questions
+            .iter()
+            .filter(|q| group(q).is_some_and(|g| g < k))
+            .filter(|q| q.ids.iter().any(|id| id.starts_with(&format!("factor-{k}-"))))
+            .map(|q| w.label(v.lang, q.key(), &q.quantity))
+            .collect();
+        let note = match shared.is_empty() {
+            true => String::new(),
+            false => format!(
+                "<p class=\"hint\">{}</p>",
+                escape(&w.shared_factors.replace("{list}", &shared.join(", ")))
+            ),
+        };
+        out += &format!(
+            "<fieldset class=\"path-group\" data-testid=\"practice-path-{k}\"><legend>{} {k}: {}</legend>{note}",
+            s.path,
+            escape(name)
+        );
+        for q in mine {
+            out += &question_markup(v, q, verdicts);
         }
+        out += "</fieldset>";
+    }
+    for q in sq.questions[first_path..].iter().filter(|q| group(q).is_none()) {
+        out += &question_markup(v, q, verdicts);
     }
     out + "</section>"
 }
@@ -487,10 +624,45 @@ pub fn sheet(seed: Option<u64>, lang: Lang) -> String {
     );
     // One small table per step (its title the caption, each question a row header beside its
     // answer), so that on paper they flow into two columns and the sheet fits one A4 page.
+    // The link back: the app on this example, practice mode on, in this language.
+    let mut app = State {
+        lang,
+        practice: true,
+        ..State::default()
+    };
+    if let Some(s) = seed {
+        app.reseed(s);
+    }
     let mut out = format!(
-        "<h1>{}</h1><p>{}</p><div class=\"sheet-steps\">",
+        "<h1>{}</h1><p>{} <a data-testid=\"sheet-app\" href=\"?{}\">{}</a></p><div class=\"sheet-steps\">",
         w.sheet_title.replace("{seed}", &seed_text),
         w.sheet_intro,
+        escape(&app.to_query()),
+        w.sheet_app,
+    );
+    // The example's givens first, on a few lines (the sheet fits one A4 page): what a working
+    // starts from.
+    let mut line: Vec<String> = Vec::new();
+    let ex = app.example;
+    let mut givens: Vec<(&str, f64)> = vec![("x1", ex.x[0]), ("x2", ex.x[1]), ("t1", ex.t[0]), ("t2", ex.t[1])];
+    givens.extend(crate::net::Param::ALL.iter().map(|p| (p.name(), ex.param(*p))));
+    givens.push(("η", app.lr));
+    for (name, v) in givens {
+        let id = if name == "η" { "lr" } else { name };
+        line.push(format!(
+            "<span data-testid=\"sheet-given-{id}\" data-value=\"{v}\">{name} = {}</span>",
+            escape(&short(v))
+        ));
+    }
+    let givens_html = format!(
+        "<p class=\"sheet-givens\" data-testid=\"sheet-givens\"><strong>{}</strong> {}</p>",
+        w.sheet_givens,
+        line.join(", ")
+    );
+    out = out.replacen(
+        "<div class=\"sheet-steps\">",
+        &(givens_html + "<div class=\"sheet-steps\">"),
+        1,
     );
     for sq in Sheet::for_seed(seed).map(|s| s.steps).unwrap_or_default() {
         let (title, slug) = (text_of(lang, sq.step).0, sq.step.slug());

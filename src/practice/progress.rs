@@ -1,4 +1,4 @@
-//! Which questions a learner has solved, per example, as a compact string for local storage (read back robustly), and the counts.
+//! Which questions a learner has solved or revealed, per example, as a compact string for local storage (bounded, merged across tabs, read back robustly), and the counts.
 
 use super::questions::StepQuestions;
 use crate::net::Example;
@@ -9,6 +9,11 @@ use crate::value::random_example;
 pub const MAX_EXAMPLES: usize = 32;
 /// Longest stored string read back (local storage holds a few MB; ours stays far below).
 pub const MAX_LEN: usize = 64 * 1024;
+/// Longest string [`Progress::bounded_text`] writes: the least recently touched examples go
+/// first until the rest fit, so what is written is always read back.
+pub const MAX_WRITE: usize = 60 * 1024;
+/// The mark after a revealed question's entry (`grad-w21/path-1/r`): an old reader skips it.
+const REVEALED: &str = "/r";
 /// The format's tag, first in the string.
 const TAG: &str = "p1";
 
@@ -37,7 +42,9 @@ fn entry(slug: &str, key: &str) -> String {
     format!("{slug}/{key}")
 }
 
-/// Solved questions per example, the most recently touched example last.
+/// Solved questions (computed by the learner) and revealed ones ("show answer", marked
+/// [`REVEALED`]) per example, the most recently touched example last. Only a solved question
+/// counts; a revealed one shows its number as revealed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Progress {
     examples: Vec<(String, Vec<String>)>,
@@ -51,15 +58,30 @@ fn token_ok(s: &str) -> bool {
 }
 
 impl Progress {
-    /// Whether question `key` of step `slug` is solved in example `example`.
-    pub fn is_solved(&self, example: &str, slug: &str, key: &str) -> bool {
-        let e = entry(slug, key);
-        self.examples.iter().any(|(k, list)| k == example && list.contains(&e))
+    fn has(&self, example: &str, e: &str) -> bool {
+        self.examples
+            .iter()
+            .any(|(k, list)| k == example && list.iter().any(|x| x == e))
     }
 
-    /// Marks a question solved (by a right answer or a reveal); the example becomes the most recent.
-    pub fn solve(&mut self, example: &str, slug: &str, key: &str) {
-        let e = entry(slug, key);
+    /// Whether question `key` of step `slug` is solved (computed, not revealed) in `example`.
+    pub fn is_solved(&self, example: &str, slug: &str, key: &str) -> bool {
+        self.has(example, &entry(slug, key))
+    }
+
+    /// Whether question `key` of step `slug` was revealed (and not solved) in `example`.
+    pub fn is_revealed(&self, example: &str, slug: &str, key: &str) -> bool {
+        self.has(example, &(entry(slug, key) + REVEALED))
+    }
+
+    /// Whether the question's number is on show: solved or revealed.
+    pub fn is_done(&self, example: &str, slug: &str, key: &str) -> bool {
+        self.is_solved(example, slug, key) || self.is_revealed(example, slug, key)
+    }
+
+    /// Adds entry `e` to `example`, which becomes the most recent; a solved entry replaces the
+    /// revealed one, a revealed one is not added beside the solved one.
+    fn add(&mut self, example: &str, e: String) {
         if !token_ok(example) || !token_ok(&e) {
             return;
         }
@@ -67,13 +89,69 @@ impl Progress {
             Some(i) => self.examples.remove(i).1,
             None => Vec::new(),
         };
-        if !list.contains(&e) {
+        let revealed = e.strip_suffix(REVEALED);
+        let solved_already = revealed.is_some_and(|s| list.iter().any(|x| x == s));
+        if !solved_already && !list.contains(&e) {
+            list.retain(|x| *x != format!("{e}{REVEALED}"));
             list.push(e);
         }
         self.examples.push((example.to_owned(), list));
         while self.examples.len() > MAX_EXAMPLES {
             self.examples.remove(0);
         }
+    }
+
+    /// Marks a question solved by a right answer; the example becomes the most recent.
+    pub fn solve(&mut self, example: &str, slug: &str, key: &str) {
+        self.add(example, entry(slug, key));
+    }
+
+    /// Marks a question revealed ("show answer"): its number shows, it does not count as solved.
+    pub fn reveal(&mut self, example: &str, slug: &str, key: &str) {
+        self.add(example, entry(slug, key) + REVEALED);
+    }
+
+    /// Everything `other` holds added to this progress (another tab's, read back from storage):
+    /// the examples of both, a question solved in either is solved. This progress's examples
+    /// become the most recent, in their order.
+    pub fn merge(&self, other: &Progress) -> Progress {
+        let mut out = other.clone();
+        for (example, list) in &self.examples {
+            for e in list {
+                out.add(example, e.clone());
+            }
+            if list.is_empty() {
+                if let Some(i) = out.examples.iter().position(|(k, _)| k == example) {
+                    let ex = out.examples.remove(i);
+                    out.examples.push(ex);
+                }
+            }
+        }
+        out
+    }
+
+    /// How many examples are kept.
+    pub fn len(&self) -> usize {
+        self.examples.len()
+    }
+
+    /// Whether nothing is kept.
+    pub fn is_empty(&self) -> bool {
+        self.examples.is_empty()
+    }
+
+    /// The text to store, at most [`MAX_WRITE`] bytes, and how many of the least recently
+    /// touched examples were left out to get there (the learner is told).
+    pub fn bounded_text(&self) -> (String, usize) {
+        let mut kept = self.clone();
+        let mut dropped = 0;
+        let mut text = kept.to_text();
+        while text.len() > MAX_WRITE && !kept.examples.is_empty() {
+            kept.examples.remove(0);
+            dropped += 1;
+            text = kept.to_text();
+        }
+        (text, dropped)
     }
 
     /// Forgets one example's progress (practice-reset).
@@ -89,6 +167,20 @@ impl Progress {
         })
     }
 
+    /// How many questions of `steps` were revealed (not solved) in `example`.
+    pub fn count_revealed(&self, example: &str, steps: &[StepQuestions]) -> usize {
+        steps
+            .iter()
+            .map(|sq| {
+                let slug = sq.step.slug();
+                sq.questions
+                    .iter()
+                    .filter(|q| self.is_revealed(example, &slug, q.key()))
+                    .count()
+            })
+            .sum()
+    }
+
     /// How many of one step's questions are solved in `example`, and how many it has.
     pub fn count_step(&self, example: &str, sq: &StepQuestions) -> (usize, usize) {
         let slug = sq.step.slug();
@@ -100,7 +192,8 @@ impl Progress {
         (solved, sq.questions.len())
     }
 
-    /// The compact text kept in local storage: `p1|<example>:<slug>/<key>,<slug>/<key>|...`.
+    /// The compact text kept in local storage: `p1|<example>:<slug>/<key>,<slug>/<key>/r|...`
+    /// (`/r`: revealed). Unbounded: what is stored is [`Progress::bounded_text`].
     pub fn to_text(&self) -> String {
         let mut out = String::from(TAG);
         for (k, list) in &self.examples {
@@ -129,9 +222,16 @@ impl Progress {
                 continue;
             };
             for e in list.split(',') {
+                let (e, revealed) = match e.strip_suffix(REVEALED) {
+                    Some(e) => (e, true),
+                    None => (e, false),
+                };
                 if let Some((slug, key)) = e.split_once('/') {
                     if token_ok(slug) && token_ok(key) && !key.contains('/') {
-                        p.solve(example, slug, key);
+                        match revealed {
+                            true => p.reveal(example, slug, key),
+                            false => p.solve(example, slug, key),
+                        }
                     }
                 }
             }

@@ -15,8 +15,9 @@ pub enum Local {
     /// ∂sum/∂w = the input the weight multiplies; `weight` is w's value, `lower` the input's own
     /// weighted sum when the input is an activation (H1 → h1).
     Input { weight: f64, lower: Option<f64> },
-    /// ∂sum/∂S = the weight on the edge S → sum; `input` is S's value.
-    Weight { input: f64 },
+    /// ∂sum/∂S = the weight on the edge S → sum; `input` is S's value, `mixed` the value of
+    /// the weight a mixed-up index order puts there (w22 for w23), when there is one.
+    Weight { input: f64, mixed: Option<f64> },
     /// 1 (a bias, E → Error_k) or anything without a named mistake.
     Other,
 }
@@ -121,6 +122,16 @@ impl Question {
         &self.ids[0]
     }
 
+    /// The page id its field and verdict stand under (`answer-X`, `verdict-X`): the gradient's
+    /// id when one of its ids is a gradient (`grad-w21` for `path-1` = `path-sum` = `grad-w21`),
+    /// else its key.
+    pub fn field_id(&self) -> &str {
+        self.ids
+            .iter()
+            .find(|id| id.starts_with("grad-"))
+            .unwrap_or(&self.ids[0])
+    }
+
     /// The exact number, for a numeric question.
     pub fn exact(&self) -> Option<f64> {
         match self.answer {
@@ -214,6 +225,46 @@ fn sum_name(act: &str) -> String {
     act.to_lowercase()
 }
 
+/// The weight a learner who reads w_ij the other way (w12 as x2 → h1) puts in place of `p`:
+/// w12 ↔ w13, w22 ↔ w23 (w11, w14, w21, w24 read the same either way).
+pub fn mixed_index(p: Param) -> Option<Param> {
+    match p {
+        Param::W12 => Some(Param::W13),
+        Param::W13 => Some(Param::W12),
+        Param::W22 => Some(Param::W23),
+        Param::W23 => Some(Param::W22),
+        _ => None,
+    }
+}
+
+/// A bias's gradient taken as δ times an input: for each weight into the bias's sum, ∂E/∂sum
+/// times that weight's input, with the input's name.
+fn bias_as_weight(net: &Net, p: Param) -> Vec<Mistake> {
+    let edge = diagram::edge_of(p);
+    if edge.from != p.name() {
+        return Vec::new();
+    }
+    let delta = net.node_grad(edge.to);
+    diagram::EDGES
+        .iter()
+        .filter(|e| e.to == edge.to && e.from != e.param.map_or("", Param::name))
+        .map(|e| Mistake {
+            diagnosis: Diagnosis::BiasInput,
+            value: delta * net.value(e.from),
+            term: p.name().to_owned(),
+        })
+        .collect()
+}
+
+/// The parameter's own value typed where ∂E/∂p is asked.
+fn value_for_gradient(net: &Net, p: Param) -> Mistake {
+    Mistake {
+        diagnosis: Diagnosis::ValueForGradient,
+        value: net.param(p),
+        term: p.name().to_owned(),
+    }
+}
+
 fn kind(name: &str) -> Option<Kind> {
     diagram::node(name).map(|n| n.kind)
 }
@@ -230,7 +281,13 @@ pub fn local(net: &Net, of: &str, wrt: &str) -> Local {
             sum: net.value(wrt),
             act: net.value(of),
         },
-        (Some(Kind::Sum), Some(Kind::Activation)) => Local::Weight { input: net.value(wrt) },
+        (Some(Kind::Sum), Some(Kind::Activation)) => Local::Weight {
+            input: net.value(wrt),
+            mixed: diagram::edge_between(wrt, of)
+                .and_then(|e| e.param)
+                .and_then(mixed_index)
+                .map(|q| net.param(q)),
+        },
         (Some(Kind::Sum), _) => match Param::from_name(wrt) {
             Some(p) if diagram::edge_of(p).from != p.name() => {
                 let input = diagram::edge_of(p).from;
@@ -359,7 +416,13 @@ fn forward(net: &Net, stage: Stage) -> Parts {
                     })
                     .sum();
                 let lower = (!lower_terms.is_empty()).then(|| (with_sums, lower_terms.join(", ")));
-                let mistakes = diagnose::weighted_sum(v, bias, lower.as_ref().map(|(v, t)| (*v, t.as_str())));
+                // The same sum with a weight of the other index order in place (y1 with w22 for w23).
+                let mixed = incoming.iter().find_map(|&p| {
+                    let q = mixed_index(p)?;
+                    let input = net.value(diagram::edge_of(p).from);
+                    Some((v + (net.param(q) - net.param(p)) * input, q.name()))
+                });
+                let mistakes = diagnose::weighted_sum(v, bias, lower.as_ref().map(|(v, t)| (*v, t.as_str())), mixed);
                 value(vec![format!("value-{n}")], Quantity::Forward(n), v, mistakes)
             })
             .collect()
@@ -494,12 +557,15 @@ fn grad(net: &Net, p: Param) -> Parts {
     }
     let grad = net.grad(p);
     let name = p.name();
+    let mut grad_mistakes = diagnose::chain(&paths);
+    grad_mistakes.push(value_for_gradient(net, p));
+    grad_mistakes.extend(bias_as_weight(net, p));
     if paths.len() == 1 {
         list.push(value(
             vec!["path-1".into(), "path-sum".into(), format!("grad-{name}")],
             Quantity::Grad(p),
             grad,
-            diagnose::chain(&paths),
+            grad_mistakes,
         ));
     } else if !paths.is_empty() {
         for (k, path) in paths.iter().enumerate() {
@@ -515,7 +581,7 @@ fn grad(net: &Net, p: Param) -> Parts {
             vec!["path-sum".into(), format!("grad-{name}")],
             Quantity::Grad(p),
             grad,
-            diagnose::chain(&paths),
+            grad_mistakes,
         ));
     }
     if (1..=4).contains(&paths.len()) {
@@ -526,7 +592,7 @@ fn grad(net: &Net, p: Param) -> Parts {
                 diagnosis: if c < n {
                     Diagnosis::MissingPath
                 } else {
-                    Diagnosis::Unknown
+                    Diagnosis::PathCount
                 },
                 term: name.to_owned(),
             })
@@ -603,10 +669,19 @@ fn share_mistakes(net: &Net, reader: &str, node: &str, local_value: f64) -> Vec<
         value: local_value,
         term: format!("∂E/∂{reader}"),
     }];
-    for s in diagnose::factor_swaps(&local(net, reader, node)) {
+    let l = local(net, reader, node);
+    for s in diagnose::factor_swaps(&l) {
         list.push(Mistake {
             diagnosis: s.diagnosis,
             value: up * s.value,
+            term: partial(reader, node),
+        });
+    }
+    if matches!(l, Local::SigmoidSlope { .. }) {
+        // σ′ left out: ∂E/∂Y1 passed on as if it were ∂E/∂y1.
+        list.push(Mistake {
+            diagnosis: Diagnosis::ForgotSlope,
+            value: up,
             term: partial(reader, node),
         });
     }
@@ -644,11 +719,13 @@ fn sweep_stop(net: &Net, node: &'static str) -> Parts {
         )),
         [(c, v)] => {
             let l = readers[0].1;
+            let mut mistakes = share_mistakes(net, c, node, l);
+            mistakes.push(node_value_for_gradient(net, node));
             list.push(value(
                 vec![format!("share-{c}"), format!("upstream-{node}")],
                 Quantity::Upstream(node),
                 *v,
-                share_mistakes(net, c, node, l),
+                mistakes,
             ));
         }
         many => {
@@ -660,7 +737,7 @@ fn sweep_stop(net: &Net, node: &'static str) -> Parts {
                     share_mistakes(net, c, node, readers[i].1),
                 ));
             }
-            let mistakes = many
+            let mut mistakes: Vec<Mistake> = many
                 .iter()
                 .enumerate()
                 .map(|(i, (_, v))| {
@@ -677,6 +754,7 @@ fn sweep_stop(net: &Net, node: &'static str) -> Parts {
                     }
                 })
                 .collect();
+            mistakes.push(node_value_for_gradient(net, node));
             list.push(value(
                 vec![format!("upstream-{node}")],
                 Quantity::Upstream(node),
@@ -686,6 +764,59 @@ fn sweep_stop(net: &Net, node: &'static str) -> Parts {
         }
     }
     (list, givens)
+}
+
+/// A node's own value typed where ∂E/∂node is asked.
+fn node_value_for_gradient(net: &Net, node: &str) -> Mistake {
+    Mistake {
+        diagnosis: Diagnosis::ValueForGradient,
+        value: net.value(node),
+        term: node.to_owned(),
+    }
+}
+
+/// The slips on ∂E/∂p = ∂E/∂sum · ∂sum/∂p at the sweep's last stop, besides a share's: σ′ of
+/// the sum left out, one path only into a hidden activation, a bias times an input, the
+/// weight of the other index order, the parameter's own value.
+fn param_mistakes(net: &Net, p: Param, reader: &str, l: f64) -> Vec<Mistake> {
+    let act = reader.to_uppercase();
+    let slope = {
+        let s = net.value(&act);
+        s * (1.0 - s)
+    };
+    let mut list = share_mistakes(net, reader, p.name(), l);
+    list.push(Mistake {
+        diagnosis: Diagnosis::ForgotSlope,
+        value: net.node_grad(&act) * l,
+        term: partial(&act, reader),
+    });
+    // A hidden sum: ∂E/∂H collects one share from each output; one of them alone.
+    let outs = readers(net, &act);
+    if outs.len() > 1 {
+        for (i, (c, w)) in outs.iter().enumerate() {
+            let others: Vec<String> = outs
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, (o, _))| format!("∂E/∂{o}·{}", partial(o, &act)))
+                .collect();
+            list.push(Mistake {
+                diagnosis: Diagnosis::MissingPath,
+                value: net.node_grad(c) * w * slope * l,
+                term: others.join(", "),
+            });
+        }
+    }
+    list.extend(bias_as_weight(net, p));
+    if let Some(q) = mixed_index(p) {
+        list.push(Mistake {
+            diagnosis: Diagnosis::WeightIndex,
+            value: net.grad(q),
+            term: q.name().to_owned(),
+        });
+    }
+    list.push(value_for_gradient(net, p));
+    list
 }
 
 fn net_share(net: &Net, reader: &str, local: f64) -> f64 {
@@ -710,7 +841,7 @@ fn params_stop(net: &Net) -> Parts {
                 vec![format!("grad-{}", p.name())],
                 Quantity::Grad(p),
                 net.grad(p),
-                share_mistakes(net, reader, p.name(), l),
+                param_mistakes(net, p, reader, l),
             )
         })
         .collect();

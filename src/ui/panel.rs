@@ -31,7 +31,7 @@ pub fn StepPanel() -> impl IntoView {
     view! {
         <section class="panel" aria-live="polite">
             <h2>{move || text().0}</h2>
-            <p class="explain">{move || text().1}</p>
+            <p class="explain">{move || text().1}{move || first_note(lesson, practice)}</p>
             <super::practice::PracticeBox />
             <StepFormulas />
             {move || lesson.net.with(|(_, err)| err.as_ref().map(|e| {
@@ -52,6 +52,16 @@ pub fn StepPanel() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// The first step's last sentence: how to turn practice mode on, or, while it is on, what it does.
+fn first_note(lesson: Lesson, practice: Option<Practice>) -> Option<String> {
+    if lesson.state.with(|s| s.step) != Step::Forward(Stage::Inputs) {
+        return None;
+    }
+    let s = lesson.lang.get().strings();
+    let on = practice.is_some_and(|p| p.on.get());
+    Some(format!(" {}", if on { s.practice_on_note } else { s.practice_invite }))
 }
 
 /// The formulas of the forward and error steps: each weighted sum, activation and error with the

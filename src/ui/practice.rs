@@ -35,6 +35,8 @@ pub struct Practice {
     pub progress: RwSignal<Progress>,
     /// False once local storage could not be read or written: progress lasts this session.
     pub stored: RwSignal<bool>,
+    /// How many of the oldest examples the last write left out to stay within the bound.
+    pub dropped: RwSignal<usize>,
     /// The key of the example practised on (its seed, or a hash of its numbers).
     pub example: Memo<String>,
     /// The step's verdicts as the worker wrote them.
@@ -106,12 +108,31 @@ impl Practice {
         });
     }
 
+    /// Writes the progress, merged first with what another tab may have stored meanwhile (so an
+    /// answer solved there is kept), bounded to what is read back ([`Progress::bounded_text`]).
     fn save(&self) {
-        let ok = self
-            .progress
-            .with_untracked(|p| storage().is_some_and(|s| s.set_item(STORE, &p.to_text()).is_ok()));
+        self.write(|mine, stored| mine.merge(stored));
+    }
+
+    /// Writes `f(this tab's progress, the stored one)` and takes it as this tab's progress.
+    fn write(&self, f: impl Fn(&Progress, &Progress) -> Progress) {
+        let store = storage();
+        let stored = store
+            .as_ref()
+            .and_then(|s| s.get_item(STORE).ok().flatten())
+            .map_or_else(Progress::default, |t| Progress::from_text(&t));
+        let next = self.progress.with_untracked(|p| f(p, &stored));
+        let (text, dropped) = next.bounded_text();
+        let ok = store.is_some_and(|s| s.set_item(STORE, &text).is_ok());
         if !ok {
             self.stored.set(false);
+        }
+        if dropped > 0 {
+            self.dropped.set(dropped);
+        }
+        let kept = if ok { Progress::from_text(&text) } else { next };
+        if self.progress.with_untracked(|p| *p != kept) {
+            self.progress.set(kept);
         }
     }
 }
@@ -210,10 +231,20 @@ pub fn provide(lesson: Lesson) {
             })
         })
     });
+    // Another tab wrote progress: take it (it merged this tab's writes before writing).
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let field = |name: &str| js_sys::Reflect::get(&ev, &name.into()).ok().and_then(|v| v.as_string());
+        if field("key").as_deref() == Some(STORE) {
+            progress.set(Progress::from_text(&field("newValue").unwrap_or_default()));
+        }
+    });
+    let _ = window().add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+    listener.forget();
     let pr = Practice {
         on,
         progress,
         stored,
+        dropped: RwSignal::new(0),
         example,
         verdicts,
         request,
@@ -344,9 +375,12 @@ pub fn PracticeBar() -> impl IntoView {
             let confirm = lesson.lang.get_untracked().strings().practice_reset_confirm;
             if window().confirm_with_message(confirm).unwrap_or(false) {
                 let ex = pr.example.get_untracked();
-                pr.progress.update(|p| p.reset(&ex));
+                pr.write(|mine, stored| {
+                    let mut all = mine.merge(stored);
+                    all.reset(&ex);
+                    all
+                });
                 pr.verdicts.set(String::new());
-                pr.save();
             }
         }
         _ => {}
@@ -355,6 +389,11 @@ pub fn PracticeBar() -> impl IntoView {
         <div class="practice-host" node_ref=host on:click=click></div>
         <Show when=move || pr.on.get() && !pr.stored.get()>
             <p class="warning" role="status" data-testid="practice-storage">{lesson.text(|s| s.practice_storage_off)}</p>
+        </Show>
+        <Show when=move || pr.on.get() && pr.dropped.get() != 0>
+            <p class="hint" role="status" data-testid="practice-dropped">
+                {move || lesson.text(|s| s.practice_dropped)().replace("{n}", &pr.dropped.get().to_string())}
+            </p>
         </Show>
     }
 }

@@ -328,8 +328,13 @@ fn expression_errors_use_the_particle_and_copula_of_the_name() {
         "{}",
         ko("foo(x)")
     );
-    // '#' has no reading we know: both forms.
-    assert!(ko("x # y").starts_with("‘#’은(는) 식에"), "{}", ko("x # y"));
+    // '#' has no reading we know, so no particle follows it: a learner never sees 은(는)
+    // (a native teacher's review; the old message read ‘#’은(는) 식에 ...).
+    for src in ["x # y", "2$3", "x@"] {
+        let message = ko(src);
+        assert!(message.contains("’ 글자는 식에 쓸 수 없습니다"), "{message}");
+        assert!(!message.contains("(는)") && !message.contains("(이)"), "{message}");
+    }
 }
 
 /// The text drawn in an SVG chart (every `<text>` element's content).

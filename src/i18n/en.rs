@@ -94,7 +94,7 @@ pub const STRINGS: Strings = Strings {
         body: "Hold every other parameter still and vary one: E traces a curve. The tangent at the current point has the slope autograd computed, ∂E/∂p. The update moves p against that slope, by η · |∂E/∂p|.",
     },
     descent_param: "parameter",
-    descent_why: "Right now ∂E/∂{p} {slope}. A positive slope means raising {p} raises E, so {p} must go down; a negative slope means the opposite. Either way we add the gradient with a minus sign: −η · ∂E/∂{p}. The slope's sign sets the direction; the step's size is η · |∂E/∂{p}|, the learning rate times the size of the slope, as the update table's η · ∂E/∂p column shows, so at the same η a steeper slope takes a longer step. The buttons above take η from this curve: a step short of its lowest point ahead, close to it, or past it, or they say why not.",
+    descent_why: "Right now ∂E/∂{p} {slope}. A positive slope means raising {p} raises E, so {p} must go down; a negative slope means the opposite. Either way we add the gradient with a minus sign: −η · ∂E/∂{p}. The slope's sign sets the direction; the step's size is η · |∂E/∂{p}|, the learning rate times the size of the slope, as the η · ∂E/∂p column of the earlier update step's table shows (its size), so at the same η a steeper slope takes a longer step. The buttons above take η from this curve: a step short of its lowest point ahead, close to it, or past it, or they say why not.",
     slope_positive: "is positive (uphill)",
     slope_negative: "is negative (downhill)",
     slope_zero: "is zero (flat)",

@@ -1,6 +1,6 @@
 //! Expression errors in words: English from the parser's own messages, Korean written here.
 
-use super::particle::{self, Particle};
+use super::particle;
 use super::Lang;
 use crate::expr::{Error, ErrorKind};
 
@@ -19,10 +19,7 @@ fn korean(kind: &ErrorKind) -> String {
         Empty => "식이 비어 있습니다.".into(),
         TooLong { limit } => format!("식이 너무 깁니다. {limit}자까지 쓸 수 있습니다."),
         TooDeep { limit } => format!("괄호나 함수가 너무 깊게 겹쳐 있습니다. {limit}단계까지 가능합니다."),
-        UnexpectedChar(c) => format!(
-            "{} 식에 쓸 수 없는 글자입니다.",
-            Particle::Eun.attach(&format!("‘{c}’"))
-        ),
+        UnexpectedChar(c) => format!("‘{c}’ 글자는 식에 쓸 수 없습니다."),
         NameTooLong { limit } => format!("이름이 너무 깁니다. {limit}자까지 가능합니다."),
         NumberOutOfRange => "수가 너무 크거나 너무 작아 다룰 수 없습니다.".into(),
         UnexpectedEnd => "식이 중간에 끝났습니다. 뒤에 값이 더 필요합니다.".into(),
@@ -41,7 +38,7 @@ fn korean(kind: &ErrorKind) -> String {
             };
             format!("‘{name}’{copula} 함수는 없습니다. sigmoid, tanh, relu, exp, log를 쓸 수 있습니다.")
         }
-        MissingArgument(f) => format!("{0} 뒤에는 괄호 안에 값을 넣어야 합니다: {0}(…).", f.name()),
+        MissingArgument(f) => format!("{0} 뒤에는 괄호 안의 값이 와야 합니다: {0}(…).", f.name()),
         UnknownVariable(name) => format!("변수 ‘{name}’에 값이 주어지지 않았습니다."),
         DivisionByZero => "0으로 나누게 됩니다.".into(),
         LogOfNonPositive(v) => format!("log는 양수에만 정의됩니다 (여기서는 {v})."),
@@ -49,6 +46,6 @@ fn korean(kind: &ErrorKind) -> String {
         PowBaseNotPositive(v) => {
             format!("지수가 식인 거듭제곱 a^b는 exp(b·log a)로 계산하므로 a > 0이어야 합니다 (여기서는 {v}).")
         }
-        NotFinite => "계산하는 도중에 값이 무한대가 되거나 정의되지 않아 더는 계산할 수 없습니다.".into(),
+        NotFinite => "식을 계산하다가 값이 무한대가 되거나 정의되지 않아 결과를 낼 수 없습니다.".into(),
     }
 }

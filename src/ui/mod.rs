@@ -77,8 +77,11 @@ pub fn App() -> impl IntoView {
         .ok()
         .and_then(|p| p.get("step"))
         .is_some_and(|s| s.trim() == "answers");
-    if answers && refused.iter().all(|k| *k == "step") {
-        return view! { <practice::AnswerSheet start=start /> }.into_any();
+    if answers {
+        // `answers` is not a lesson step, so `step` is always among the refused keys here; any
+        // other refused key (a bad seed) is named above the sheet, as the lab names it.
+        let refused: Vec<&'static str> = refused.into_iter().filter(|k| *k != "step").collect();
+        return view! { <practice::AnswerSheet start=start refused=refused /> }.into_any();
     }
     view! { <Lab start=start playground=playground refused=refused /> }.into_any()
 }

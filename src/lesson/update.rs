@@ -34,8 +34,8 @@ pub struct Update {
     pub published: bool,
     /// The example the update moves to.
     pub next: Example,
-    /// Why "apply" does not take this update, if it does not: a new value beyond the accepted
-    /// range ([`NetError::OutOfRange`]), or E after it not computable.
+    /// Why "apply" does not take this update, if it does not: E after it not computable, or a
+    /// new value beyond the accepted range ([`NetError::OutOfRange`]).
     pub refused: Option<NetError>,
 }
 
@@ -70,7 +70,7 @@ impl Update {
             error_before: net.value("E"),
             error_weights_only,
             published: before == Example::worked() && lr == crate::query::DEFAULT_LR,
-            refused: crate::net::out_of_range(&new, 1).or_else(|| error_after.clone().err()),
+            refused: error_after.clone().err().or_else(|| crate::net::out_of_range(&new, 1)),
             error_after,
             next,
         }

@@ -287,7 +287,7 @@ pub fn PlaygroundTable() -> impl IntoView {
                             <td>
                                 <input type="number" step="any" class="small-input num" aria-label=name.clone()
                                     data-testid=format!("var-{name}") data-value=value.to_string()
-                                    prop:value=value.to_string() on:change=on_change />
+                                    prop:value=crate::value::write(value) on:change=on_change />
                             </td>
                             <td><Num id=format!("grad-{name}") value=c.analytic /></td>
                             <td><Num id=format!("fd-{name}") value=c.numeric /></td>

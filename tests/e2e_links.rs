@@ -49,7 +49,8 @@ async fn e2e_a_tiny_number_reloads_the_same() {
         assert_eq!(shown(&page).await, before);
         // The field shows it as the address does, so editing it reads back (64 characters at most).
         assert_eq!(
-            page.js("document.querySelector('[data-testid="edit-x1"]').value").await,
+            page.js("document.querySelector('[data-testid=\"edit-x1\"]').value")
+                .await,
             json!("1e-70")
         );
         page.assert_no_panic().await;

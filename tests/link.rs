@@ -1,4 +1,5 @@
 //! A link restores what the page showed: every reachable state, written to an address and read back, is the same state; links written before the `v.` prefix still load.
+#![cfg(not(target_arch = "wasm32"))]
 
 use backprop_lab::i18n::Lang;
 use backprop_lab::lesson::{Playground, Step};

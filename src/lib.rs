@@ -6,6 +6,7 @@ pub mod diagram;
 pub mod expr;
 pub mod i18n;
 pub mod lesson;
+pub mod link;
 pub mod markup;
 pub mod math;
 pub mod net;

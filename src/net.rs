@@ -111,6 +111,28 @@ pub enum NetError {
         name: &'static str,
         value: f64,
     },
+    /// An SGD step of the lesson (the update step's "apply", a training run) would move this
+    /// parameter beyond ±[`crate::value::MAX_ABS`], the largest value the lab accepts, so a link
+    /// could not carry it; the step is not taken. See [`out_of_range`].
+    OutOfRange {
+        step: usize,
+        name: &'static str,
+        value: f64,
+    },
+}
+
+/// The first of `params` (in [`Param::ALL`] order) that is finite but beyond
+/// ±[`crate::value::MAX_ABS`], as the refusal of SGD step `step`. The lesson refuses such a step
+/// rather than clamp it: a clamped value would not be the W − η·∂E/∂W the page shows.
+pub fn out_of_range(params: &[f64; 12], step: usize) -> Option<NetError> {
+    let k = params
+        .iter()
+        .position(|v| v.is_finite() && v.abs() > crate::value::MAX_ABS)?;
+    Some(NetError::OutOfRange {
+        step,
+        name: Param::ALL[k].name(),
+        value: params[k],
+    })
 }
 
 impl fmt::Display for NetError {
@@ -122,6 +144,12 @@ impl fmt::Display for NetError {
                 write!(
                     f,
                     "training diverged at step {step}: {name} became {value}; the last finite state is kept"
+                )
+            }
+            NetError::OutOfRange { step, name, value } => {
+                write!(
+                    f,
+                    "step {step} would take {name} to {value}, beyond the accepted range; it was not taken"
                 )
             }
         }

@@ -154,11 +154,11 @@ impl State {
         }
         for ((name, v), (_, d)) in self.example.named_values().zip(base.example.named_values()) {
             if v.to_bits() != d.to_bits() {
-                parts.push(format!("{name}={v}"));
+                parts.push(format!("{name}={}", value::write(v)));
             }
         }
         if self.lr.to_bits() != base.lr.to_bits() {
-            parts.push(format!("lr={}", self.lr));
+            parts.push(format!("lr={}", value::write(self.lr)));
         }
         if self.focus != base.focus {
             parts.push(format!("param={}", self.focus.name()));

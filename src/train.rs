@@ -120,6 +120,16 @@ impl Trainer {
         }
         let mut error = self.error();
         for _ in 0..steps {
+            // A step that would take a parameter out of the accepted range stops the run like a
+            // diverging one: the lesson could not keep (or link to) the state it would reach. A
+            // step to a non-finite value is left to `Net::step`, which names it as diverging.
+            let next = self.net.next_params(lr);
+            if next.iter().all(|v| v.is_finite()) {
+                if let Some(e) = crate::net::out_of_range(&next, (self.steps + 1) as usize) {
+                    self.stopped = Some(e.clone());
+                    return Err(e);
+                }
+            }
             match self.net.step(lr) {
                 Ok(e) => {
                     self.steps += 1;

@@ -64,6 +64,24 @@ pub struct Parsed {
     pub note: Option<Note>,
 }
 
+/// The shortest text that [`parse`] reads back as exactly `v`, for a link: Rust's shortest
+/// round-trip digits, written out (`0.125`) or with an exponent (`1e-70`, `1.5e6`), whichever is
+/// shorter (written out on a tie). At most 24 characters for any finite `v`, far under
+/// [`MAX_LEN`]. Zero of either sign is `0`, as [`parse`] reads `-0`; no `+` is written (a URL
+/// would read it as a space).
+pub fn write(v: f64) -> String {
+    if v == 0.0 {
+        return "0".to_owned();
+    }
+    let plain = v.to_string();
+    let exponent = format!("{v:e}");
+    if exponent.len() < plain.len() {
+        exponent
+    } else {
+        plain
+    }
+}
+
 /// Reads `text` as a number of `kind`: trims whitespace, accepts a leading `+` and one comma as the
 /// decimal point, reads `-0` as 0, and refuses empty, non-numeric, non-finite, over-long and
 /// out-of-range text. Runs in time linear in the text and never panics.

@@ -280,6 +280,11 @@ fn the_network_refusals_are_korean_and_name_no_nan_or_inf() {
             name: "E",
             value: f64::NAN,
         },
+        NetError::OutOfRange {
+            step: 7,
+            name: "w12",
+            value: -2.5e6,
+        },
     ];
     let ko: Vec<String> = errors.iter().map(|e| net_errors::message(Lang::Ko, e)).collect();
     assert_eq!(english_in(&ko), Vec::new(), "{ko:#?}");
@@ -292,6 +297,10 @@ fn the_network_refusals_are_korean_and_name_no_nan_or_inf() {
     // The particle after the value follows its reading: 무한대가, 값이.
     assert!(ko[2].contains("+∞가 되어"), "{}", ko[2]);
     assert!(ko[4].contains("정의되지 않은 값이 되어"), "{}", ko[4]);
+    // A number read aloud: -2.5000e6 ends in 육, so 이 follows; the update step's own wording too.
+    assert!(ko[5].contains("-2.5000e6이 되어"), "{}", ko[5]);
+    let update = net_errors::update_refused(Lang::Ko, &errors[5]);
+    assert_eq!(english_in(std::slice::from_ref(&update)), Vec::new(), "{update}");
 }
 
 #[test]

@@ -307,11 +307,14 @@ fn mount_playground(expr: &str, vars: &[(&str, f64)]) -> web_sys::HtmlElement {
         lang: Lang::En,
         ..State::default()
     };
-    let expr = Some(expr.to_owned());
-    let vars: std::collections::BTreeMap<String, f64> = vars.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+    let link = Some(backprop_lab::link::PlaygroundLink {
+        expr: expr.to_owned(),
+        last: None,
+        values: vars.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+    });
     leptos::mount::mount_to(
         host.clone(),
-        move || view! { <Lab start=start expr=expr.clone() vars=vars.clone() /> },
+        move || view! { <Lab start=start playground=link.clone() /> },
     )
     .forget();
     host

@@ -3,6 +3,7 @@
 use super::particle::Particle;
 use super::Lang;
 use crate::net::NetError;
+use crate::print::short;
 
 /// A value that is not finite, in words: ±∞, or "undefined" for NaN (never "NaN" or "inf").
 pub fn not_finite(lang: Lang, value: f64) -> String {
@@ -41,5 +42,35 @@ pub fn message(lang: Lang, e: &NetError) -> String {
             "Training diverged at step {step}: {name} became {}. That step was not taken; the last finite state is kept.",
             not_finite(lang, *value)
         ),
+        (NetError::OutOfRange { step, name, value }, Lang::Ko) => format!(
+            "{step}번째 걸음을 적용하면 {name} 값이 {} 되어 {RANGE_KO} 그 걸음은 적용하지 않았습니다. {SMALLER_KO}",
+            Particle::I.attach(&short(*value))
+        ),
+        (NetError::OutOfRange { step, name, value }, Lang::En) => format!(
+            "Step {step} would take {name} to {}, {RANGE_EN} so that step was not taken. {SMALLER_EN}",
+            short(*value)
+        ),
     }
 }
+
+/// Why "apply" on the update step does not take the update `e` refused, in `lang`.
+pub fn update_refused(lang: Lang, e: &NetError) -> String {
+    match (e, lang) {
+        (NetError::OutOfRange { name, value, .. }, Lang::Ko) => format!(
+            "이 갱신을 적용하면 {name} 값이 {} 되어 {RANGE_KO} 적용하지 않습니다. {SMALLER_KO}",
+            Particle::I.attach(&short(*value))
+        ),
+        (NetError::OutOfRange { name, value, .. }, Lang::En) => format!(
+            "This update would take {name} to {}, {RANGE_EN} so it is not applied. {SMALLER_EN}",
+            short(*value)
+        ),
+        (other, _) => message(lang, other),
+    }
+}
+
+/// The accepted range and why it matters (`value::MAX_ABS`: a link carries only values in it).
+const RANGE_KO: &str =
+    "이 실습에서 쓸 수 있는 범위(−1,000,000에서 1,000,000 사이)를 벗어납니다. 링크에 담을 수 없는 값이므로";
+const RANGE_EN: &str = "beyond ±1,000,000, the largest value the lab accepts (a link could not carry it),";
+const SMALLER_KO: &str = "학습률 η를 줄이면 모든 매개변수가 범위 안에 머뭅니다.";
+const SMALLER_EN: &str = "A smaller learning rate η keeps every parameter in range.";

@@ -34,6 +34,9 @@ pub struct Update {
     pub published: bool,
     /// The example the update moves to.
     pub next: Example,
+    /// Why "apply" does not take this update, if it does not: E after it not computable, or a
+    /// new value beyond the accepted range ([`NetError::OutOfRange`]).
+    pub refused: Option<NetError>,
 }
 
 impl Update {
@@ -65,9 +68,10 @@ impl Update {
             lr,
             rows,
             error_before: net.value("E"),
-            error_after,
             error_weights_only,
             published: before == Example::worked() && lr == crate::query::DEFAULT_LR,
+            refused: error_after.clone().err().or_else(|| crate::net::out_of_range(&new, 1)),
+            error_after,
             next,
         }
     }

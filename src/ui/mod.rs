@@ -20,11 +20,11 @@ mod sweep;
 mod train;
 mod update;
 
+use crate::link::PlaygroundLink;
 use crate::query::{State, KEYS};
 use leptos::prelude::*;
 pub use practice::AnswerSheet;
 use state::Lesson;
-use std::collections::BTreeMap;
 
 /// The state named by the page's URL query (the worked example where it says nothing).
 pub fn state_from_url() -> State {
@@ -47,40 +47,18 @@ pub fn read_url() -> (State, Vec<&'static str>) {
 fn page_query(state: &State, pg: &playground::PlaygroundState) -> Option<String> {
     let query = web_sys::UrlSearchParams::new_with_str(&state.to_query()).ok()?;
     if state.step == crate::lesson::Step::Playground {
-        for (k, v) in pg.query_pairs() {
+        for (k, v) in pg.link().pairs() {
             query.append(&k, &v);
         }
     }
     Some(String::from(query.to_string()))
 }
 
-/// The playground's expression and variable values named by the URL (`expr=...&x=...`).
-pub fn playground_from_url() -> (Option<String>, BTreeMap<String, f64>) {
+/// The playground named by the URL (`expr=...&v.x=...`; see [`PlaygroundLink::read`]).
+pub fn playground_from_url() -> Option<PlaygroundLink> {
     let search = window().location().search().unwrap_or_default();
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-        return (None, BTreeMap::new());
-    };
-    let Some(text) = params.get("expr") else {
-        return (None, BTreeMap::new());
-    };
-    let names = crate::expr::parse(&text)
-        .map(|ast| {
-            ast.variables()
-                .into_iter()
-                .map(|(n, _)| n.to_owned())
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
-    let values = names
-        .into_iter()
-        .filter_map(|n| {
-            let v = crate::value::parse(crate::value::Kind::Value, &params.get(&n)?)
-                .ok()?
-                .value;
-            Some((n, v))
-        })
-        .collect();
-    (Some(text), values)
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    PlaygroundLink::read(|key| params.get(key))
 }
 
 /// Whether `step` shows the 2-2-2 network (not an add/multiply circuit or the playground).
@@ -91,7 +69,7 @@ fn on_network(step: crate::lesson::Step) -> bool {
 /// The whole app, started from the URL.
 #[component]
 pub fn App() -> impl IntoView {
-    let (expr, vars) = playground_from_url();
+    let playground = playground_from_url();
     let (start, refused) = read_url();
     // The teacher's printable answer sheet is a page of its own (`?step=answers&seed=N`).
     let search = window().location().search().unwrap_or_default();
@@ -99,22 +77,22 @@ pub fn App() -> impl IntoView {
         .ok()
         .and_then(|p| p.get("step"))
         .is_some_and(|s| s.trim() == "answers");
-    if answers && refused.iter().all(|k| *k == "step") {
-        return view! { <practice::AnswerSheet start=start /> }.into_any();
+    if answers {
+        // `answers` is not a lesson step, so `step` is always among the refused keys here; any
+        // other refused key (a bad seed) is named above the sheet, as the lab names it.
+        let refused: Vec<&'static str> = refused.into_iter().filter(|k| *k != "step").collect();
+        return view! { <practice::AnswerSheet start=start refused=refused /> }.into_any();
     }
-    view! { <Lab start=start expr=expr vars=vars refused=refused /> }.into_any()
+    view! { <Lab start=start playground=playground refused=refused /> }.into_any()
 }
 
 /// The lab for a given start state (tests mount it directly).
 #[component]
 pub fn Lab(
     start: State,
-    /// The playground's expression (its default when absent).
+    /// The playground's expression and values (its default expression when absent).
     #[prop(default = None)]
-    expr: Option<String>,
-    /// The playground's variable values.
-    #[prop(optional)]
-    vars: BTreeMap<String, f64>,
+    playground: Option<PlaygroundLink>,
     /// The URL keys whose value was refused (shown in a notice).
     #[prop(optional)]
     refused: Vec<&'static str>,
@@ -127,7 +105,7 @@ pub fn Lab(
     train::provide(lesson);
     circuit::provide(lesson);
     practice::provide(lesson);
-    playground::provide(expr, vars);
+    playground::provide(playground);
     let pg = expect_context::<playground::PlaygroundState>();
     params::provide(refused, move || {
         let state = lesson.state.get();

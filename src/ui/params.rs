@@ -153,7 +153,9 @@ pub fn Field(name: &'static str, #[prop(default = "edit")] prefix: &'static str)
     let current = Memo::new(move |_| lesson.state.with(|s| s.get(name)));
     let shown = move || {
         edits.revision.track();
-        current.get().to_string()
+        // As the address writes it: the shortest text that reads back to the same number (a
+        // field showing 1e-70 as 72 digits would refuse its own text once edited).
+        value::write(current.get())
     };
     let take = move |input: &web_sys::HtmlInputElement, text: &str| match value::parse(kind, text) {
         Ok(parsed) => {
@@ -166,7 +168,7 @@ pub fn Field(name: &'static str, #[prop(default = "edit")] prefix: &'static str)
                     n.remove(name);
                 }
             });
-            input.set_value(&parsed.value.to_string());
+            input.set_value(&value::write(parsed.value));
         }
         Err(refusal) => edits.notices.update(|n| {
             n.insert(name, Err(refusal));

@@ -7,6 +7,7 @@ use crate::expr::Caveat;
 use crate::i18n::expr_errors;
 use crate::lesson::{Playground, Step, DEFAULT_EXPR};
 use crate::lesson::{BOX, TALL_BOX};
+use crate::link::PlaygroundLink;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -21,6 +22,8 @@ pub struct PlaygroundState {
     pub error: RwSignal<Option<(crate::expr::Error, String)>>,
     /// `None`: every gradient at once; `Some(k)`: the backward pass has reached k + 1 nodes.
     pub cursor: RwSignal<Option<usize>>,
+    /// The text `good` was built from.
+    pub good_text: StoredValue<String>,
 }
 
 impl PlaygroundState {
@@ -30,6 +33,7 @@ impl PlaygroundState {
         let result = self.values.with_untracked(|v| Playground::compute(&text, v));
         match result {
             Ok(p) => {
+                self.good_text.set_value(text);
                 self.good.set(Some(p));
                 self.error.set(None);
                 self.cursor.update(|c| {
@@ -45,32 +49,49 @@ impl PlaygroundState {
         }
     }
 
-    /// The query pairs that restore this playground: `expr` and each variable's value.
-    pub fn query_pairs(&self) -> Vec<(String, String)> {
-        let mut pairs = vec![("expr".to_owned(), self.text.get())];
-        if let Some(p) = self.good.with(|g| g.as_ref().map(Playground::variables)) {
-            pairs.extend(p.into_iter().map(|(name, v)| (name, v.to_string())));
-        }
-        pairs
+    /// What a link must carry to restore this playground: the text, the last good text where the
+    /// text does not build, and the values of the shown graph's variables.
+    pub fn link(&self) -> PlaygroundLink {
+        let expr = self.text.get();
+        let (last, values) = self.good.with(|g| match g {
+            Some(p) => {
+                let good = self.good_text.get_value();
+                ((good != expr).then_some(good), p.variables().into_iter().collect())
+            }
+            None => (None, BTreeMap::new()),
+        });
+        PlaygroundLink { expr, last, values }
     }
 }
 
-/// Puts the playground in context, starting from `text` (the default when `None`) and `values`.
-pub fn provide(text: Option<String>, values: BTreeMap<String, f64>) {
+/// Puts the playground in context, starting from what a link names (the default expression when
+/// nothing): its values, its last good expression's graph, then its text.
+pub fn provide(link: Option<PlaygroundLink>) {
+    let link = link.unwrap_or_else(|| PlaygroundLink {
+        expr: DEFAULT_EXPR.to_owned(),
+        last: None,
+        values: BTreeMap::new(),
+    });
     let state = PlaygroundState {
-        text: RwSignal::new(text.unwrap_or_else(|| DEFAULT_EXPR.to_owned())),
-        values: RwSignal::new(values),
+        text: RwSignal::new(link.expr.clone()),
+        values: RwSignal::new(link.values),
         good: RwSignal::new(None),
         error: RwSignal::new(None),
         cursor: RwSignal::new(None),
+        good_text: StoredValue::new(String::new()),
     };
     state.recompute();
     if state.good.get_untracked().is_none() {
-        // A linked expression that does not build still shows a graph: the default one.
-        let typed = state.text.get_untracked();
-        state.text.set(DEFAULT_EXPR.to_owned());
-        state.recompute();
-        state.text.set(typed);
+        // A linked expression that does not build still shows a graph: the one the link names
+        // as the last that built, else the default one.
+        for shown in link.last.iter().map(String::as_str).chain([DEFAULT_EXPR]) {
+            state.text.set(shown.to_owned());
+            state.recompute();
+            if state.good.with_untracked(Option::is_some) {
+                break;
+            }
+        }
+        state.text.set(link.expr);
         state.recompute();
     }
     provide_context(state);
@@ -266,7 +287,7 @@ pub fn PlaygroundTable() -> impl IntoView {
                             <td>
                                 <input type="number" step="any" class="small-input num" aria-label=name.clone()
                                     data-testid=format!("var-{name}") data-value=value.to_string()
-                                    prop:value=value.to_string() on:change=on_change />
+                                    prop:value=crate::value::write(value) on:change=on_change />
                             </td>
                             <td><Num id=format!("grad-{name}") value=c.analytic /></td>
                             <td><Num id=format!("fd-{name}") value=c.numeric /></td>

@@ -440,9 +440,15 @@ pub fn PracticeBox() -> impl IntoView {
     }
 }
 
-/// The printable answer sheet (`?step=answers&seed=N`), written by the worker.
+/// The printable answer sheet (`?step=answers&seed=N`), written by the worker; above it, as on
+/// the lab, the link's keys whose values were refused (a bad `seed=`: the worked example's sheet).
 #[component]
-pub fn AnswerSheet(start: crate::query::State) -> impl IntoView {
+pub fn AnswerSheet(
+    start: crate::query::State,
+    /// The URL keys whose value was refused.
+    #[prop(optional)]
+    refused: Vec<&'static str>,
+) -> impl IntoView {
     let host = NodeRef::new();
     let html = RwSignal::new(String::new());
     let client = self::start(RwSignal::new(false), move |r, _| html.set(r.questions));
@@ -460,5 +466,13 @@ pub fn AnswerSheet(start: crate::query::State) -> impl IntoView {
         }
     });
     write_markup(host, Box::new(move || html.get()));
-    view! { <main class="sheet"><div data-testid="answer-sheet" node_ref=host></div></main> }
+    let notice = (!refused.is_empty()).then(|| {
+        let text = start
+            .lang
+            .strings()
+            .edit_url_refused
+            .replace("{keys}", &refused.join(", "));
+        view! { <p class="url-msg" role="status" data-testid="url-msg">{text}</p> }
+    });
+    view! { <main class="sheet">{notice}<div data-testid="answer-sheet" node_ref=host></div></main> }
 }

@@ -91,9 +91,19 @@ pub fn UpdateView() -> impl IntoView {
         })
     };
     let apply = move |_| {
-        if let Some(next) = update.with_untracked(|u| u.as_ref().filter(|u| u.error_after.is_ok()).map(|u| u.next)) {
+        if let Some(next) = update.with_untracked(|u| u.as_ref().filter(|u| u.refused.is_none()).map(|u| u.next)) {
             lesson.apply(next);
         }
+    };
+    let refused = move || update.with(|u| u.as_ref().and_then(|u| u.refused.clone()));
+    // E after the update already says why when it cannot be computed; a value out of range is said here.
+    let out_of_range = move || {
+        refused()
+            .filter(|e| matches!(e, crate::net::NetError::OutOfRange { .. }))
+            .map(|e| {
+                let text = crate::i18n::net_errors::update_refused(lesson.lang.get(), &e);
+                view! { <p class="warning" role="status" data-testid="apply-refused">{text}</p> }
+            })
     };
     // The rule with numbers for the two parameters the chain-rule steps derived.
     let examples = move || {
@@ -119,7 +129,9 @@ pub fn UpdateView() -> impl IntoView {
             </p>
             <p class="sum">{lesson.text(|s| s.error_weights_only)}" = "{weights_only}</p>
             {published}
-            <button class="action" data-testid="apply-update" on:click=apply>{lesson.text(|s| s.apply_update)}</button>
+            <button class="action" data-testid="apply-update" on:click=apply
+                disabled=move || refused().is_some()>{lesson.text(|s| s.apply_update)}</button>
+            {out_of_range}
             <p class="hint">{lesson.text(|s| s.undo_hint)}</p>
             <p class="slip" data-testid="slip-note">{lesson.text(|s| s.slip_update)}</p>
         </div>

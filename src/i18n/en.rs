@@ -6,6 +6,8 @@ pub const STRINGS: Strings = Strings {
     tagline: "Error backpropagation, one step at a time, on a 2-2-2 network",
     practice_toggle: "Practice",
     practice_reset_confirm: "Clear everything you solved on this example?",
+    practice_silent: "Practice mode could not start: the part that writes its questions does not answer. The network may be off, or a new version of Backprop Lab may have been published since this page was opened.",
+    practice_reload: "Reload the page",
     practice_storage_off: "The browser's storage is unavailable: your progress lasts only until this tab closes.",
     next: "Next",
     prev: "Back",

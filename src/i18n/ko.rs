@@ -6,6 +6,8 @@ pub const STRINGS: Strings = Strings {
     tagline: "2-2-2 신경망으로 한 단계씩 따라가는 오차 역전파",
     practice_toggle: "연습 모드",
     practice_reset_confirm: "이 예제에서 푼 기록을 모두 지울까요?",
+    practice_silent: "연습 문제를 만드는 부분이 응답하지 않아 연습 모드를 시작하지 못했습니다. 네트워크가 끊겼거나, 이 페이지를 연 뒤에 Backprop Lab의 새 버전이 나왔을 수 있습니다.",
+    practice_reload: "페이지 다시 열기",
     practice_storage_off: "브라우저 저장소를 쓸 수 없어, 푼 기록은 이 창을 닫으면 사라집니다.",
     next: "다음",
     prev: "이전",

@@ -63,6 +63,9 @@ pub struct Strings {
     pub practice_toggle: &'static str,
     pub practice_reset_confirm: &'static str,
     pub practice_storage_off: &'static str,
+    /// Practice mode's worker failed to load or does not answer (ui::practice), and its button.
+    pub practice_silent: &'static str,
+    pub practice_reload: &'static str,
     pub next: &'static str,
     pub prev: &'static str,
     /// "step {n} of {total}"

@@ -14,6 +14,12 @@ sw.js' version must be derived from the final files). docs/performance.md, "Wher
   match. The glue also loses its indentation, blank lines and whole-line comments (its lines and
   so its meaning stay), unless a line might continue a template literal (−4.7 KB gzip in all).
 
+- Practice mode's Web Worker: Trunk names its files `practice-worker.js`, `_bg.wasm`,
+  `_loader.js`, the same in every build. They get a content hash, `practice-worker-<16 hex
+  digits>...` (of the glue and the wasm), and index.html's `<meta name="practice-worker">` the
+  digits, which the page reads (src/ui/practice.rs): a tab left open across a deploy can then only
+  start the worker of its own build, never a newer one (docs/hosting.md, "Updates").
+
 index.html's integrity (SRI) hashes of the changed files are brought up to date. Running it twice
 changes nothing the second time. `python3 scripts/post_build.py DIR` runs it on any built site;
 the default is $TRUNK_STAGING_DIR.
@@ -199,6 +205,40 @@ def shorten_names(wasm, js):
     return bytes(out), js
 
 
+WORKER_LOADER = re.compile(r"practice-worker(-[0-9a-f]{16})?_loader\.js")
+WORKER_META = re.compile(r'(<meta name="practice-worker" content=")[0-9a-f]*(")')
+
+
+def name_worker(root, html):
+    """`html` with the worker's digits in its meta tag, after renaming the worker's three files
+    in `root` after a hash of the glue and the wasm (unchanged when they already carry it)."""
+    loaders = [n for n in os.listdir(root) if WORKER_LOADER.fullmatch(n)]
+    if not loaders:
+        return html
+    if len(loaders) != 1 or len(WORKER_META.findall(html)) != 1:
+        sys.exit("post_build.py: want one practice-worker loader and one <meta name=\"practice-worker\">")
+    old = loaders[0][: -len("_loader.js")]
+    parts = {}
+    for part in (".js", "_bg.wasm", "_loader.js"):
+        with open(os.path.join(root, old + part), "rb") as f:
+            parts[part] = f.read()
+    digits = hashlib.sha256(parts[".js"] + b"\0" + parts["_bg.wasm"]).hexdigest()[:16]
+    new = "practice-worker-" + digits
+    loader = parts["_loader.js"].decode("utf-8")
+    for part in (".js", "_bg.wasm"):
+        if f"/{old}{part}" not in loader:
+            sys.exit(f"post_build.py: the worker's loader does not name ./{old}{part}")
+        loader = loader.replace(f"/{old}{part}", f"/{new}{part}")
+    parts["_loader.js"] = loader.encode("utf-8")
+    for part, data in parts.items():
+        os.remove(os.path.join(root, old + part))
+        with open(os.path.join(root, new + part), "wb") as f:
+            f.write(data)
+    if new != old:
+        print(f"post_build.py: practice worker named {new}", file=sys.stderr)
+    return WORKER_META.sub(rf"\g<1>{digits}\g<2>", html)
+
+
 def sri(data):
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
 
@@ -240,6 +280,7 @@ def main():
                 f.write(after)
             html = html.replace(sri(before), sri(after))
         print(f"post_build.py: {name} and its glue: names shortened, glue unindented", file=sys.stderr)
+    html = name_worker(root, html)
     with open(index, "w", encoding="utf-8") as f:
         f.write(html)
     subprocess.run([sys.executable, os.path.join(HERE, "sw.py"), root], check=True)

@@ -10,7 +10,7 @@ const VERSION = "__VERSION__";
 const FILES = __FILES__;
 const CACHE = "backprop-lab-" + VERSION;
 // Trunk names its outputs <stem>-<16 hex digits>.<ext>: such a name always holds the same bytes.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+const HASHED = /-[0-9a-f]{16}(_bg|_loader)?\.[a-z0-9]+$/;
 const BASE = new URL("./", self.location.href);
 const INDEX = new URL("index.html", BASE).href;
 

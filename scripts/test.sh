@@ -32,6 +32,9 @@ done
 echo "== cargo fmt --check, cargo clippy"
 cargo fmt --check || { echo "test.sh: code is not formatted (run cargo fmt)" >&2; exit 1; }
 cargo clippy -q --all-targets -- -D warnings
+# The app, its worker and the browser tests are wasm32: lint them for that target too (the
+# native tests, with native-only dev-dependencies such as proptest, are linted above).
+cargo clippy -q --target wasm32-unknown-unknown --lib --bins "${web_tests[@]}" -- -D warnings
 
 echo "== native tests (lib, unit, integration, doc; browser e2e_* skipped)"
 cargo test -- --skip e2e_

@@ -214,7 +214,8 @@ async fn e2e_train_pause_and_leaving_the_step_stop_the_run() {
         .await;
         page.click("train-pause").await;
         let paused = page.value("train-steps").await;
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        // A run takes a chunk of steps on every animation frame: ten frames, none taken.
+        page.frames(10).await;
         assert_eq!(page.value("train-steps").await, paused, "no steps after pause");
         page.click("train-run").await;
         let more = format!("Number(document.querySelector('[data-testid=train-steps]').dataset.value) > {paused}");
@@ -232,7 +233,7 @@ async fn e2e_train_pause_and_leaving_the_step_stop_the_run() {
         );
         page.click("next").await;
         let at = page.value("train-steps").await;
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        page.frames(10).await;
         assert_eq!(
             page.value("train-steps").await,
             at,
@@ -398,4 +399,96 @@ async fn e2e_a_driver_error_fails_instead_of_counting_zero() {
         );
     })
     .await;
+}
+
+/// A page that stops says so: the shipped release code panics (`stop_for_test`, an export of the
+/// app that only script reaches, never an address), which traps at once; the page then shows the
+/// box of a stopped page in its language, with a link to the current address that reloads the
+/// same step and values, and `assert_no_panic` fails on it.
+#[tokio::test]
+async fn e2e_a_trap_in_the_release_build_shows_the_box_in_the_page_language() {
+    let cases = [
+        (
+            "/?step=grad-w21&w21=0.3",
+            "ko",
+            "내부 오류로 Backprop Lab이 멈췄습니다",
+            "같은 단계와 값으로 다시 열기",
+        ),
+        (
+            "/?step=grad-w21&w21=0.3&lang=en",
+            "en",
+            "Backprop Lab stopped",
+            "Reload with the same step and values",
+        ),
+    ];
+    for (start, lang, says, link) in cases {
+        with_page(start, move |page: Page| async move {
+            assert_eq!(page.value("param-w21").await, 0.3);
+            page.assert_no_panic().await;
+            page.wait_js("typeof window.wasmBindings.stop_for_test", json!("function"))
+                .await;
+            let before = page.js("location.href").await;
+            // In a task of its own, as a panic in an event handler: nothing catches it.
+            page.js("setTimeout(() => window.wasmBindings.stop_for_test()), true")
+                .await;
+            let text = page.wait("panic").await.text().await.unwrap();
+            assert!(text.contains(says) && text.contains(link), "{lang}: {text:?}");
+            assert_eq!(page.attr("panic", "lang").await, lang);
+            if lang == "ko" {
+                let latin = text.replace("Backprop Lab", "");
+                assert!(
+                    !latin.chars().any(|c| c.is_ascii_alphabetic()),
+                    "English on the Korean page: {text:?}"
+                );
+            }
+            assert_eq!(json!(page.attr("panic-reload", "href").await), before);
+            let errors = page.js("window.__errors.join(' ')").await;
+            assert!(errors.as_str().unwrap().contains("unreachable"), "a trap: {errors}");
+            let checked = page.clone();
+            let failed = tokio::spawn(async move { checked.assert_no_panic().await }).await;
+            assert!(
+                failed.is_err_and(|e| e.is_panic()),
+                "assert_no_panic passed a stopped page"
+            );
+            // The link opens the same state in a working page.
+            page.click("panic-reload").await;
+            page.wait_js(
+                "!document.querySelector('[data-testid=panic]') && !!window.wasmBindings",
+                json!(true),
+            )
+            .await;
+            assert_eq!(page.attr("step", "data-slug").await, "grad-w21");
+            assert_eq!(page.value("param-w21").await, 0.3);
+            assert_eq!(page.js("document.documentElement.lang").await, json!(lang));
+            page.assert_no_panic().await;
+        })
+        .await;
+    }
+}
+
+/// `assert_no_panic` fails on any uncaught error or unhandled rejection in the page, not only on
+/// the box.
+#[tokio::test]
+async fn e2e_no_panic_check_fails_on_an_uncaught_error_or_rejection() {
+    for fault in ["throw new Error('thrown')", "Promise.reject(new Error('rejected'))"] {
+        with_page("/?lang=en", move |page: Page| async move {
+            page.wait("step").await;
+            page.assert_no_panic().await;
+            // As a script of the page (the driver's own scripts' errors are muted: Chromium
+            // reports no rejection of theirs).
+            let script = format!(
+                "(() => {{ const s = document.createElement('script'); s.textContent = {fault:?}; \
+                 document.head.append(s); return true }})()"
+            );
+            page.js(&script).await;
+            page.wait_js("window.__errors.length", json!(1)).await;
+            let checked = page.clone();
+            let failed = tokio::spawn(async move { checked.assert_no_panic().await }).await;
+            assert!(
+                failed.is_err_and(|e| e.is_panic()),
+                "assert_no_panic passed after {fault}"
+            );
+        })
+        .await;
+    }
 }

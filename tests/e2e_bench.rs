@@ -108,8 +108,8 @@ async fn time_changes(page: &Page, n: usize, setup: &str, change: &str, done: &s
 async fn e2e_bench_update_time() {
     with_site(Site::default(), "/?step=grad-w21", |page: Page| async move {
         page.wait("next").await;
-        // Give the other lesson an instant to mount its fields, if it has them.
-        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        // The app mounts in one go: one drawn frame after `next` is there, its fields are too.
+        page.frames(1).await;
         if page.count("edit-w21").await > 0 {
             let times = time_changes(
                 &page,

@@ -161,7 +161,10 @@ async fn e2e_strict_csp_without_the_loader_hash_blocks_the_app() {
             json!(true),
         )
         .await;
-        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        // Everything the page loads has loaded, and it has drawn frames since: a loader that ran
+        // would have mounted the app by then.
+        page.wait_js("document.readyState", json!("complete")).await;
+        page.frames(5).await;
         assert_eq!(
             page.count("next").await,
             0,

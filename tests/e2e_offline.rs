@@ -213,10 +213,26 @@ async fn cache_names(page: &Page) -> Value {
         .expect("caches.keys()")
 }
 
+/// What the browser asked the network for after the server stopped, besides what may go there
+/// first: the page itself (network first, then the cached index.html), sw.js (the browser's
+/// update check) and the test's probe. Every other file of the build must come from the worker's cache.
+fn bypassed_the_cache(page: &Page, prefix: &str) -> Vec<String> {
+    let allowed = [
+        format!("{prefix}/"),
+        format!("{prefix}/index.html"),
+        format!("{prefix}/sw.js"),
+        // The test's own probe (`Site::probe`), not a file of the build.
+        format!("{prefix}/__probe.js"),
+    ];
+    page.offline_requests()
+        .into_iter()
+        .filter(|t| !allowed.iter().any(|a| t.split('?').next() == Some(a.as_str())))
+        .collect()
+}
+
 /// Offline, open a deep link this browser never loaded (the cached index.html answers any
 /// query), check its numbers against the closed form, then step on and back.
 async fn deep_link_works_offline(page: &Page, prefix: &str) {
-    let requests_before = page.requests().len();
     page.stop_server().await;
     page.goto(&format!("{prefix}/?w21=0.3&step=grad-w21")).await;
     assert_eq!(page.attr("step", "data-slug").await, "grad-w21");
@@ -244,11 +260,54 @@ async fn deep_link_works_offline(page: &Page, prefix: &str) {
     assert_eq!(page.wait_attr_change("step", "data-slug", &next).await, "grad-w21");
     assert_close("grad-w21", page.value("grad-w21").await, want);
     page.assert_no_panic().await;
-    assert_eq!(
-        page.requests().len(),
-        requests_before,
-        "the server answered after it was stopped"
-    );
+    // The page went to the (failing) network first: the stopped server saw it, so the next
+    // check is not empty for want of a log.
+    let tried = page.offline_requests();
+    assert!(tried.iter().any(|t| t.contains("step=grad-w21")), "{tried:?}");
+    let bypassed = bypassed_the_cache(page, prefix);
+    assert!(bypassed.is_empty(), "offline, these went to the network: {bypassed:?}");
+}
+
+/// The check that nothing bypassed the cache can fail: with a worker that caches index.html
+/// only (sw.js's list of files cut down to it), the app's own files go to the network, and
+/// offline the check names them.
+#[tokio::test]
+async fn e2e_offline_check_sees_files_that_bypass_the_cache() {
+    let site_dir = scratch("index-only");
+    copy_dist_into(&site_dir);
+    let sw = site_dir.join("sw.js");
+    let js = std::fs::read_to_string(&sw).unwrap();
+    let cut: Vec<String> = js
+        .lines()
+        .map(|l| {
+            if l.starts_with("const FILES = ") {
+                r#"const FILES = ["index.html"];"#.into()
+            } else {
+                l.into()
+            }
+        })
+        .collect();
+    assert_ne!(cut.join("\n"), js.trim_end(), "sw.js has a FILES line");
+    std::fs::write(&sw, cut.join("\n")).unwrap();
+    let site = Site {
+        dir: Some(site_dir),
+        ..Site::default()
+    };
+    with_site(site, "/?step=forward", |page: Page| async move {
+        page.wait("next").await;
+        wait_until_controlled(&page).await;
+        page.stop_server().await;
+        page.goto("/?w21=0.3&step=grad-w21").await;
+        // The cached index.html opens; the JS glue it names is not cached.
+        let start = std::time::Instant::now();
+        while bypassed_the_cache(&page, "").is_empty() {
+            assert!(start.elapsed() < harness::TIMEOUT, "{:?}", page.offline_requests());
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        let bypassed = bypassed_the_cache(&page, "");
+        assert!(bypassed.iter().any(|t| t.ends_with(".js")), "{bypassed:?}");
+    })
+    .await;
 }
 
 /// ACCEPTANCE: load the release build once (under the strict CSP of scripts/csp.sh: the worker
@@ -396,6 +455,200 @@ async fn e2e_chromium_finds_the_app_installable() {
         assert_eq!(manifest["errors"], json!([]), "{manifest}");
         let errors = page.cdp("Page.getInstallabilityErrors", json!({})).await;
         assert_eq!(errors["installabilityErrors"], json!([]), "{errors}");
+    })
+    .await;
+}
+
+/// Practice mode works offline after one visit that never turned it on: the worker's files are
+/// in the cache from the first visit, and none of them goes to the network.
+#[tokio::test]
+async fn e2e_practice_works_offline_after_one_visit() {
+    with_site(Site::default(), "/?step=forward&lang=en", |page: Page| async move {
+        page.wait("next").await;
+        wait_until_controlled(&page).await;
+        page.stop_server().await;
+        page.goto("/?step=grad-w21&practice=1&lang=en").await;
+        page.wait("practice-box").await;
+        page.wait_js("!!document.querySelector('[data-testid^=question-]')", json!(true))
+            .await;
+        // The worker judges offline too: a question's answer shown changes the question.
+        let before = page
+            .js("document.querySelector('[data-testid=practice-box]').outerHTML")
+            .await;
+        page.js("document.querySelector('[data-testid^=reveal-]').click(), true")
+            .await;
+        page.wait_js(
+            &format!("document.querySelector('[data-testid=practice-box]').outerHTML !== {before}"),
+            json!(true),
+        )
+        .await;
+        assert_eq!(page.count("practice-silent").await, 0);
+        page.assert_no_panic().await;
+        let bypassed = bypassed_the_cache(&page, "");
+        assert!(bypassed.is_empty(), "offline, these went to the network: {bypassed:?}");
+    })
+    .await;
+}
+
+/// The digits index.html gives the practice worker's file names (scripts/post_build.py).
+fn worker_digits(dir: &Path) -> String {
+    let html = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    let at = html
+        .find(r#"<meta name="practice-worker" content=""#)
+        .expect("the worker's meta tag")
+        + 38;
+    html[at..at + 16].to_owned()
+}
+
+/// A new build of the site in `dir`, as a deploy replaces it: the practice worker's wasm gets
+/// other bytes (a custom section, as a changed build changes its code), then Trunk's post_build
+/// hook runs on the site as after a build (new names for the worker, a new sw.js); the old
+/// worker files are gone.
+fn deploy_new_worker(dir: &Path) {
+    let mut wasm_files = Vec::new();
+    files_under(dir, "", &mut wasm_files);
+    wasm_files.retain(|f| f.starts_with("practice-worker") && f.ends_with("_bg.wasm"));
+    assert_eq!(wasm_files.len(), 1, "{wasm_files:?}");
+    let path = dir.join(&wasm_files[0]);
+    let mut wasm = std::fs::read(&path).unwrap();
+    // Custom section (id 0) of 8 bytes: the name's length, "deploy", one byte of content.
+    wasm.extend_from_slice(b"\x00\x08\x06deploy2");
+    std::fs::write(&path, wasm).unwrap();
+    let out = Command::new("python3")
+        .arg(root().join("scripts/post_build.py"))
+        .arg(dir)
+        .output()
+        .expect("python3 scripts/post_build.py");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A tab left open across a deploy never pairs its page with the new build's practice worker.
+/// The tab opens build A (practice off); build B, whose practice worker's wasm differs, replaces
+/// A on the server; B's service worker takes over the tab and deletes A's cache. Turning practice
+/// on in the old tab then cannot start B's worker (A's page names A's worker, which is gone): it
+/// says the worker does not answer, and its reload button opens B, whose practice works.
+#[tokio::test]
+async fn e2e_a_tab_open_across_a_deploy_never_runs_the_new_worker() {
+    let site_dir = scratch("deploy-worker");
+    copy_dist_into(&site_dir);
+    let old_digits = worker_digits(&site_dir);
+    let site = Site {
+        dir: Some(site_dir.clone()),
+        ..Site::default()
+    };
+    with_site(site, "/?step=grad-w21&lang=en", |page: Page| async move {
+        page.wait("next").await;
+        wait_until_controlled(&page).await;
+        deploy_new_worker(&site_dir);
+        let new_digits = worker_digits(&site_dir);
+        assert_ne!(new_digits, old_digits, "the new build names its worker anew");
+        let (new_version, files) = sw_version_and_files(&site_dir);
+        assert!(files.iter().any(|f| f.contains(&new_digits)), "{files:?}");
+
+        // The browser checks sw.js (as on any other tab's visit): B's worker takes over this tab.
+        page.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; \
+                 navigator.serviceWorker.getRegistration().then((r) => r.update()).then(() => done(true), (e) => done(String(e)));",
+                vec![],
+            )
+            .await
+            .expect("registration.update()");
+        let want = json!([format!("backprop-lab-{new_version}")]);
+        let start = std::time::Instant::now();
+        while cache_names(&page).await != want {
+            assert!(start.elapsed() < harness::TIMEOUT, "caches are not {want}");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+
+        // The old page turns practice on: it names its own build's worker, which is gone.
+        page.click("practice-toggle").await;
+        page.wait("practice-silent").await;
+        assert_eq!(page.count("practice-box").await, 0, "the old page shows questions");
+        let asked: Vec<String> = page.requests().into_iter().map(|(t, _)| t).collect();
+        assert!(
+            asked.iter().any(|t| t.contains(&format!("practice-worker-{old_digits}"))),
+            "{asked:?}"
+        );
+        page.assert_no_panic().await;
+
+        // The reload opens the new build, and practice works there.
+        page.click("practice-reload").await;
+        page.wait("practice-box").await;
+        assert_eq!(
+            page.js("document.querySelector('meta[name=practice-worker]').content").await,
+            json!(new_digits)
+        );
+        assert_eq!(page.count("practice-silent").await, 0);
+        page.assert_no_panic().await;
+    })
+    .await;
+}
+
+/// A copy of dist/ in a scratch directory whose practice worker's loader is `loader` (None: the
+/// file is missing).
+fn site_with_worker_loader(name: &str, loader: Option<&str>) -> PathBuf {
+    let dir = scratch(name);
+    copy_dist_into(&dir);
+    let path = dir.join(format!("practice-worker-{}_loader.js", worker_digits(&dir)));
+    assert!(path.is_file(), "{} is missing", path.display());
+    match loader {
+        Some(js) => std::fs::write(&path, js).unwrap(),
+        None => std::fs::remove_file(&path).unwrap(),
+    }
+    generate_sw(&dir);
+    dir
+}
+
+/// A worker that cannot be fetched (a 404): practice mode says so in the page's language, with a
+/// reload button, at once; the worker's error is not an uncaught error of the page.
+#[tokio::test]
+async fn e2e_a_worker_that_fails_to_load_is_reported() {
+    let dir = site_with_worker_loader("worker-missing", None);
+    for (lang, says, button) in [
+        ("en", "Practice mode could not start", "Reload the page"),
+        ("ko", "연습 모드를 시작하지 못했습니다", "페이지 다시 열기"),
+    ] {
+        let site = Site {
+            dir: Some(dir.clone()),
+            ..Site::default()
+        };
+        let start = format!("/?step=grad-w21&practice=1&lang={lang}");
+        with_site(site, &start, move |page: Page| async move {
+            let text = page.wait("practice-silent").await.text().await.unwrap();
+            assert!(text.contains(says) && text.contains(button), "{lang}: {text:?}");
+            assert_eq!(page.count("practice-box").await, 0);
+            page.assert_no_panic().await;
+        })
+        .await;
+    }
+}
+
+/// A worker that loads and never answers (its loader does nothing): after the page's patience
+/// (12 s, src/ui/practice.rs) it says so instead of leaving a page of blanks.
+#[tokio::test]
+async fn e2e_a_worker_that_never_answers_is_reported() {
+    let dir = site_with_worker_loader("worker-silent", Some("// loads, then never says a word\n"));
+    let site = Site {
+        dir: Some(dir),
+        ..Site::default()
+    };
+    with_site(site, "/?step=grad-w21&practice=1&lang=en", |page: Page| async move {
+        page.wait("step").await;
+        let opened = std::time::Instant::now();
+        while page.count("practice-silent").await == 0 {
+            assert!(
+                opened.elapsed() < std::time::Duration::from_secs(25),
+                "no message 25 s after the page opened with a silent worker"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        assert!(
+            opened.elapsed() > std::time::Duration::from_secs(5),
+            "said before the worker had a chance"
+        );
+        assert_eq!(page.count("practice-box").await, 0);
+        page.assert_no_panic().await;
     })
     .await;
 }

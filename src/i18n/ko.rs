@@ -9,6 +9,8 @@ pub const STRINGS: Strings = Strings {
     practice_invite: "값이 나오기 전에 직접 계산해 보고 싶다면 위의 ‘연습 모드’를 켜세요(단축키 Q).",
     practice_on_note: "연습 모드가 켜져 있습니다. 다음 단계부터는 단계마다 배우는 값이 문제로 나옵니다. 답을 입력하거나 ‘답 보기’를 누르세요.",
     practice_dropped: "브라우저 저장 공간을 넘지 않도록, 가장 오래전에 연습한 예제 {n}개의 기록을 지웠습니다.",
+    practice_silent: "연습 문제를 만드는 부분이 응답하지 않아 연습 모드를 시작하지 못했습니다. 네트워크가 끊겼거나, 이 페이지를 연 뒤에 Backprop Lab의 새 버전이 나왔을 수 있습니다.",
+    practice_reload: "페이지 다시 열기",
     practice_storage_off: "브라우저 저장소를 쓸 수 없어, 푼 기록은 이 창을 닫으면 사라집니다.",
     next: "다음",
     prev: "이전",

@@ -69,6 +69,9 @@ pub struct Strings {
     /// Stored progress was bounded: `{n}` oldest examples left out.
     pub practice_dropped: &'static str,
     pub practice_storage_off: &'static str,
+    /// Practice mode's worker failed to load or does not answer (ui::practice), and its button.
+    pub practice_silent: &'static str,
+    pub practice_reload: &'static str,
     pub next: &'static str,
     pub prev: &'static str,
     /// "step {n} of {total}"

@@ -46,6 +46,8 @@ pub struct Practice {
     pub shown: Memo<Shown>,
     /// The last verdict said, for screen readers.
     pub said: RwSignal<String>,
+    /// The worker failed to load, or has not answered for [`PATIENCE`]: the page says so.
+    pub silent: RwSignal<bool>,
     worker: StoredValue<Option<Client>, LocalStorage>,
 }
 
@@ -54,6 +56,9 @@ pub struct Practice {
 struct Client {
     worker: web_sys::Worker,
     ready: RwSignal<bool>,
+    silent: RwSignal<bool>,
+    /// How many messages the worker has sent.
+    heard: Rc<std::cell::Cell<u32>>,
     sent: Rc<RefCell<VecDeque<bool>>>,
     /// The view asked for and not answered yet (not asked twice).
     last: Rc<RefCell<String>>,
@@ -103,7 +108,7 @@ impl Practice {
         self.worker.with_value(|c| {
             if let Some(c) = c {
                 c.sent.borrow_mut().push_back(matches!(request, Request::Check { .. }));
-                let _ = c.worker.post_message(&request.to_text().into());
+                c.post(&request);
             }
         });
     }
@@ -141,7 +146,35 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
-/// Where the worker's loader is: beside the app's own script (Trunk's `--public-url`).
+/// How long the worker may take to start or to answer before the page says it does not answer
+/// (a slow network may take long to bring its wasm; a later answer takes the message away).
+const PATIENCE: std::time::Duration = std::time::Duration::from_secs(12);
+
+impl Client {
+    /// Sends `request`, and says the worker is silent if nothing comes back within [`PATIENCE`].
+    fn post(&self, request: &Request) {
+        let _ = self.worker.post_message(&request.to_text().into());
+        self.watch();
+    }
+
+    /// Says the worker is silent unless it sends something within [`PATIENCE`] from now.
+    fn watch(&self) {
+        let (heard, silent) = (self.heard.clone(), self.silent);
+        let before = heard.get();
+        set_timeout(
+            move || {
+                if heard.get() == before {
+                    silent.set(true);
+                }
+            },
+            PATIENCE,
+        );
+    }
+}
+
+/// Where the worker's loader is: beside the app's own script (Trunk's `--public-url`), named
+/// with the digits index.html's `<meta name="practice-worker">` holds (scripts/post_build.py), so
+/// that a page only ever starts the worker of its own build.
 fn worker_url() -> String {
     let base = document()
         .query_selector("link[rel=modulepreload]")
@@ -150,18 +183,37 @@ fn worker_url() -> String {
         .and_then(|l| l.get_attribute("href"))
         .and_then(|h| h.rfind('/').map(|i| h[..=i].to_owned()))
         .unwrap_or_else(|| "./".to_owned());
-    format!("{base}practice-worker_loader.js")
+    let digits = document()
+        .query_selector("meta[name=practice-worker]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|d| !d.is_empty())
+        .map_or_else(String::new, |d| format!("-{d}"));
+    format!("{base}practice-worker{digits}_loader.js")
 }
 
 /// Starts the worker; `on_reply` receives each reply with whether it answers a check.
-/// `ready` becomes true when the worker can take requests (made by the caller, outside any
-/// effect, so that it lives as long as the page).
-fn start(ready: RwSignal<bool>, on_reply: impl Fn(Reply, bool) + 'static) -> Option<Client> {
+/// `ready` becomes true when the worker can take requests, `silent` when it fails to load or
+/// does not answer in time (both made by the caller, outside any effect, so that they live as
+/// long as the page).
+fn start(ready: RwSignal<bool>, silent: RwSignal<bool>, on_reply: impl Fn(Reply, bool) + 'static) -> Option<Client> {
     let worker = web_sys::Worker::new(&worker_url()).ok()?;
     let sent: Rc<RefCell<VecDeque<bool>>> = Rc::default();
     let last: Rc<RefCell<String>> = Rc::default();
-    let (queue, waiting) = (sent.clone(), last.clone());
+    let heard: Rc<std::cell::Cell<u32>> = Rc::default();
+    let (queue, waiting, count) = (sent.clone(), last.clone(), heard.clone());
+    // A script that cannot be fetched (offline without it, or gone after a deploy) or fails to
+    // run. Handled here: not passed on as the page's own uncaught error (assets/stopped.js).
+    let failed = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        ev.prevent_default();
+        silent.set(true);
+    });
+    worker.set_onerror(Some(failed.as_ref().unchecked_ref()));
+    failed.forget();
     let handler = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+        count.set(count.get() + 1);
+        silent.set(false);
         let text = ev.data().as_string().unwrap_or_default();
         if text == "ready" {
             ready.set(true);
@@ -176,12 +228,16 @@ fn start(ready: RwSignal<bool>, on_reply: impl Fn(Reply, bool) + 'static) -> Opt
     });
     worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
-    Some(Client {
+    let client = Client {
         worker,
         ready,
+        silent,
+        heard,
         sent,
         last,
-    })
+    };
+    client.watch();
+    Some(client)
 }
 
 /// Puts [`Practice`] in context (after the circuit's state, whose inputs it asks about).
@@ -250,6 +306,7 @@ pub fn provide(lesson: Lesson) {
         request,
         shown,
         said: RwSignal::new(String::new()),
+        silent: RwSignal::new(false),
         worker: StoredValue::new_local(None),
     };
     // The worker starts the first time practice mode is on; it answers every new state.
@@ -259,7 +316,7 @@ pub fn provide(lesson: Lesson) {
             return;
         }
         if pr.worker.with_value(Option::is_none) {
-            let client = start(ready, move |r, was_check| {
+            let client = start(ready, pr.silent, move |r, was_check| {
                 if was_check {
                     // The body after a check carries the new progress and verdicts.
                     if let Some(b) = Body::from_text(&r.body) {
@@ -387,6 +444,9 @@ pub fn PracticeBar() -> impl IntoView {
     };
     view! {
         <div class="practice-host" node_ref=host on:click=click></div>
+        <Show when=move || pr.on.get() && pr.silent.get()>
+            <Silent />
+        </Show>
         <Show when=move || pr.on.get() && !pr.stored.get()>
             <p class="warning" role="status" data-testid="practice-storage">{lesson.text(|s| s.practice_storage_off)}</p>
         </Show>
@@ -395,6 +455,21 @@ pub fn PracticeBar() -> impl IntoView {
                 {move || lesson.text(|s| s.practice_dropped)().replace("{n}", &pr.dropped.get().to_string())}
             </p>
         </Show>
+    }
+}
+
+/// What a page whose worker does not answer shows: its questions cannot come, so it says why it
+/// may be and offers a reload (which fetches this build's worker again, or the new build).
+#[component]
+fn Silent() -> impl IntoView {
+    let lesson = expect_context::<Lesson>();
+    view! {
+        <div class="warning" role="alert" data-testid="practice-silent">
+            <p>{lesson.text(|s| s.practice_silent)}</p>
+            <button data-testid="practice-reload" on:click=|_| { let _ = window().location().reload(); }>
+                {lesson.text(|s| s.practice_reload)}
+            </button>
+        </div>
     }
 }
 
@@ -451,7 +526,8 @@ pub fn AnswerSheet(
 ) -> impl IntoView {
     let host = NodeRef::new();
     let html = RwSignal::new(String::new());
-    let client = self::start(RwSignal::new(false), move |r, _| html.set(r.questions));
+    let silent = RwSignal::new(false);
+    let client = self::start(RwSignal::new(false), silent, move |r, _| html.set(r.questions));
     Effect::new(move |_| {
         if let Some(c) = &client {
             if c.ready.get() {
@@ -461,7 +537,7 @@ pub fn AnswerSheet(
                     progress: String::new(),
                     verdicts: String::new(),
                 };
-                let _ = c.worker.post_message(&Request::Sheet(body).to_text().into());
+                c.post(&Request::Sheet(body));
             }
         }
     });
@@ -474,5 +550,13 @@ pub fn AnswerSheet(
             .replace("{keys}", &refused.join(", "));
         view! { <p class="url-msg" role="status" data-testid="url-msg">{text}</p> }
     });
-    view! { <main class="sheet">{notice}<div data-testid="answer-sheet" node_ref=host></div></main> }
+    view! {
+        <main class="sheet">
+            {notice}
+            <Show when=move || silent.get()>
+                <Silent />
+            </Show>
+            <div data-testid="answer-sheet" node_ref=host></div>
+        </main>
+    }
 }

@@ -3,6 +3,7 @@
 use std::future::Future;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -75,7 +76,8 @@ where
     Fut: Future<Output = ()> + Send + 'static,
 {
     let log = Arc::new(Mutex::new(Vec::new()));
-    let (addr, server) = serve(site, log.clone()).await;
+    let offline = Arc::new(AtomicBool::new(false));
+    let addr = serve(site, log.clone(), offline.clone()).await;
     let driver = Driver::start().await;
     let mut caps = fantoccini::wd::Capabilities::new();
     let profile = driver.profile.display();
@@ -94,7 +96,7 @@ where
         client: client.clone(),
         base: format!("http://{addr}"),
         log,
-        server: Arc::new(server),
+        offline,
     };
     let start = path_and_query.to_string();
     let test = body(page.clone());
@@ -122,7 +124,8 @@ pub struct Page {
     pub client: Client,
     base: String,
     log: Arc<Mutex<Vec<(String, u16)>>>,
-    server: Arc<tokio::task::AbortHandle>,
+    /// Set by [`Page::stop_server`]: the server then answers nothing.
+    offline: Arc<AtomicBool>,
 }
 
 impl Page {
@@ -222,6 +225,19 @@ impl Page {
         }
     }
 
+    /// Wait until the page has drawn `n` more animation frames: what the app does once per frame
+    /// (a training run's chunk of steps) has had `n` chances to happen, so a test can see that it
+    /// did not, without sleeping a fixed time.
+    #[allow(dead_code)] // not every test file uses it
+    pub async fn frames(&self, n: u32) {
+        let script = "const [n, done] = arguments; let k = 0; \
+                      const f = () => (++k >= n ? done(true) : requestAnimationFrame(f)); requestAnimationFrame(f);";
+        self.client
+            .execute_async(script, vec![json!(n)])
+            .await
+            .unwrap_or_else(|e| panic!("waiting for {n} animation frames: {e}"));
+    }
+
     /// Evaluate a JavaScript expression in the page.
     pub async fn js(&self, expr: &str) -> serde_json::Value {
         let script = format!("return ({expr});");
@@ -246,34 +262,45 @@ impl Page {
         assert_eq!(got, json!(value), "{id} did not take {value}");
     }
 
-    /// The page must not show the panic box of `ui::panic_page`.
+    /// The page must not show the box of a stopped page (assets/stopped.js), and must have had no
+    /// uncaught error and no unhandled rejection since it loaded: the script keeps each of them in
+    /// `window.__errors`, which must exist (a page without the script fails too).
     pub async fn assert_no_panic(&self) {
+        let errors = self.js("window.__errors").await;
+        let Some(errors) = errors.as_array() else {
+            panic!("window.__errors is {errors}: the page did not load assets/stopped.js");
+        };
+        assert!(errors.is_empty(), "uncaught errors in the page: {errors:?}");
         if self.count("panic").await > 0 {
             let text = self.wait("panic").await.text().await.unwrap_or_default();
             panic!("the app panicked: {text}");
         }
     }
 
-    /// Every request the server answered so far: (request target, status code).
+    /// Every request the server answered so far: (request target, status code); status 0 for a
+    /// request that reached it after [`Page::stop_server`] and was left unanswered.
     #[allow(dead_code)] // not every test file uses it
     pub fn requests(&self) -> Vec<(String, u16)> {
         self.log.lock().unwrap().clone()
     }
 
-    /// Take the site off the network: stop the loopback server and wait until its port refuses
-    /// connections, so every later request of the browser fails as with the network off.
+    /// Take the site off the network: from now on the loopback server closes every connection
+    /// without an answer, so each request of the browser fails as with the network off, and it
+    /// logs each such request with status 0 (see [`Page::offline_requests`]): a test can see what
+    /// still went to the network instead of the service worker's cache.
     #[allow(dead_code)] // not every test file uses it
     pub async fn stop_server(&self) {
-        self.server.abort();
-        let addr = self.base.trim_start_matches("http://").to_string();
-        let start = Instant::now();
-        while TcpStream::connect(&addr).await.is_ok() {
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "{addr} still accepts connections {TIMEOUT:?} after stopping the server"
-            );
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        self.offline.store(true, Ordering::SeqCst);
+    }
+
+    /// The request targets that reached the server after [`Page::stop_server`], in order.
+    #[allow(dead_code)] // not every test file uses it
+    pub fn offline_requests(&self) -> Vec<String> {
+        let log = self.log.lock().unwrap();
+        log.iter()
+            .filter(|(_, code)| *code == 0)
+            .map(|(t, _)| t.clone())
+            .collect()
     }
 
     /// Run one Chrome DevTools Protocol command in this tab through chromedriver's
@@ -392,27 +419,28 @@ fn chromium_path() -> String {
     std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
 }
 
-/// Serve `site` over plain HTTP on 127.0.0.1 (free port) until the test's runtime ends or the
-/// returned handle aborts it; every answered request is appended to `log`.
-async fn serve(site: Site, log: Log) -> (std::net::SocketAddr, tokio::task::AbortHandle) {
+/// Serve `site` over plain HTTP on 127.0.0.1 (free port) until the test's runtime ends; every
+/// request is appended to `log` (with status 0 once `offline` is set: then none is answered).
+async fn serve(site: Site, log: Log, offline: Arc<AtomicBool>) -> std::net::SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
     let addr = listener.local_addr().unwrap();
     let site = Arc::new(Site {
         dir: Some(site.dir.clone().unwrap_or_else(dist_dir)),
         ..site
     });
-    let server = tokio::spawn(async move {
+    tokio::spawn(async move {
         while let Ok((stream, _)) = listener.accept().await {
-            tokio::spawn(respond(stream, site.clone(), log.clone()));
+            tokio::spawn(respond(stream, site.clone(), log.clone(), offline.clone()));
         }
     });
-    (addr, server.abort_handle())
+    addr
 }
 
 type Log = Arc<Mutex<Vec<(String, u16)>>>;
 
-/// Answer one GET with the file under the site's dir (`<prefix>/` is index.html), then close.
-async fn respond(mut stream: TcpStream, site: Arc<Site>, log: Log) {
+/// Answer one GET with the file under the site's dir (`<prefix>/` is index.html), then close;
+/// when `offline`, log the request with status 0 and close without answering.
+async fn respond(mut stream: TcpStream, site: Arc<Site>, log: Log, offline: Arc<AtomicBool>) {
     let mut head = Vec::new();
     let mut chunk = [0u8; 4096];
     while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 65536 {
@@ -423,6 +451,10 @@ async fn respond(mut stream: TcpStream, site: Arc<Site>, log: Log) {
     }
     let head = String::from_utf8_lossy(&head);
     let target = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+    if offline.load(Ordering::SeqCst) {
+        log.lock().unwrap().push((target, 0));
+        return;
+    }
     let path = target.split(['?', '#']).next().unwrap_or("/");
     // Only `<prefix>/...` belongs to the site.
     let under = match path.strip_prefix(site.prefix.as_str()) {

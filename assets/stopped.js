@@ -1,0 +1,33 @@
+// The box of a stopped page, made without the app's wasm, which a trap leaves dead; errors kept
+// in window.__errors for the tests. docs/hosting.md, "A page that stops says so".
+"use strict";
+(function () {
+  var errors = (window.__errors = []);
+  function stopped(what) {
+    errors.push(String(what));
+    if (document.getElementById("panic") || !document.body) return;
+    var lang = new URLSearchParams(location.search).get("lang");
+    var en = (lang === "en" || lang === "ko" ? lang : document.documentElement.lang) === "en";
+    var box = document.createElement("div");
+    box.id = "panic";
+    box.lang = en ? "en" : "ko";
+    box.setAttribute("role", "alert");
+    box.setAttribute("data-testid", "panic");
+    var p = document.createElement("p");
+    p.textContent = en
+      ? "Backprop Lab stopped because of an internal error: the page no longer responds."
+      : "내부 오류로 Backprop Lab이 멈췄습니다. 이 페이지는 더 이상 반응하지 않습니다.";
+    var a = document.createElement("a");
+    a.href = location.href;
+    a.setAttribute("data-testid", "panic-reload");
+    a.textContent = en ? "Reload with the same step and values" : "같은 단계와 값으로 다시 열기";
+    box.append(p, a);
+    document.body.prepend(box);
+  }
+  addEventListener("error", function (e) {
+    stopped(e.error || e.message);
+  });
+  addEventListener("unhandledrejection", function (e) {
+    stopped(e.reason);
+  });
+})();

@@ -64,9 +64,10 @@ pub struct Parsed {
     pub note: Option<Note>,
 }
 
-/// The shortest text that [`parse`] reads back as exactly `v`, for a link: Rust's shortest
-/// round-trip digits, written out (`0.125`) or with an exponent (`1e-70`, `1.5e6`), whichever is
-/// shorter (written out on a tie). At most 24 characters for any finite `v`, far under
+/// The text that [`parse`] reads back as exactly `v`, for a link and a field: Rust's shortest
+/// round-trip digits, written out as the page shows decimals (`0.125`, `0.001`, `1000000`) when
+/// that takes at most 12 characters, else written out or with an exponent (`1e-70`, `1.5e20`),
+/// whichever is shorter (written out on a tie). At most 24 characters for any finite `v`, far under
 /// [`MAX_LEN`]. Zero of either sign is `0`, as [`parse`] reads `-0`; no `+` is written (a URL
 /// would read it as a space).
 pub fn write(v: f64) -> String {
@@ -75,7 +76,7 @@ pub fn write(v: f64) -> String {
     }
     let plain = v.to_string();
     let exponent = format!("{v:e}");
-    if exponent.len() < plain.len() {
+    if plain.len() > 12 && exponent.len() < plain.len() {
         exponent
     } else {
         plain

@@ -217,10 +217,15 @@ fn tiny_and_huge_numbers_are_written_with_an_exponent_where_that_is_shorter() {
         (1e-70, "1e-70"),
         (5e-324, "5e-324"),
         (-2.5e-9, "-2.5e-9"),
-        (1e6, "1e6"),
+        // Short decimals stay written out, as a learner typed and the page shows them
+        // (a learning rate of 0.001 is not shown as 1e-3).
+        (1e6, "1000000"),
+        (0.001, "0.001"),
+        (1e-7, "0.0000001"),
+        (1e13, "1e13"),
         (123456.0, "123456"),
         (0.15, "0.15"),
-        (0.0001, "1e-4"),
+        (0.0001, "0.0001"),
         (0.5, "0.5"),
         (-0.0, "0"),
     ] {

@@ -46,7 +46,9 @@ impl Default for State {
             lr: DEFAULT_LR,
             step: Step::FIRST,
             lang: Lang::Ko,
-            focus: Param::W21,
+            // b3: on the worked example the one parameter whose step can land short of, close
+            // to and past the lowest E within η ≤ 100 (η ≈ 10, 41, 70; w21 needs 117 to reach it).
+            focus: Param::B3,
             present: false,
             practice: false,
             seed: None,

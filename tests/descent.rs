@@ -11,6 +11,10 @@ use backprop_lab::value::{splitmix64, MAX_LR};
 mod hand;
 use hand::Hand;
 
+#[path = "e2e/reference.rs"]
+#[allow(dead_code)]
+mod reference;
+
 /// E worked out by hand (tests/common/hand.rs), independent of the core.
 fn e_by_hand(ex: &Example) -> f64 {
     Hand::of(ex).e
@@ -273,4 +277,63 @@ fn choosing_a_learning_rate_keeps_it_in_range() {
     // Downhill to the left works the same way.
     assert_eq!(choose_lr(Regime::Close, 1.0, 0.5, -4.0), Ok(10.0));
     assert_eq!(choose_lr(Regime::Close, 1.0, 0.0, -4.0), Err(Unreachable::Flat));
+}
+
+/// The descent step opens on a parameter whose three regimes all lie within the learning-rate
+/// range on the worked example (w21 could not overshoot: it needs η ≈ 140). Computed with
+/// tests/e2e/reference.rs alone: E along the parameter by its closed-form forward pass, scanned
+/// downhill in steps of 1e-4 to the first rise; the rate that lands on that minimum is its distance
+/// over |∂E/∂p| (reference gradients), and the "past" button aims at 1.7 times it.
+#[test]
+fn the_descent_step_opens_on_a_parameter_that_can_land_short_close_and_past() {
+    let p = backprop_lab::query::State::default().focus;
+    let at = |net: &reference::Net| -> f64 {
+        let v = [
+            net.w11, net.w12, net.w13, net.w14, net.w21, net.w22, net.w23, net.w24, net.b1, net.b2, net.b3, net.b4,
+        ];
+        v[p.index()]
+    };
+    let with = |v: f64| {
+        let mut net = reference::MAZUR;
+        let slot = [
+            &mut net.w11,
+            &mut net.w12,
+            &mut net.w13,
+            &mut net.w14,
+            &mut net.w21,
+            &mut net.w22,
+            &mut net.w23,
+            &mut net.w24,
+            &mut net.b1,
+            &mut net.b2,
+            &mut net.b3,
+            &mut net.b4,
+        ];
+        *slot.into_iter().nth(p.index()).unwrap() = v;
+        net
+    };
+    let x = at(&reference::MAZUR);
+    let slope = reference::MAZUR.grads()[p.index()];
+    let dir = -slope.signum();
+    let (mut t, mut last) = (0.0, reference::MAZUR.forward().E);
+    loop {
+        let e = with(x + dir * (t + 1e-4)).forward().E;
+        if e > last || t > 1e4 {
+            break;
+        }
+        (t, last) = (t + 1e-4, e);
+    }
+    let whole = t / slope.abs();
+    assert!(
+        1.7 * whole <= MAX_LR,
+        "{}: landing past its minimum needs η = {}",
+        p.name(),
+        1.7 * whole
+    );
+    let net = Net::new(&Example::worked()).unwrap();
+    let d = Descent::of(&net, p, 0.5);
+    for r in Regime::ALL {
+        let lr = d.lr_for(r).unwrap_or_else(|e| panic!("{}: {r:?} {e:?}", p.name()));
+        assert_eq!(Descent::of(&net, p, lr).regime(), Some(r), "{}: η = {lr}", p.name());
+    }
 }

@@ -85,11 +85,16 @@ async fn each_button_sets_a_learning_rate_that_lands_short_close_or_past() {
 }
 
 #[wasm_bindgen_test]
-async fn the_default_w21_says_why_it_cannot_be_overshot() {
+async fn w21_says_why_it_cannot_be_overshot() {
     // Mazur (2015): dE/dw21 = 0.082167041; E along w21 is lowest at
     // w21 = (ln(0.01/0.99) − 0.45 · 0.596884378 − 0.6) / 0.593269992 ≈ −9.21, so landing on it
     // takes η ≈ 117 and passing it by a fifth η ≈ 140: more than the largest η, 100.
-    let host = mount_at(Step::Descent, Lang::En);
+    let host = mount(State {
+        step: Step::Descent,
+        lang: Lang::En,
+        focus: Param::W21,
+        ..State::default()
+    });
     leptos::task::tick().await;
     let w21_min = ((0.01f64 / 0.99).ln() - 0.45 * 0.596884378 - 0.6) / 0.593269992;
     assert!((value(&host, "descent-min") - w21_min).abs() < 1e-6);

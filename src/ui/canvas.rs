@@ -29,7 +29,7 @@ pub fn drawing_layout() -> crate::diagram::Layout {
 }
 
 /// Gives the canvas as many pixels as it has CSS pixels across (so text is drawn at its real
-/// size instead of being scaled), with height `width / aspect` but at least `min_height`.
+/// size instead of being scaled; two thirds of that in presenter mode), with height `width / aspect` but at least `min_height`.
 /// Returns the canvas for drawing. Reading the box's width forces the browser to lay the page
 /// out, so it is read only once per `generation` (the count from [`track`]), not on every redraw.
 pub fn fit(el: &web_sys::HtmlCanvasElement, aspect: f64, min_height: u32) -> web_sys::HtmlCanvasElement {
@@ -40,7 +40,16 @@ pub fn fit(el: &web_sys::HtmlCanvasElement, aspect: f64, min_height: u32) -> web
     let _ = el.set_attribute("data-fit", &generation);
     let shown = el.client_width();
     if shown > 0 {
-        let width = shown as u32;
+        // Presenting, the chart is drawn on fewer pixels and stretched to its box: its labels
+        // come out half as large again, readable from the back of a room.
+        let presenting = document()
+            .document_element()
+            .is_some_and(|r| r.class_list().contains("presenter"));
+        let width = if presenting {
+            (shown as f64 / 1.5).round() as u32
+        } else {
+            shown as u32
+        };
         let height = ((width as f64 / aspect).round() as u32).max(min_height);
         if el.width() != width {
             el.set_width(width);

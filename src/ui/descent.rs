@@ -162,7 +162,7 @@ fn regimes(lang: crate::i18n::Lang, p: Param, lrs: [Result<f64, Unreachable>; 3]
     out += "</div>";
     if !reasons.is_empty() {
         out += &format!(
-            "<p class=\"hint\" data-testid=\"descent-reach\">{}</p>",
+            "<p class=\"hint reach\" data-testid=\"descent-reach\">{}</p>",
             reasons.join(" ")
         );
     }

@@ -242,6 +242,7 @@ fn WeightLabel(edge: &'static diagram::Edge, layout: Layout) -> impl IntoView {
     let p = edge.param.expect("a weight edge");
     let (x, y) = layout.label_point(edge);
     let value = Memo::new(move |_| lesson.net.with(|(net, _)| net.param(p)));
+    let changed = just_changed(value);
     let value = move || value.get();
     let selected = Memo::new(move |_| lesson.state.with(|s| s.step == Step::Grad(p)));
     let selected = move || selected.get();
@@ -259,10 +260,34 @@ fn WeightLabel(edge: &'static diagram::Edge, layout: Layout) -> impl IntoView {
             <text x=x y=y + 6.0 text-anchor="middle">
                 <tspan class="pname">{p.name()}</tspan>
                 " "
-                <tspan data-testid=format!("param-{}", p.name()) data-value=move || value().to_string()>{move || short(value())}</tspan>
+                <tspan class=move || changed().then_some("changed") data-testid=format!("param-{}", p.name()) data-value=move || value().to_string()>{move || short(value())}</tspan>
             </text>
         </g>
     }
+}
+
+/// Whether `value` changed within the last two seconds (an edit, a slider, new numbers): the
+/// diagram marks such a number so a class sees what an edit moved. Not on the first value.
+fn just_changed(value: Memo<f64>) -> impl Fn() -> bool + Copy {
+    let (on, edits) = (RwSignal::new(false), StoredValue::new(0u32));
+    Effect::new(move |prev: Option<f64>| {
+        let v = value.get();
+        if prev.is_some_and(|p| p.to_bits() != v.to_bits()) {
+            on.set(true);
+            edits.update_value(|n| *n = n.wrapping_add(1));
+            let mine = edits.get_value();
+            set_timeout(
+                move || {
+                    if edits.try_get_value() == Some(mine) {
+                        on.set(false);
+                    }
+                },
+                std::time::Duration::from_millis(2000),
+            );
+        }
+        v
+    });
+    move || on.get()
 }
 
 /// An upstream gradient in a node's badge: four significant digits, the panel has the rest.
@@ -288,6 +313,7 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
         Some(p) => lesson.net.with(|(net, _)| net.param(p)),
         None => lesson.net.with(|(net, _)| net.value(name)),
     });
+    let changed = just_changed(value);
     let value = move || value.get();
     let testid = match param {
         Some(p) => format!("param-{}", p.name()),
@@ -336,7 +362,7 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
         {shape}
         <text class="nname" x=x y=name_y text-anchor="middle">{name}</text>
         <text class="nvalue" x=x y=value_y text-anchor="middle">
-            <tspan data-testid=move || shown().then(|| testid.clone()) data-value=move || shown().then(|| value().to_string())>
+            <tspan class=move || changed().then_some("changed") data-testid=move || shown().then(|| testid.clone()) data-value=move || shown().then(|| value().to_string())>
                 {move || if shown() { short(value()) } else { "?".to_owned() }}
             </tspan>
         </text>

@@ -133,6 +133,10 @@ pub fn Lab(
             "q" | "Q" => practice::toggle(lesson),
             "Escape" if help.get_untracked() => help.set(false),
             "Escape" if lesson.state.with_untracked(|s| s.present) => present::toggle_presenter(lesson),
+            // A clicker's Page Down (and Space) first scrolls a step taller than the screen, a
+            // screen at a time, and steps on only from its bottom; Page Up likewise back.
+            "PageDown" | " " if (ev.key() != " " || nothing_focused) && nav::scroll_page(1.0) => {}
+            "PageUp" if nav::scroll_page(-1.0) => {}
             "ArrowRight" | "PageDown" => lesson.forward(),
             " " if nothing_focused => lesson.forward(),
             "ArrowLeft" | "PageUp" => lesson.back(),
@@ -147,6 +151,7 @@ pub fn Lab(
         ev.prevent_default();
     });
     on_cleanup(move || keys.remove());
+    nav::top_on_new_step(lesson);
     let on_network = move || lesson.state.with(|s| on_network(s.step));
     // Printed at the foot of a handout: the link that reopens this step with these values.
     let page_link = move || {

@@ -60,3 +60,39 @@ pub fn LangSwitch() -> impl IntoView {
         </div>
     }
 }
+
+/// Scrolls the page one screen down (`dir` 1) or up (-1), less a few lines so the reader keeps
+/// their place; false, without scrolling, when the page is already at that end.
+pub fn scroll_page(dir: f64) -> bool {
+    let w = window();
+    let Some(root) = document().document_element() else {
+        return false;
+    };
+    let (y, screen) = (
+        w.scroll_y().unwrap_or(0.0),
+        w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0),
+    );
+    let room = if dir > 0.0 {
+        root.scroll_height() as f64 - screen - y
+    } else {
+        y
+    };
+    if room < 2.0 || screen <= 0.0 {
+        return false;
+    }
+    // What stays fixed at the foot of the screen (the presenter's subtitle, a phone's Back/Next
+    // bar) hides about three lines: overlap by that much.
+    w.scroll_by_with_x_and_y(0.0, dir * (screen - 120.0).max(screen * 0.5));
+    true
+}
+
+/// A new step opens at its top (its title in view), not at the scroll position of the last one.
+pub fn top_on_new_step(lesson: Lesson) {
+    Effect::new(move |prev: Option<crate::lesson::Step>| {
+        let step = lesson.state.with(|s| s.step);
+        if prev.is_some_and(|p| p != step) {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        step
+    });
+}

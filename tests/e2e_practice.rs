@@ -76,7 +76,8 @@ fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        if !digit(i) || (i > 0 && (digit(i - 1) || b[i - 1] == b'.')) {
+        // Not inside a word or a name (`h1`, a file's hash `85a844eb857e827b`).
+        if !digit(i) || (i > 0 && (digit(i - 1) || b[i - 1] == b'.' || b[i - 1].is_ascii_alphabetic())) {
             i += 1;
             continue;
         }
@@ -107,6 +108,9 @@ fn tokens(text: &str) -> Vec<Token> {
         }
         let mantissa = &text[start..mantissa_end];
         let Ok(m) = mantissa.parse::<f64>() else { continue };
+        if b.get(i).is_some_and(u8::is_ascii_alphanumeric) || !(m * 10f64.powi(exp)).is_finite() {
+            continue; // the start of a word or a hash, not a number
+        }
         out.push(Token {
             at: start..i,
             size: m * 10f64.powi(exp),
@@ -126,7 +130,12 @@ fn tokens(text: &str) -> Vec<Token> {
 /// (`0.5` or `12` are everywhere for other reasons).
 fn writes(t: &Token, v: f64) -> bool {
     let a = v.abs();
-    let close = |x: f64| (t.size - x).abs() <= t.unit.max(1e-12 * x);
+    let slack = 1e-12 * a.max(1e-300);
+    let close = |x: f64| {
+        let rounded = (t.size - x).abs() <= t.unit / 2.0 + slack.max(1e-9 * t.unit);
+        let cut = x >= t.size - slack && x - t.size < t.unit;
+        rounded || cut
+    };
     t.digits >= 3 && (close(a) || ((a < 1e-3 || a >= 1e4) && close(a / 10f64.powi(a.log10().floor() as i32))))
 }
 
@@ -238,15 +247,38 @@ fn taught_for(seed: Option<u64>) -> (Vec<taught::Step>, Vec<f64>, State) {
     (steps, taught::givens(&net, state.lr), state)
 }
 
+/// The example's twelve parameters by name (inputs, from the state the link makes).
+fn params_of(state: &State) -> Vec<(String, f64)> {
+    Param::ALL
+        .iter()
+        .map(|p| (p.name().to_owned(), state.example.params[p.index()]))
+        .collect()
+}
+
 /// What must not be on the page: every number a step asks that no solved question has given
-/// and that is not a given of the example.
-fn still_hidden(steps: &[taught::Step], known: &[f64]) -> Vec<(String, f64)> {
+/// and that is not a given of the example; and for a gradient ∂E/∂p still hidden, what gives it
+/// away beside p on show: η·∂E/∂p and p − η·∂E/∂p (the update's table).
+fn still_hidden(steps: &[taught::Step], known: &[f64], lr: f64, params: &[(String, f64)]) -> Vec<(String, f64)> {
     let mut out: Vec<(String, f64)> = Vec::new();
+    let mut add = |label: String, v: f64, out: &mut Vec<(String, f64)>| {
+        if distinctive(v) && !known.iter().any(|k| same(*k, v)) && !out.iter().any(|(_, w)| same(*w, v)) {
+            out.push((label, v));
+        }
+    };
     for (slug, asked) in steps {
         for (id, v) in asked {
-            if distinctive(*v) && !known.iter().any(|k| same(*k, *v)) && !out.iter().any(|(_, w)| same(*w, *v)) {
-                out.push((format!("{slug} {id}"), *v));
+            add(format!("{slug} {id}"), *v, &mut out);
+        }
+    }
+    for (slug, asked) in steps.iter().filter(|(s, _)| *s == "backward-params") {
+        for (id, g) in asked {
+            if known.iter().any(|k| same(*k, *g)) {
+                continue;
             }
+            let p = id.trim_start_matches("grad-");
+            let old = params.iter().find(|(n, _)| n == p).map_or(f64::NAN, |(_, v)| *v);
+            add(format!("{slug} η·{id}"), lr * g, &mut out);
+            add(format!("{slug} {p} − η·{id}"), old - lr * g, &mut out);
         }
     }
     out
@@ -298,7 +330,7 @@ async fn e2e_nothing_asked_is_on_any_page_before_it_is_solved() {
         for seed in [None, Some(7)] {
             let (steps, givens, state) = taught_for(seed);
             page.js("(localStorage.clear(), true)").await;
-            let hidden = still_hidden(&steps, &givens);
+            let hidden = still_hidden(&steps, &givens, state.lr, &params_of(&state));
             for (slug, _) in &steps {
                 page.goto(&link(&state, slug)).await;
                 answered(&page).await;
@@ -338,7 +370,8 @@ async fn solved_in_turn(page: Page, seed: Option<u64>) {
         let mut n = 0;
         loop {
             let label = format!("{slug} (seed {seed:?}, {n} solved here)");
-            searched += search(&page, &label, &still_hidden(&steps, &known), &mut leaks).await;
+            let hidden = still_hidden(&steps, &known, state.lr, &params_of(&state));
+            searched += search(&page, &label, &hidden, &mut leaks).await;
             let next = page
                 .js("(() => { const b = document.querySelector('[data-testid^=\"reveal-\"]'); return b ? b.dataset.testid : '' })()")
                 .await;

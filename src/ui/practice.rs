@@ -82,10 +82,12 @@ impl Practice {
     }
 
     /// Whether a number equal to `v` (to 1e-12, so the same number reached by another order of
-    /// operations counts) must be left blank wherever it is printed (tracked). While the worker
-    /// has not answered, every number but the givens' values.
+    /// operations counts, or printed with the same six digits: E at the lowest point along w21
+    /// is Error2 to six digits) must be left blank wherever it is printed (tracked). While the
+    /// worker has not answered, every number but the givens' values.
     pub fn blanks(&self, v: f64) -> bool {
-        let same = |b: &f64| (b - v).abs() <= 1e-12 * b.abs().max(v.abs());
+        let same =
+            |b: &f64| (b - v).abs() <= 1e-12 * b.abs().max(v.abs()) || super::num::short(*b) == super::num::short(v);
         self.shown.with(|s| match s {
             Shown::Off => false,
             Shown::Pending => !self.givens.with(|g| g.iter().any(same)),

@@ -183,13 +183,19 @@ async fn readable(page: &Page) -> Vec<String> {
 }
 
 /// Searches the page for each of `hidden` (label, number); each find is added to `leaks` with
-/// `state` and the text around it. Returns how many numbers were searched.
-async fn search(page: &Page, state: &str, hidden: &[(String, f64)], leaks: &mut Vec<String>) -> usize {
+/// `state` and the text around it. A number the page writes that is also one of `known` (solved
+/// or given) to the digits it shows is that number, not a leak (seed 7's h2 = −0.095 is
+/// −0.0950 in the σ chart's four decimals, as ∂E/∂w22 = −0.094994 would be). Returns how many
+/// numbers were searched.
+async fn search(page: &Page, state: &str, hidden: &[(String, f64)], known: &[f64], leaks: &mut Vec<String>) -> usize {
     let texts = readable(page).await;
     let read: Vec<(&str, Vec<Token>)> = texts.iter().map(|t| (t.as_str(), tokens(t))).collect();
     for (label, v) in hidden {
         'found: for (text, tokens) in &read {
-            for t in tokens.iter().filter(|t| writes(t, *v)) {
+            for t in tokens
+                .iter()
+                .filter(|t| writes(t, *v) && !known.iter().any(|k| writes(t, *k)))
+            {
                 let (mut a, mut b) = (t.at.start.saturating_sub(40), (t.at.end + 40).min(text.len()));
                 while !text.is_char_boundary(a) {
                     a -= 1;
@@ -338,6 +344,7 @@ async fn e2e_nothing_asked_is_on_any_page_before_it_is_solved() {
                     &page,
                     &format!("{slug} (seed {seed:?}, nothing solved)"),
                     &hidden,
+                    &givens,
                     &mut leaks,
                 )
                 .await;
@@ -371,7 +378,7 @@ async fn solved_in_turn(page: Page, seed: Option<u64>) {
         loop {
             let label = format!("{slug} (seed {seed:?}, {n} solved here)");
             let hidden = still_hidden(&steps, &known, state.lr, &params_of(&state));
-            searched += search(&page, &label, &hidden, &mut leaks).await;
+            searched += search(&page, &label, &hidden, &known, &mut leaks).await;
             let next = page
                 .js("(() => { const b = document.querySelector('[data-testid^=\"reveal-\"]'); return b ? b.dataset.testid : '' })()")
                 .await;

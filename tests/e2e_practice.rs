@@ -136,7 +136,7 @@ fn writes(t: &Token, v: f64) -> bool {
         let cut = x >= t.size - slack && x - t.size < t.unit;
         rounded || cut
     };
-    t.digits >= 3 && (close(a) || ((a < 1e-3 || a >= 1e4) && close(a / 10f64.powi(a.log10().floor() as i32))))
+    t.digits >= 3 && (close(a) || (!(1e-3..1e4).contains(&a) && close(a / 10f64.powi(a.log10().floor() as i32))))
 }
 
 /// Whether `v` has at least three significant digits at the page's six-digit rounding (a
@@ -191,25 +191,25 @@ async fn search(page: &Page, state: &str, hidden: &[(String, f64)], known: &[f64
     let texts = readable(page).await;
     let read: Vec<(&str, Vec<Token>)> = texts.iter().map(|t| (t.as_str(), tokens(t))).collect();
     for (label, v) in hidden {
-        'found: for (text, tokens) in &read {
-            for t in tokens
+        let found = read.iter().find_map(|(text, tokens)| {
+            tokens
                 .iter()
-                .filter(|t| writes(t, *v) && !known.iter().any(|k| writes(t, *k)))
-            {
-                let (mut a, mut b) = (t.at.start.saturating_sub(40), (t.at.end + 40).min(text.len()));
-                while !text.is_char_boundary(a) {
-                    a -= 1;
-                }
-                while !text.is_char_boundary(b) {
-                    b += 1;
-                }
-                leaks.push(format!(
-                    "{state}: {label} = {v} written as {:?} in …{}…",
-                    &text[t.at.clone()],
-                    &text[a..b]
-                ));
-                break 'found;
+                .find(|t| writes(t, *v) && !known.iter().any(|k| writes(t, *k)))
+                .map(|t| (*text, t))
+        });
+        if let Some((text, t)) = found {
+            let (mut a, mut b) = (t.at.start.saturating_sub(40), (t.at.end + 40).min(text.len()));
+            while !text.is_char_boundary(a) {
+                a -= 1;
             }
+            while !text.is_char_boundary(b) {
+                b += 1;
+            }
+            leaks.push(format!(
+                "{state}: {label} = {v} written as {:?} in …{}…",
+                &text[t.at.clone()],
+                &text[a..b]
+            ));
         }
     }
     hidden.len()
@@ -266,7 +266,7 @@ fn params_of(state: &State) -> Vec<(String, f64)> {
 /// away beside p on show: η·∂E/∂p and p − η·∂E/∂p (the update's table).
 fn still_hidden(steps: &[taught::Step], known: &[f64], lr: f64, params: &[(String, f64)]) -> Vec<(String, f64)> {
     let mut out: Vec<(String, f64)> = Vec::new();
-    let mut add = |label: String, v: f64, out: &mut Vec<(String, f64)>| {
+    let add = |label: String, v: f64, out: &mut Vec<(String, f64)>| {
         if distinctive(v) && !known.iter().any(|k| same(*k, v)) && !out.iter().any(|(_, w)| same(*w, v)) {
             out.push((label, v));
         }
@@ -292,7 +292,7 @@ fn still_hidden(steps: &[taught::Step], known: &[f64], lr: f64, params: &[(Strin
 
 /// The address of `slug` in practice mode on `state`'s example.
 fn link(state: &State, slug: &str) -> String {
-    let mut s = state.clone();
+    let mut s = *state;
     s.step = Step::from_slug(slug).unwrap_or_else(|| panic!("no step {slug}"));
     format!("/?{}", s.to_query())
 }

@@ -392,7 +392,7 @@ fn earlier_markup(w: &PracticeStrings, state: &State, earlier: &[Step]) -> Strin
     let links: Vec<String> = earlier
         .iter()
         .map(|&step| {
-            let to = State { step, ..state.clone() };
+            let to = State { step, ..*state };
             format!(
                 "<a href=\"?{}\">{}</a>",
                 escape(&to.to_query()),

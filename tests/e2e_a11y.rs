@@ -1,4 +1,4 @@
-//! Accessibility audit of every lesson step with axe-core in headless Chromium: no serious or critical violation.
+//! Accessibility audit of every lesson step with axe-core in headless Chromium, practice mode on and the answer sheet included: no serious or critical violation.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "e2e/harness.rs"]
@@ -333,6 +333,38 @@ async fn e2e_a11y_dark_scheme() {
         },
     ];
     audit_steps("dark", passes).await;
+}
+
+/// Practice mode on every step in Korean at 1280x800 and on the English sample dark, once the
+/// worker has answered (the switch pressed, the questions, the bar), and the answer sheet in both
+/// languages, light and dark.
+#[tokio::test]
+async fn e2e_a11y_practice_mode_and_answer_sheet() {
+    with_site_within(Site::default(), "/", AUDIT_TIMEOUT, |page: Page| async move {
+        let mut report = Report::default();
+        let passes = [(DESKTOP, all_slugs(), ""), (DESKTOP.dark(), en_slugs(), "&lang=en")];
+        for (view, slugs, lang) in passes {
+            page.emulate(view).await;
+            for slug in slugs {
+                let extra = format!("{lang}&practice=1");
+                open(&page, view, &slug, &extra).await;
+                page.wait("practice-progress").await;
+                assert_eq!(page.attr("practice-toggle", "aria-pressed").await, "true");
+                report.add(&format!("{slug}{extra} @{view}"), audit(&page).await);
+            }
+        }
+        for view in [DESKTOP, DESKTOP.dark()] {
+            page.emulate(view).await;
+            for lang in ["ko", "en"] {
+                page.goto(&format!("/?step=answers&lang={lang}&seed=7")).await;
+                page.wait("sheet-grad-w21-factor-1-1").await;
+                page.assert_view(view).await;
+                report.add(&format!("answers&lang={lang}&seed=7 @{view}"), audit(&page).await);
+            }
+        }
+        report.finish("practice");
+    })
+    .await;
 }
 
 /// The audit is real: elements planted with known faults (a button without a name, light grey

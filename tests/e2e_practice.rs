@@ -1,43 +1,23 @@
-//! End-to-end tests of practice mode in the release build (its model runs in a Web Worker): nothing asked is on the page, the w21 chain worked factor by factor, w11's mistakes diagnosed, progress kept over a reload, the answer sheet.
+//! End-to-end tests of practice mode in the release build (its model runs in a Web Worker): no number a step asks is on any page, in any form, before it is solved (nothing solved, and each question solved in turn), givens stay while the worker loads, the w21 chain worked factor by factor, w11's mistakes diagnosed, progress kept over a reload, the answer sheet.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "e2e/harness.rs"]
 #[allow(dead_code)]
 mod harness;
 
+#[path = "e2e/reference.rs"]
+#[allow(dead_code)]
+mod reference;
+#[path = "e2e/taught.rs"]
+mod taught;
+
 use backprop_lab::lesson::Step;
 use backprop_lab::net::{Net, Param};
-use backprop_lab::practice::{self, hidden::distinctive, NodeInputs};
+use backprop_lab::practice::{self, NodeInputs};
 use backprop_lab::query::State;
 use harness::{with_site_within, Page, Site};
 use serde_json::json;
 use std::time::Duration;
-
-/// Whether `digits` stands in `text` as a whole number (no digit right before or after it).
-fn shows(text: &str, digits: &str) -> bool {
-    let bytes = text.as_bytes();
-    text.match_indices(digits).any(|(i, _)| {
-        let before = i.checked_sub(1).map(|j| bytes[j]);
-        let after = bytes.get(i + digits.len()).copied();
-        !before.is_some_and(|b| b.is_ascii_digit()) && !after.is_some_and(|b| b.is_ascii_digit())
-    })
-}
-
-/// The forms a value is printed in anywhere in the app: the page's six digits, the diagram
-/// badges' and the chart summary's four decimals.
-fn forms(v: f64) -> Vec<String> {
-    let four = format!("{v:.4}").trim_end_matches('0').trim_end_matches('.').to_owned();
-    vec![backprop_lab::print::short(v), four]
-}
-
-/// Everything a learner or a tool could read: the markup with every attribute and aria label,
-/// and the address.
-async fn page_text(page: &Page) -> String {
-    let v = page
-        .js("document.documentElement.outerHTML + ' ' + location.href")
-        .await;
-    v.as_str().unwrap_or_default().to_owned()
-}
 
 /// Waits until the practice box is on the page (the worker has answered).
 async fn ready(page: &Page) {
@@ -79,65 +59,405 @@ async fn answer(page: &Page, id: &str, text: &str, enter: bool) {
 
 const LONG: Duration = Duration::from_secs(600);
 
-/// For every step that asks questions (and two more chain-rule steps), on the worked example and
-/// on seed 7: once the questions are on the page, no value still to be worked out is anywhere in
-/// the markup, an attribute, an aria label or the address, in any form the app prints numbers in;
-/// every question has its field and buttons, and the number is not shown under its id.
-#[tokio::test]
-async fn e2e_nothing_asked_is_on_the_page_before_it_is_answered() {
-    with_site_within(Site::default(), "/?practice=1&lang=en", LONG, |page: Page| async move {
-        let mut steps = practice::practice_steps();
-        steps.extend([Step::Grad(Param::W13), Step::Grad(Param::B3)]);
-        let mut searched = 0;
-        for seed in [None, Some(7)] {
-            for &step in &steps {
-                let mut state = State {
-                    step,
-                    practice: true,
-                    lang: backprop_lab::i18n::Lang::En,
-                    ..State::default()
-                };
-                if let Some(seed) = seed {
-                    state.reseed(seed);
-                }
-                page.goto(&format!("/?{}", state.to_query())).await;
-                ready(&page).await;
-                let text = page_text(&page).await;
-                let net = Net::new(&state.example).unwrap();
-                let sq = practice::questions(step, &net, state.lr, NodeInputs::for_seed(seed));
-                let hidden = practice::hidden(&sq, &net, state.lr, &|_| false);
-                for v in hidden.values.iter().filter(|v| v.read_off.is_none()) {
-                    for d in forms(v.value).into_iter().filter(|d| distinctive(d)) {
-                        searched += 1;
-                        assert!(
-                            !shows(&text, &d),
-                            "{} (seed {seed:?}): hidden {} = {d} is on the page",
-                            step.slug(),
-                            v.id
-                        );
-                    }
-                }
-                let counting = hidden.path_count.is_some();
-                for q in &sq.questions {
-                    let listed = !counting || matches!(q.quantity, practice::Quantity::PathCount(_));
-                    // One block and one field per question, under its field id.
-                    let field = q.field_id();
-                    let n = page.count(&format!("question-{field}")).await;
-                    assert_eq!(n, usize::from(listed), "{} question-{field}", step.slug());
-                    for id in &q.ids {
-                        if listed && !q.is_choice() {
-                            let want = usize::from(id == field);
-                            for part in ["answer", "check", "reveal"] {
-                                assert_eq!(page.count(&format!("{part}-{id}")).await, want, "{part}-{id}");
-                            }
-                            assert_eq!(page.count(id).await, 0, "{} shows {id}", step.slug());
-                        }
-                    }
-                }
+/// A number as the page writes it, read back: where it stands, its size (sign dropped: a sign
+/// written apart, `<mo>−</mo><mn>0.74</mn>`, or in words, still gives the number away), one
+/// unit of its last digit, and how many significant digits it has.
+struct Token {
+    at: std::ops::Range<usize>,
+    size: f64,
+    unit: f64,
+    digits: usize,
+}
+
+/// Every decimal number in `text` (`0.298371`, `0.08216704086507747`, `4.3857e-4`).
+fn tokens(text: &str) -> Vec<Token> {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        // Not inside a word or a name (`h1`, a file's hash `85a844eb857e827b`).
+        if !digit(i) || (i > 0 && (digit(i - 1) || b[i - 1] == b'.' || b[i - 1].is_ascii_alphabetic())) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while digit(i) {
+            i += 1;
+        }
+        let mut decimals = 0;
+        if b.get(i) == Some(&b'.') && digit(i + 1) {
+            i += 1;
+            while digit(i) {
+                i += 1;
+                decimals += 1;
             }
         }
-        // Not an empty search: forward values, factors, shares and updates have six digits.
-        assert!(searched > 200, "only {searched} numbers searched");
+        let mantissa_end = i;
+        let mut exp = 0i32;
+        if matches!(b.get(i), Some(b'e' | b'E')) {
+            let sign = usize::from(matches!(b.get(i + 1), Some(b'-' | b'+')));
+            if digit(i + 1 + sign) {
+                let mut j = i + 1 + sign;
+                while digit(j) {
+                    j += 1;
+                }
+                exp = text[i + 1..j].parse().unwrap_or(0);
+                i = j;
+            }
+        }
+        let mantissa = &text[start..mantissa_end];
+        let Ok(m) = mantissa.parse::<f64>() else { continue };
+        if b.get(i).is_some_and(u8::is_ascii_alphanumeric) || !(m * 10f64.powi(exp)).is_finite() {
+            continue; // the start of a word or a hash, not a number
+        }
+        out.push(Token {
+            at: start..i,
+            size: m * 10f64.powi(exp),
+            unit: 10f64.powi(exp - decimals),
+            digits: mantissa
+                .trim_start_matches(['0', '.'])
+                .chars()
+                .filter(char::is_ascii_digit)
+                .count(),
+        });
+    }
+    out
+}
+
+/// Whether the page's number `t` writes `v` (or its size): to the digits it shows, rounded or
+/// cut, or as the mantissa of a power of ten (`4.3857 × 10⁻⁴`). Needs three significant digits
+/// (`0.5` or `12` are everywhere for other reasons).
+fn writes(t: &Token, v: f64) -> bool {
+    let a = v.abs();
+    let slack = 1e-12 * a.max(1e-300);
+    let close = |x: f64| {
+        let rounded = (t.size - x).abs() <= t.unit / 2.0 + slack.max(1e-9 * t.unit);
+        let cut = x >= t.size - slack && x - t.size < t.unit;
+        rounded || cut
+    };
+    t.digits >= 3 && (close(a) || (!(1e-3..1e4).contains(&a) && close(a / 10f64.powi(a.log10().floor() as i32))))
+}
+
+/// Whether `v` has at least three significant digits at the page's six-digit rounding (a
+/// question whose answer is `1` or `-3` cannot be searched for).
+fn distinctive(v: f64) -> bool {
+    let six = format!("{:.5e}", v.abs());
+    let mantissa = &six[..six.find('e').unwrap_or(six.len())];
+    mantissa
+        .trim_end_matches('0')
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count()
+        >= 3
+}
+
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1e-300)
+}
+
+/// Everything a learner or a tool can read on the page, as strings to search: every text node
+/// (joined as `textContent` joins them, and joined with spaces, so a number split over elements
+/// is read both ways), with − and – written as `-`; every attribute of every element (aria
+/// labels, titles, `data-value`, the charts' text alternatives) but the drawing's geometry
+/// (coordinates, sizes); every field's value; the title and the address.
+async fn readable(page: &Page) -> Vec<String> {
+    let v = page
+        .js(
+            "(() => { \
+              const norm = s => s.replace(/[\\u2212\\u2013\\u2012\\uFE63\\uFF0D]/g, '-'); \
+              const geometry = new Set(['d','points','x','y','x1','y1','x2','y2','cx','cy','r','rx','ry','width','height','viewBox','transform','style','dx','dy']); \
+              const texts = []; \
+              const w = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT); \
+              while (w.nextNode()) { const p = w.currentNode.parentElement; \
+                if (p && (p.tagName === 'SCRIPT' || p.tagName === 'STYLE')) continue; texts.push(w.currentNode.data); } \
+              const out = [norm(texts.join('')), norm(texts.join(' ')).replace(/-\\s+(?=\\d)/g, '-')]; \
+              for (const el of document.querySelectorAll('*')) for (const a of el.attributes) \
+                if (!geometry.has(a.name)) out.push(a.name + '=' + norm(a.value)); \
+              for (const i of document.querySelectorAll('input, select, textarea')) out.push('value=' + i.value); \
+              out.push(document.title, location.href); \
+              return out; })()",
+        )
+        .await;
+    serde_json::from_value(v).expect("a list of strings")
+}
+
+/// Searches the page for each of `hidden` (label, number); each find is added to `leaks` with
+/// `state` and the text around it. A number the page writes that is also one of `known` (solved
+/// or given) to the digits it shows is that number, not a leak (seed 7's h2 = −0.095 is
+/// −0.0950 in the σ chart's four decimals, as ∂E/∂w22 = −0.094994 would be). Returns how many
+/// numbers were searched.
+async fn search(page: &Page, state: &str, hidden: &[(String, f64)], known: &[f64], leaks: &mut Vec<String>) -> usize {
+    let texts = readable(page).await;
+    let read: Vec<(&str, Vec<Token>)> = texts.iter().map(|t| (t.as_str(), tokens(t))).collect();
+    for (label, v) in hidden {
+        let found = read.iter().find_map(|(text, tokens)| {
+            tokens
+                .iter()
+                .find(|t| writes(t, *v) && !known.iter().any(|k| writes(t, *k)))
+                .map(|t| (*text, t))
+        });
+        if let Some((text, t)) = found {
+            let (mut a, mut b) = (t.at.start.saturating_sub(40), (t.at.end + 40).min(text.len()));
+            while !text.is_char_boundary(a) {
+                a -= 1;
+            }
+            while !text.is_char_boundary(b) {
+                b += 1;
+            }
+            leaks.push(format!(
+                "{state}: {label} = {v} written as {:?} in …{}…",
+                &text[t.at.clone()],
+                &text[a..b]
+            ));
+        }
+    }
+    hidden.len()
+}
+
+/// The steps of the lesson with what each asks, on the worked example (`seed` None) or a drawn
+/// one, from the closed-form reference; and the givens (never hidden).
+fn taught_for(seed: Option<u64>) -> (Vec<taught::Step>, Vec<f64>, State) {
+    let mut state = State {
+        practice: true,
+        lang: backprop_lab::i18n::Lang::En,
+        ..State::default()
+    };
+    if let Some(seed) = seed {
+        state.reseed(seed);
+    }
+    // The example's inputs (not its answers): read from the state the link makes.
+    let [x1, x2] = state.example.x;
+    let [t1, t2] = state.example.t;
+    let p = |q: Param| state.example.params[q.index()];
+    let net = reference::Net {
+        x1,
+        x2,
+        t1,
+        t2,
+        w11: p(Param::W11),
+        w12: p(Param::W12),
+        w13: p(Param::W13),
+        w14: p(Param::W14),
+        w21: p(Param::W21),
+        w22: p(Param::W22),
+        w23: p(Param::W23),
+        w24: p(Param::W24),
+        b1: p(Param::B1),
+        b2: p(Param::B2),
+        b3: p(Param::B3),
+        b4: p(Param::B4),
+    };
+    let nodes = NodeInputs::for_seed(seed);
+    let steps = taught::steps(&net, state.lr, nodes.xy, nodes.upstream);
+    (steps, taught::givens(&net, state.lr), state)
+}
+
+/// The example's twelve parameters by name (inputs, from the state the link makes).
+fn params_of(state: &State) -> Vec<(String, f64)> {
+    Param::ALL
+        .iter()
+        .map(|p| (p.name().to_owned(), state.example.params[p.index()]))
+        .collect()
+}
+
+/// What must not be on the page: every number a step asks that no solved question has given
+/// and that is not a given of the example; and for a gradient ∂E/∂p still hidden, what gives it
+/// away beside p on show: η·∂E/∂p and p − η·∂E/∂p (the update's table).
+fn still_hidden(steps: &[taught::Step], known: &[f64], lr: f64, params: &[(String, f64)]) -> Vec<(String, f64)> {
+    let mut out: Vec<(String, f64)> = Vec::new();
+    let add = |label: String, v: f64, out: &mut Vec<(String, f64)>| {
+        if distinctive(v) && !known.iter().any(|k| same(*k, v)) && !out.iter().any(|(_, w)| same(*w, v)) {
+            out.push((label, v));
+        }
+    };
+    for (slug, asked) in steps {
+        for (id, v) in asked {
+            add(format!("{slug} {id}"), *v, &mut out);
+        }
+    }
+    for (slug, asked) in steps.iter().filter(|(s, _)| *s == "backward-params") {
+        for (id, g) in asked {
+            if known.iter().any(|k| same(*k, *g)) {
+                continue;
+            }
+            let p = id.trim_start_matches("grad-");
+            let old = params.iter().find(|(n, _)| n == p).map_or(f64::NAN, |(_, v)| *v);
+            add(format!("{slug} η·{id}"), lr * g, &mut out);
+            add(format!("{slug} {p} − η·{id}"), old - lr * g, &mut out);
+        }
+    }
+    out
+}
+
+/// The address of `slug` in practice mode on `state`'s example.
+fn link(state: &State, slug: &str) -> String {
+    let mut s = *state;
+    s.step = Step::from_slug(slug).unwrap_or_else(|| panic!("no step {slug}"));
+    format!("/?{}", s.to_query())
+}
+
+/// Waits until the page holds the worker's reply for its state (the practice bar is written).
+async fn answered(page: &Page) {
+    page.wait("practice-progress").await;
+}
+
+/// Every step of the docs' list is a step of the app, and each id it asks is an id the docs
+/// name (docs/lessons.md, docs/practice.md), so the list searched for is the docs' list.
+#[test]
+fn the_searched_list_is_the_docs_list() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let docs = std::fs::read_to_string(root.join("docs/lessons.md")).unwrap()
+        + &std::fs::read_to_string(root.join("docs/practice.md")).unwrap();
+    let (steps, _, _) = taught_for(None);
+    assert_eq!(steps.len(), 27 + 2, "27 steps and the two clicked chains");
+    for (slug, asked) in &steps {
+        assert!(
+            docs.contains(&format!("`{slug}`")) || slug.starts_with("grad-"),
+            "{slug} not in the docs"
+        );
+        for (id, _) in asked {
+            let family = id.trim_end_matches(|c: char| c != '-');
+            assert!(
+                docs.contains(&format!("`{id}`")) || docs.contains(&format!("`{family}")),
+                "{slug}: {id} ({family}…) is not named in the docs"
+            );
+        }
+    }
+}
+
+/// Nothing solved (a fresh browser), on the worked example and on seed 7: no step of the lesson
+/// has any number a step asks anywhere in its text, attributes or address, in any form.
+#[tokio::test]
+async fn e2e_nothing_asked_is_on_any_page_before_it_is_solved() {
+    with_site_within(Site::default(), "/?practice=1&lang=en", LONG, |page: Page| async move {
+        let mut leaks = Vec::new();
+        let mut searched = 0;
+        for seed in [None, Some(7)] {
+            let (steps, givens, state) = taught_for(seed);
+            page.js("(localStorage.clear(), true)").await;
+            let hidden = still_hidden(&steps, &givens, state.lr, &params_of(&state));
+            for (slug, _) in &steps {
+                page.goto(&link(&state, slug)).await;
+                answered(&page).await;
+                searched += search(
+                    &page,
+                    &format!("{slug} (seed {seed:?}, nothing solved)"),
+                    &hidden,
+                    &givens,
+                    &mut leaks,
+                )
+                .await;
+            }
+        }
+        assert!(
+            leaks.is_empty(),
+            "{} numbers on the page before they are solved:\n{}",
+            leaks.len(),
+            leaks.join("\n")
+        );
+        assert!(searched > 1000, "only {searched} numbers searched");
+    })
+    .await;
+}
+
+/// Each step in the notes' order, its questions solved one by one ("show answer", the first
+/// open question each time), the page searched before and after each: a number is on a page
+/// only once a question asking it is solved, on this step or an earlier one. Every question the
+/// page asks is on the docs' list, and every number on the list is asked.
+async fn solved_in_turn(page: Page, seed: Option<u64>) {
+    let (steps, givens, state) = taught_for(seed);
+    page.js("(localStorage.clear(), true)").await;
+    let mut known = givens.clone();
+    let mut leaks = Vec::new();
+    let mut searched = 0;
+    for (slug, asked) in &steps {
+        page.goto(&link(&state, slug)).await;
+        answered(&page).await;
+        let mut n = 0;
+        loop {
+            let label = format!("{slug} (seed {seed:?}, {n} solved here)");
+            let hidden = still_hidden(&steps, &known, state.lr, &params_of(&state));
+            searched += search(&page, &label, &hidden, &known, &mut leaks).await;
+            let next = page
+                .js("(() => { const b = document.querySelector('[data-testid^=\"reveal-\"]'); return b ? b.dataset.testid : '' })()")
+                .await;
+            let Some(id) = next.as_str().and_then(|t| t.strip_prefix("reveal-")).map(str::to_owned) else {
+                break;
+            };
+            if id.is_empty() {
+                break;
+            }
+            let choice = page.count(&format!("choice-{id}-0")).await > 0;
+            match asked.iter().find(|(x, _)| *x == id) {
+                Some((_, v)) => known.push(*v),
+                None => assert!(choice, "{slug} asks {id}, which the docs' list does not have"),
+            }
+            page.click(&format!("reveal-{id}")).await;
+            page.wait_js(
+                &format!("document.querySelectorAll('[data-testid=\"reveal-{id}\"]').length"),
+                json!(0),
+            )
+            .await;
+            answered(&page).await;
+            n += 1;
+            assert!(n < 40, "{slug}: the questions never end");
+        }
+        for (id, _) in asked {
+            assert_eq!(
+                page.count(&format!("question-{id}")).await,
+                1,
+                "{slug} does not ask {id}"
+            );
+        }
+    }
+    assert!(
+        leaks.is_empty(),
+        "{} numbers on the page before they are solved:\n{}",
+        leaks.len(),
+        leaks.join("\n")
+    );
+    assert!(searched > 1000, "only {searched} numbers searched");
+    page.assert_no_panic().await;
+}
+
+#[tokio::test]
+async fn e2e_solved_in_turn_worked_example() {
+    with_site_within(Site::default(), "/?practice=1&lang=en", LONG, |page: Page| {
+        solved_in_turn(page, None)
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn e2e_solved_in_turn_seed_7() {
+    with_site_within(Site::default(), "/?practice=1&lang=en", LONG, |page: Page| {
+        solved_in_turn(page, Some(7))
+    })
+    .await;
+}
+
+/// While the worker loads (its requests held back here for two seconds), the step's givens
+/// stay on the page (inputs, targets, parameters, η) and what it asks is blank.
+#[tokio::test]
+async fn e2e_givens_stay_while_the_worker_loads() {
+    with_site_within(Site::default(), "/?step=forward-hidden-sum&lang=en", LONG, |page: Page| async move {
+        page.wait("value-x1").await;
+        page.js(
+            "(() => { const post = Worker.prototype.postMessage; \
+              Worker.prototype.postMessage = function (m) { setTimeout(() => post.call(this, m), 2000); }; return true })()",
+        )
+        .await;
+        page.click("practice-toggle").await;
+        // The first frame after the switch: the worker has not answered.
+        assert_eq!(page.count("practice-progress").await, 0, "the worker answered already");
+        assert_eq!(page.count("value-h1").await, 0, "h1 is asked: blank");
+        for id in ["value-x1", "value-x2", "value-t1", "value-t2", "param-w11", "param-b1"] {
+            assert_eq!(page.count(id).await, 1, "{id} is a given: shown while the worker loads");
+        }
+        answered(&page).await;
+        assert_eq!(page.count("value-h1").await, 0);
+        assert_eq!(page.count("value-x1").await, 1);
     })
     .await;
 }

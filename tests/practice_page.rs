@@ -150,10 +150,15 @@ fn a_check_diagnoses_a_reveal_solves_and_unread_text_is_said() {
     assert!(shown.said.is_empty(), "a reveal is no verdict");
 }
 
+/// Whether `blanks` holds `v` to 1e-8 (a published number's own digits).
+fn blanked(reply: &Reply, v: f64) -> bool {
+    reply.blanks.iter().any(|b| (b - v).abs() < 1e-8)
+}
+
 #[test]
-fn steps_without_questions_hide_nothing_and_the_sheet_lists_every_question() {
+fn steps_without_questions_ask_nothing_and_the_sheet_lists_every_question() {
     let reply = answer(&Request::View(body(Step::Descent)));
-    assert!(reply.questions.is_empty() && reply.hidden.is_empty() && reply.blanks.is_empty());
+    assert!(!reply.questions.contains("practice-box") && reply.hidden.is_empty());
     assert!(!reply.flags.sign && !reply.flags.paths);
     // The bar counts all the lesson's questions.
     let total = Sheet::for_seed(None).unwrap().len();
@@ -318,4 +323,46 @@ fn the_sheet_lists_the_givens_and_a_teacher_can_leave_its_link_out() {
     b.query += "&sheet=0";
     let bar = answer(&Request::View(b)).bar;
     assert!(!bar.contains("practice-sheet"), "{bar}");
+}
+
+/// A number asked on one step stays blank on every other until a question asking it is solved:
+/// the first step shows no later value, descent not the slope grad-w21 asks, and a step that
+/// needs an earlier step's number points back there. The example's givens are never blank.
+#[test]
+fn what_another_step_asks_stays_blank_until_solved() {
+    // Mazur (2015): net_h1 = 0.3775, E_total = 0.298371109, dE/dw5 = 0.082167041.
+    let (h1, e, g21) = (0.3775, 0.298371109, 0.082167041);
+    let first = answer(&Request::View(body(Step::FIRST)));
+    assert!(
+        blanked(&first, h1) && blanked(&first, e) && blanked(&first, g21),
+        "{:?}",
+        first.blanks
+    );
+    let descent = answer(&Request::View(body(Step::Descent)));
+    assert!(blanked(&descent, g21), "{:?}", descent.blanks);
+    for given in [0.05, 0.1, 0.01, 0.99, 0.15, 0.4, 0.35, 0.6, 0.5] {
+        assert!(
+            !blanked(&first, given) && !blanked(&descent, given),
+            "given {given} blanked"
+        );
+    }
+    // grad-w21 needs the forward values: blank, and the links lead back to where they are asked.
+    let w21 = answer(&Request::View(body(Step::Grad(Param::W21))));
+    assert!(
+        w21.questions.contains("data-testid=\"practice-earlier\""),
+        "{}",
+        w21.questions
+    );
+    assert!(w21.questions.contains("step=forward-hidden-sum"), "{}", w21.questions);
+    assert!(
+        !first.questions.contains("practice-earlier"),
+        "nothing before the first step"
+    );
+    // Solve h1 on its step: the first step shows it; E stays blank.
+    let mut b = body(Step::Forward(backprop_lab::lesson::Stage::HiddenSum));
+    b = body_of(&check(&b, "value-h1", "0.3775"));
+    let mut on_first = body(Step::FIRST);
+    on_first.progress = b.progress;
+    let first = answer(&Request::View(on_first));
+    assert!(!blanked(&first, h1) && blanked(&first, e), "{:?}", first.blanks);
 }

@@ -55,6 +55,8 @@ pub struct PracticeStrings {
     pub sheet_givens: &'static str,
     /// The answer sheet's link in the header: `{seed}`.
     pub sheet_link: &'static str,
+    /// Before the links to the earlier steps whose numbers this step leaves blank.
+    pub earlier: &'static str,
     /// `{seed}` in the sheet's title: `seed 7`, or this for the worked example.
     pub worked_example: &'static str,
     pub seed_n: &'static str,
@@ -150,6 +152,7 @@ const KO: PracticeStrings = PracticeStrings {
     sheet_app: "연습 화면으로 가기",
     sheet_givens: "주어진 값:",
     sheet_link: "답안지",
+    earlier: "앞 단계에서 묻는 수는 그 단계에서 구할 때까지 여기에서도 빈칸으로 둡니다:",
     worked_example: "노트의 예제",
     seed_n: "시드 {n}",
     sheet_title: "연습 문제 답안지 ({seed})",
@@ -217,6 +220,7 @@ const EN: PracticeStrings = PracticeStrings {
     sheet_app: "Open the app with these numbers",
     sheet_givens: "Given:",
     sheet_link: "Answer sheet",
+    earlier: "A number an earlier step asks stays blank here until you work it out there:",
     worked_example: "the worked example",
     seed_n: "seed {n}",
     sheet_title: "Practice answer sheet ({seed})",

@@ -1,5 +1,6 @@
 //! Practice mode's model: each step's questions, checking and diagnosing answers, what stays hidden, kept progress, the answer sheet (pure; no UI).
 
+pub mod across;
 pub mod check;
 pub mod diagnose;
 pub mod hidden;
@@ -9,6 +10,7 @@ pub mod questions;
 pub mod seed;
 pub mod sheet;
 
+pub use across::{across, Across};
 pub use check::{check_choice, check_text, check_value, close, Verdict};
 pub use diagnose::{Diagnosis, Mistake};
 pub use hidden::{hidden, Hidden, HiddenValue, Why};

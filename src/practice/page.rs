@@ -7,7 +7,7 @@
 use super::check::{check_choice, check_text, Verdict};
 use super::diagnose::Diagnosis;
 use super::questions::{chain_terms, questions, Answer, NodeInputs, Quantity, Question, StepQuestions};
-use super::{example_key, hidden, Progress, Sheet};
+use super::{across, example_key, hidden, Progress, Sheet};
 use crate::i18n::practice::{practice as words, PracticeStrings};
 use crate::i18n::{steps::text_of, Lang};
 use crate::lesson::Step;
@@ -342,6 +342,23 @@ pub fn answer(request: &Request) -> Reply {
     let sheet_steps = Sheet::of(&net, state.lr, state.seed)
         .map(|s| s.steps)
         .unwrap_or_default();
+    // What other steps ask stays blank here until solved (the forward step shows no later value).
+    let ex = &state.example;
+    let givens: Vec<f64> =
+        ex.x.iter()
+            .chain(&ex.t)
+            .chain(&ex.params)
+            .copied()
+            .chain([state.lr])
+            .collect();
+    let other = across(&sheet_steps, state.step, &givens, &|s, key| {
+        progress.is_done(&example, &s.slug(), key)
+    });
+    for v in &other.blanks {
+        if !blanks.contains(v) {
+            blanks.push(*v);
+        }
+    }
     let (n, total) = progress.count(&example, &sheet_steps);
     let revealed = progress.count_revealed(&example, &sheet_steps);
     let paths: Vec<String> = match state.step {
@@ -357,7 +374,7 @@ pub fn answer(request: &Request) -> Reply {
         paths: &paths,
     };
     Reply {
-        questions: questions_markup(&view, &verdicts),
+        questions: earlier_markup(w, &state, &other.earlier) + &questions_markup(&view, &verdicts),
         bar: bar_markup(w, &state, n, revealed, total),
         hidden: h.values.iter().map(|v| v.id.clone()).collect(),
         blanks,
@@ -404,6 +421,29 @@ fn answer_text(w: &PracticeStrings, answer: &Answer) -> String {
         Answer::Value { exact, .. } => short(*exact),
         Answer::Choice { choices, correct } => choices.get(*correct).map(|c| w.choice(&c.label)).unwrap_or_default(),
     }
+}
+
+/// The links back to the earlier steps whose numbers this one leaves blank (nothing if none).
+fn earlier_markup(w: &PracticeStrings, state: &State, earlier: &[Step]) -> String {
+    if earlier.is_empty() {
+        return String::new();
+    }
+    let links: Vec<String> = earlier
+        .iter()
+        .map(|&step| {
+            let to = State { step, ..*state };
+            format!(
+                "<a href=\"?{}\">{}</a>",
+                escape(&to.to_query()),
+                escape(&text_of(state.lang, step).0)
+            )
+        })
+        .collect();
+    format!(
+        "<p class=\"hint\" data-testid=\"practice-earlier\">{} {}</p>",
+        w.earlier,
+        links.join(", ")
+    )
 }
 
 /// The progress bar: new numbers, solved (and revealed) of all, reset, the answer sheet's link

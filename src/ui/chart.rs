@@ -20,7 +20,8 @@ pub fn SigmoidChart() -> impl IntoView {
     let marks = Memo::new(move |_| {
         let mut marks = lesson.frame.with(|f| f.sigmoids.clone());
         if let Some(p) = practice {
-            marks.retain(|m| !p.drops_sigmoid(m.input));
+            // Also a mark one of whose numbers another step asks (σ′(h1) on grad-w11).
+            marks.retain(|m| !p.drops_sigmoid(m.input) && ![m.z, m.s, m.slope].iter().any(|v| p.blanks(*v)));
         }
         marks
     });

@@ -87,8 +87,10 @@ pub fn DescentView() -> impl IntoView {
         land,
         Box::new(move || {
             descent.with(|d| {
+                let practice = use_context::<super::practice::Practice>();
+                let blank = |v: f64| practice.is_some_and(|p| p.blanks(v));
                 d.as_ref()
-                    .and_then(|d| landing(lesson.lang.get(), d))
+                    .and_then(|d| landing(lesson.lang.get(), d, &blank))
                     .unwrap_or_default()
             })
         }),
@@ -125,6 +127,14 @@ pub fn DescentView() -> impl IntoView {
 /// A number as `Num` writes it, for markup: short text, full value in `data-value`.
 fn num(id: &str, value: f64) -> String {
     crate::math::mathml::num_span(id, value, &short(value))
+}
+
+/// [`num`], or a blank `?` when practice mode keeps the number off the page.
+fn num_or_blank(id: &str, value: f64, blank: &dyn Fn(f64) -> bool) -> String {
+    match blank(value) {
+        true => "<span class=\"num blank\">?</span>".to_owned(),
+        false => num(id, value),
+    }
 }
 
 /// The three buttons that set η so one step lands short of, close to or past the minimum ahead
@@ -170,7 +180,7 @@ fn regimes(lang: crate::i18n::Lang, p: Param, lrs: [Result<f64, Unreachable>; 3]
 }
 
 /// The minimum ahead and how much of the way to it the current step covers, as markup.
-fn landing(lang: crate::i18n::Lang, d: &Descent) -> Option<String> {
+fn landing(lang: crate::i18n::Lang, d: &Descent, blank: &dyn Fn(f64) -> bool) -> Option<String> {
     let w = words(lang);
     let m = d.minimum.ok()?;
     let fraction = d.fraction?;
@@ -182,10 +192,10 @@ fn landing(lang: crate::i18n::Lang, d: &Descent) -> Option<String> {
         "<ul class=\"descent-numbers\"><li>{} {} = {}, E = {}</li><li>{} {}</li><li data-testid=\"descent-verdict\" data-regime=\"{regime}\">{verdict}</li></ul>",
         w.minimum,
         d.param.name(),
-        num("descent-min", m.at),
-        num("descent-min-error", m.error),
+        num_or_blank("descent-min", m.at, blank),
+        num_or_blank("descent-min-error", m.error, blank),
         w.progress,
-        num("descent-progress", fraction),
+        num_or_blank("descent-progress", fraction, blank),
     ))
 }
 
@@ -205,14 +215,23 @@ pub fn DescentChart() -> impl IntoView {
             }
         })
     });
+    // Practice mode: a number another step asks (E, the slope, the updated value) reads `?`.
+    let practice = use_context::<super::practice::Practice>();
+    let four = move |v: f64| match practice.is_some_and(|p| p.blanks(v)) {
+        true => "?".to_owned(),
+        false => format!("{v:.4}"),
+    };
     let summary = move || {
         descent.with(|d| {
             d.as_ref().map_or(String::new(), |d| {
                 let p = d.param.name();
                 let (at, e) = d.at;
                 format!(
-                    "{p} = {at:.4}, E = {e:.4}, ∂E/∂{p} = {:.4}, {p} ← {:.4}",
-                    d.slope, d.next.0
+                    "{p} = {}, E = {}, ∂E/∂{p} = {}, {p} ← {}",
+                    four(at),
+                    four(e),
+                    four(d.slope),
+                    four(d.next.0)
                 )
             })
         })

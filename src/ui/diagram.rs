@@ -323,7 +323,7 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
     let hide = expect_context::<Hide>();
     let shown = {
         let testid = testid.clone();
-        Memo::new(move |_| !hide.id(&testid))
+        Memo::new(move |_| !hide.id(&testid) && !hide.value(value()))
     };
     let shown = move || shown.get();
     let class = Memo::new(move |_| {
@@ -342,7 +342,7 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
         lesson
             .frame
             .with(|f| f.upstream.iter().find(|(n, _)| *n == name).map(|&(_, g)| g))
-            .map(|g| (g, !hide.id(&format!("upstream-{name}"))))
+            .map(|g| (g, !hide.id(&format!("upstream-{name}")) && !hide.value(g)))
     });
     let upstream = move || upstream.get();
     let small = matches!(node.kind, Kind::Bias | Kind::Target);

@@ -6,15 +6,16 @@ pub use crate::print::short;
 use crate::print::short_in;
 
 /// A number in the page: short text, with `data-testid` and the full value in `data-value`; a
-/// blank `?` without either while practice mode keeps it hidden.
+/// blank `?` without either while practice mode keeps it hidden, or keeps hidden the number
+/// `gives` it gives away (η·∂E/∂p and p − η·∂E/∂p beside a blank ∂E/∂p).
 #[component]
-pub fn Num(#[prop(into)] id: String, value: f64) -> impl IntoView {
+pub fn Num(#[prop(into)] id: String, value: f64, #[prop(optional)] gives: Option<f64>) -> impl IntoView {
     let practice = use_context::<super::practice::Practice>();
     // A fallback value that is not a number is written in the page's words, never "NaN".
     let lang = use_context::<super::state::Lesson>().map(|l| l.lang);
     let hidden = {
         let id = id.clone();
-        move || practice.is_some_and(|p| p.hides(&id) || p.blanks(value))
+        move || practice.is_some_and(|p| p.hides(&id) || p.blanks(value) || gives.is_some_and(|g| p.blanks(g)))
     };
     move || {
         match hidden() {

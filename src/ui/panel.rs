@@ -163,7 +163,9 @@ fn ChainView(param: Param) -> impl IntoView {
     let nudge = Signal::derive(move || {
         lesson.net.with(|(net, err)| {
             // While ∂E/∂p is asked, its nudge would give it away.
-            if err.is_some() || practice.is_some_and(|pr| pr.flag(|f| f.nudge)) {
+            // Nor while another step asks it (the backward sweep's ∂E/∂p) and it is unsolved.
+            let blank = |v: f64| practice.is_some_and(|pr| pr.blanks(v));
+            if err.is_some() || practice.is_some_and(|pr| pr.flag(|f| f.nudge)) || blank(net.grad(param)) {
                 return Vec::new();
             }
             formulas::nudge(&crate::lesson::Nudge::of(net, param), net.value("E"))
@@ -180,6 +182,11 @@ fn ChainView(param: Param) -> impl IntoView {
         lesson
             .net
             .with(|(net, _)| crate::lesson::Sign::of(net, param, lr))
+            // Nor while another step asks one of them (Y1 on the forward pass) and it is unsolved.
+            .filter(|s| {
+                let shown = [s.out, s.diff, s.slope, s.input, s.grad, s.amount];
+                !practice.is_some_and(|pr| shown.iter().any(|v| pr.blanks(*v)))
+            })
             .map(|s| {
                 let text = match s.case {
                     SignCase::TooHigh => strings.sign_too_high,

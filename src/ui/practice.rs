@@ -48,6 +48,9 @@ pub struct Practice {
     pub said: RwSignal<String>,
     /// The worker failed to load, or has not answered for [`PATIENCE`]: the page says so.
     pub silent: RwSignal<bool>,
+    /// The example's givens (inputs, targets, parameters, η, the add and multiply nodes'
+    /// inputs): on show even before the worker answers.
+    givens: Memo<Vec<f64>>,
     worker: StoredValue<Option<Client>, LocalStorage>,
 }
 
@@ -75,14 +78,28 @@ impl Practice {
         })
     }
 
-    /// Whether the display named `id` must stay off the page (tracked).
+    /// Whether the display named `id` must stay off the page (tracked). While the worker has
+    /// not answered, everything but the givens (inputs, targets, parameters, η).
     pub fn hides(&self, id: &str) -> bool {
-        self.reply_says(|r| r.hidden.iter().any(|x| x == id))
+        self.shown.with(|s| match s {
+            Shown::Off => false,
+            Shown::Pending => !given_id(id),
+            Shown::Ready(r) => r.hidden.iter().any(|x| x == id),
+        })
     }
 
-    /// Whether a number equal to `v` must be left blank wherever it is printed (tracked).
+    /// Whether a number equal to `v` (to 1e-12, so the same number reached by another order of
+    /// operations counts, or printed with the same six digits: E at the lowest point along w21
+    /// is Error2 to six digits) must be left blank wherever it is printed (tracked). While the
+    /// worker has not answered, every number but the givens' values.
     pub fn blanks(&self, v: f64) -> bool {
-        self.reply_says(|r| r.blanks.contains(&v))
+        let same =
+            |b: &f64| (b - v).abs() <= 1e-12 * b.abs().max(v.abs()) || super::num::short(*b) == super::num::short(v);
+        self.shown.with(|s| match s {
+            Shown::Off => false,
+            Shown::Pending => !self.givens.with(|g| g.iter().any(same)),
+            Shown::Ready(r) => r.blanks.iter().any(same),
+        })
     }
 
     /// A flag of the reply (`paths`, `nudge`, `sign`); all of them while pending (tracked).
@@ -140,6 +157,15 @@ impl Practice {
             self.progress.set(kept);
         }
     }
+}
+
+/// Whether page id `id` shows a given: an input, a target, a parameter, η, an add or multiply
+/// node's input or incoming gradient.
+fn given_id(id: &str) -> bool {
+    ["value-x", "value-t", "param-", "old-", "node-value-x", "node-value-y"]
+        .iter()
+        .any(|p| id.starts_with(p))
+        || matches!(id, "lr" | "node-grad-z")
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -307,6 +333,15 @@ pub fn provide(lesson: Lesson) {
         shown,
         said: RwSignal::new(String::new()),
         silent: RwSignal::new(false),
+        givens: Memo::new(move |_| {
+            let mut g: Vec<f64> = lesson.state.with(|s| {
+                let e = &s.example;
+                e.x.iter().chain(&e.t).chain(&e.params).copied().chain([s.lr]).collect()
+            });
+            g.extend(cs.xy.get());
+            g.push(cs.upstream.get());
+            g
+        }),
         worker: StoredValue::new_local(None),
     };
     // The worker starts the first time practice mode is on; it answers every new state.

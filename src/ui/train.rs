@@ -344,10 +344,18 @@ fn Charts() -> impl IntoView {
         log_redraw(&error_el, error_times, mid - start);
         log_redraw(&param_el, param_times, end - mid);
     });
+    // Practice mode: E before any step is what the errors step asks.
+    let practice = use_context::<super::practice::Practice>();
     let summary = move || {
         t.tick.track();
-        t.trainer
-            .with_value(|tr| format!("E = {:.6}, {} {}", tr.error(), strings().train_steps, tr.steps()))
+        t.trainer.with_value(|tr| {
+            let e = tr.error();
+            let e = match practice.is_some_and(|p| p.blanks(e)) {
+                true => "?".to_owned(),
+                false => format!("{e:.6}"),
+            };
+            format!("E = {e}, {} {}", strings().train_steps, tr.steps())
+        })
     };
     view! {
         <figure class="chart train-chart">

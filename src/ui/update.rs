@@ -34,8 +34,8 @@ pub fn UpdateTable() -> impl IntoView {
                             </th>
                             <td><Num id=format!("old-{}", p.name()) value=r.old /></td>
                             <td><Num id=format!("grad-{}", p.name()) value=r.grad /></td>
-                            <td><Num id=format!("scaled-{}", p.name()) value=r.scaled /></td>
-                            <td><Num id=format!("next-{}", p.name()) value=r.new /></td>
+                            <td><Num id=format!("scaled-{}", p.name()) value=r.scaled gives=r.grad /></td>
+                            <td><Num id=format!("next-{}", p.name()) value=r.new gives=r.grad /></td>
                         </tr>
                     }
                 })

@@ -649,6 +649,20 @@ async fn e2e_a_worker_that_never_answers_is_reported() {
         );
         assert_eq!(page.count("practice-box").await, 0);
         page.assert_no_panic().await;
+        // The answer sheet, which has no lesson around it, says so too (its message once asked
+        // for the lesson's context and trapped: found by a reviewer with a stalled worker).
+        page.goto("/?step=answers&lang=ko&seed=42").await;
+        page.wait("answer-sheet").await;
+        let opened = std::time::Instant::now();
+        while page.count("practice-silent").await == 0 {
+            assert!(
+                opened.elapsed() < std::time::Duration::from_secs(25),
+                "no message on the answer sheet 25 s after it opened with a silent worker"
+            );
+            page.assert_no_panic().await;
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        page.assert_no_panic().await;
     })
     .await;
 }

@@ -480,7 +480,7 @@ pub fn PracticeBar() -> impl IntoView {
     view! {
         <div class="practice-host" node_ref=host on:click=click></div>
         <Show when=move || pr.on.get() && pr.silent.get()>
-            <Silent />
+            <Silent lang=lesson.lang.get() />
         </Show>
         <Show when=move || pr.on.get() && !pr.stored.get()>
             <p class="warning" role="status" data-testid="practice-storage">{lesson.text(|s| s.practice_storage_off)}</p>
@@ -496,13 +496,16 @@ pub fn PracticeBar() -> impl IntoView {
 /// What a page whose worker does not answer shows: its questions cannot come, so it says why it
 /// may be and offers a reload (which fetches this build's worker again, or the new build).
 #[component]
-fn Silent() -> impl IntoView {
-    let lesson = expect_context::<Lesson>();
+fn Silent(
+    /// The page's language (the answer sheet has no lesson in context, so it is passed in).
+    lang: crate::i18n::Lang,
+) -> impl IntoView {
+    let s = lang.strings();
     view! {
         <div class="warning" role="alert" data-testid="practice-silent">
-            <p>{lesson.text(|s| s.practice_silent)}</p>
+            <p>{s.practice_silent}</p>
             <button data-testid="practice-reload" on:click=|_| { let _ = window().location().reload(); }>
-                {lesson.text(|s| s.practice_reload)}
+                {s.practice_reload}
             </button>
         </div>
     }
@@ -589,7 +592,7 @@ pub fn AnswerSheet(
         <main class="sheet">
             {notice}
             <Show when=move || silent.get()>
-                <Silent />
+                <Silent lang=start.lang />
             </Show>
             <div data-testid="answer-sheet" node_ref=host></div>
         </main>

@@ -9,7 +9,7 @@ pub const STRINGS: Strings = Strings {
     practice_invite: "To work each number out yourself before it is shown, turn on Practice (key Q).",
     practice_on_note: "Practice mode is on: from the next step, each number the step teaches is a question. Type your answer, or press “Show answer”.",
     practice_dropped: "To stay within the browser's storage, the progress of the {n} least recently practised examples was removed.",
-    practice_silent: "Practice mode could not start: the part that writes its questions does not answer. The network may be off, or a new version of Backprop Lab may have been published since this page was opened.",
+    practice_silent: "Practice mode could not start: the part that writes its questions does not answer. The internet connection may be off, or a new version of Backprop Lab may have been published since this page was opened.",
     practice_reload: "Reload the page",
     practice_storage_off: "The browser's storage is unavailable: your progress lasts only until this tab closes.",
     next: "Next",

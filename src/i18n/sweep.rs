@@ -41,7 +41,7 @@ pub struct Sweep {
 const KO: Sweep = Sweep {
     error: Text {
         title: "역전파: Error{k}, 기울기를 그대로 넘기는 덧셈",
-        body: "E = Error1 + Error2는 덧셈 노드입니다. 덧셈 노드가 각 항에 기울기를 어떻게 넘기는지는 덧셈 규칙이 알려 줍니다. E에서 출발한 기울기 ∂E/∂E에 이 규칙을 적용해 Error{k}에 오는 값을 구해 보세요. Error{k}를 쓰는 노드는 E 하나뿐이라서 이 기여분 하나가 곧 ∂E/∂Error{k}입니다.",
+        body: "E = Error1 + Error2에서 E는 덧셈 노드입니다. 덧셈 노드가 각 항에 기울기를 어떻게 넘기는지는 덧셈 노드의 규칙이 알려 줍니다(뒤의 ‘덧셈 노드의 역전파’ 단계에서 자세히 다룹니다). E에서 출발한 기울기 ∂E/∂E에 이 규칙을 적용해 Error{k}로 오는 기여분을 구해 보세요. Error{k}를 쓰는 노드는 E 하나뿐이라서 이 기여분 하나가 곧 ∂E/∂Error{k}입니다.",
     },
     output: Text {
         title: "역전파: Y{k}, 오차를 예측값으로 미분하기",
@@ -70,7 +70,7 @@ const KO: Sweep = Sweep {
 const EN: Sweep = Sweep {
     error: Text {
         title: "Backward pass at Error{k}: a sum passes the gradient on unchanged",
-        body: "E = Error1 + Error2 is an add node, and the add rule says how an add node passes a gradient on to each of its terms. Apply it to the gradient ∂E/∂E that starts at E to find what reaches Error{k}. E is the only node that reads Error{k}, so this one share is all of ∂E/∂Error{k}.",
+        body: "E = Error1 + Error2 is an add node, and the add rule (shown in full on the later step \"Backward through an add node\") says how an add node passes a gradient on to each of its terms. Apply it to the gradient ∂E/∂E that starts at E to find what reaches Error{k}. E is the only node that reads Error{k}, so this one share is all of ∂E/∂Error{k}.",
     },
     output: Text {
         title: "Backward pass at Y{k}: the error's slope",

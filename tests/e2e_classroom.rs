@@ -132,6 +132,26 @@ async fn e2e_page_down_and_space_scroll_a_long_step_to_its_bottom_before_moving_
                 assert!(presses < 20);
             }
             assert!(presses >= 2, "{key:?}: grad-w11 needed no scrolling");
+            // A teacher who typed a value in the diagram's editor and pressed Enter goes on with
+            // the clicker from the field (a teacher's run-through found it stuck there).
+            if key == "PageDown" {
+                page.goto("/?step=grad-w21&present=1").await;
+                page.wait("step").await;
+                page.js("(document.querySelector('[data-testid=param-w21]').closest('g').dispatchEvent(new MouseEvent('click', { bubbles: true })), true)").await;
+                page.wait("diagram-edit-w21").await;
+                page.js(
+                    "(() => { const f = document.querySelector('[data-testid=\"diagram-edit-w21\"]'); \
+                     f.focus(); f.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown', bubbles: true, cancelable: true })); \
+                     return true; })()",
+                )
+                .await;
+                tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+                let (slug, y, _, _) = where_now(&page).await;
+                assert!(
+                    slug != "grad-w21" || y > 0.0,
+                    "Page Down in the editor's field neither scrolled nor stepped"
+                );
+            }
             // Page Up scrolls back up the same way before it steps back.
             if key == "PageDown" {
                 page.goto("/?step=grad-w11&present=1").await;

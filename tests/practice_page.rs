@@ -366,3 +366,18 @@ fn what_another_step_asks_stays_blank_until_solved() {
     let first = answer(&Request::View(on_first));
     assert!(!blanked(&first, h1) && blanked(&first, e), "{:?}", first.blanks);
 }
+
+/// The descent step's landing, p − η·∂E/∂p with p and η on show, would give its blank slope away.
+/// On b3 (the step's default) of Mazur's example, ∂E/∂b3 = δ_o1 = 0.138498562, so one step with
+/// η = 0.5 lands at 0.6 − 0.5 · 0.138498562 = 0.530750719: blank while the slope is.
+#[test]
+fn the_descent_landing_is_blank_while_its_slope_is() {
+    let (slope, next) = (0.138498562, 0.6 - 0.5 * 0.138498562);
+    let descent = answer(&Request::View(body(Step::Descent)));
+    assert!(blanked(&descent, slope), "{:?}", descent.blanks);
+    assert!(
+        blanked(&descent, next),
+        "the landing gives the slope away: {:?}",
+        descent.blanks
+    );
+}

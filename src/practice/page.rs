@@ -359,6 +359,22 @@ pub fn answer(request: &Request) -> Reply {
             blanks.push(*v);
         }
     }
+    // The descent step's landing gives its slope away (p − η·∂E/∂p with p and η shown): while
+    // the slope is blank, so are where the step lands and the error there (a student found
+    // ∂E/∂b3 = (0.6 − 0.530751)/0.5 on the page).
+    if state.step == Step::Descent {
+        let d = crate::lesson::descent::Descent::of(&net, state.focus, state.lr);
+        let slope_blank = blanks
+            .iter()
+            .any(|b| (b - d.slope).abs() <= 1e-12 * b.abs().max(d.slope.abs()));
+        if slope_blank {
+            for v in [d.next.0, d.next.1] {
+                if !blanks.contains(&v) {
+                    blanks.push(v);
+                }
+            }
+        }
+    }
     let (n, total) = progress.count(&example, &sheet_steps);
     let revealed = progress.count_revealed(&example, &sheet_steps);
     let paths: Vec<String> = match state.step {

@@ -118,11 +118,18 @@ pub fn Lab(
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
             return;
         }
-        // Arrow keys belong to a slider, a list or a text field when one has focus.
-        let in_field = document()
-            .active_element()
+        // Arrow keys belong to a slider, a list or a text field when one has focus. Page Down and
+        // Page Up do nothing in a one-line text field, so there they stay a clicker's keys: a
+        // teacher who typed a value and pressed Enter can go on with the remote (they still
+        // belong to a slider and a list, which use them).
+        let active = document().active_element();
+        let in_field = active
+            .as_ref()
             .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
-        if in_field {
+        let in_text = active.as_ref().is_some_and(|el| {
+            el.tag_name() == "INPUT" && matches!(el.get_attribute("type").as_deref(), None | Some("text"))
+        });
+        if in_field && !(in_text && matches!(ev.key().as_str(), "PageDown" | "PageUp")) {
             return;
         }
         // Space on a focused button presses that button; only on the page itself does it step.

@@ -129,7 +129,7 @@ async fn without_a_minimum_within_reach_the_buttons_are_off_and_say_why() {
     }
     assert!(find(&host, "descent-min").is_none());
     let reach = get(&host, "descent-reach").text_content().unwrap();
-    assert!(reach.contains("최소점이 없"), "{reach}");
+    assert!(reach.contains("최소점이 나오지 않습니다"), "{reach}");
 }
 
 #[wasm_bindgen_test]

@@ -34,13 +34,13 @@ fn clear_focus() {
 #[wasm_bindgen_test]
 async fn p_and_the_button_toggle_presenter_mode() {
     let host = mount(at(Step::Grad(Param::W21)));
-    leptos::task::tick().await;
+    support::settle().await;
     clear_focus();
     let toggle = get(&host, "presenter-toggle");
     assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("false"));
     assert!(find(&host, "presenter-caption").is_none());
     press("p");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("true"));
     assert!(html_has_presenter());
     // The caption is one sentence: it ends at its first full stop.
@@ -48,24 +48,24 @@ async fn p_and_the_button_toggle_presenter_mode() {
     assert!(!caption.is_empty());
     assert_eq!(caption.trim_end_matches('.').matches(". ").count(), 0, "{caption}");
     press("Escape");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("false"));
     toggle.unchecked_ref::<web_sys::HtmlElement>().click();
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("true"));
     toggle.unchecked_ref::<web_sys::HtmlElement>().click();
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("false"));
 }
 
 #[wasm_bindgen_test]
 async fn question_mark_opens_the_shortcuts_and_escape_closes_them() {
     let host = mount(at(Step::Error));
-    leptos::task::tick().await;
+    support::settle().await;
     clear_focus();
     assert!(find(&host, "shortcuts").is_none());
     press("?");
-    leptos::task::tick().await;
+    support::settle().await;
     let dialog = get(&host, "shortcuts");
     assert_eq!(dialog.get_attribute("role").as_deref(), Some("dialog"));
     let text = dialog.text_content().unwrap();
@@ -81,32 +81,32 @@ async fn question_mark_opens_the_shortcuts_and_escape_closes_them() {
         Some("shortcuts-close")
     );
     press("Escape");
-    leptos::task::tick().await;
+    support::settle().await;
     assert!(find(&host, "shortcuts").is_none());
     // Its button opens it too.
     get(&host, "shortcuts-toggle")
         .unchecked_ref::<web_sys::HtmlElement>()
         .click();
-    leptos::task::tick().await;
+    support::settle().await;
     assert!(find(&host, "shortcuts").is_some());
     get(&host, "shortcuts-close")
         .unchecked_ref::<web_sys::HtmlElement>()
         .click();
-    leptos::task::tick().await;
+    support::settle().await;
     assert!(find(&host, "shortcuts").is_none());
 }
 
 #[wasm_bindgen_test]
 async fn the_diagram_text_names_the_lit_paths_and_the_numbers() {
     let host = mount(at(Step::Grad(Param::W21)));
-    leptos::task::tick().await;
+    support::settle().await;
     let text = get(&host, "diagram-text").text_content().unwrap();
     assert!(text.contains("Path 1 (solid line): Error1 → Y1 → y1 → w21"), "{text}");
     assert!(!text.contains("Path 2"), "{text}");
     // Mazur's worked example: w21 is 0.40 and x1 is 0.05.
     assert!(text.contains("w21 = 0.4") && text.contains("x1 = 0.05"), "{text}");
     let host = mount(at(Step::Grad(Param::W11)));
-    leptos::task::tick().await;
+    support::settle().await;
     let text = get(&host, "diagram-text").text_content().unwrap();
     assert!(
         text.contains("Path 1 (solid line): Error1 → Y1 → y1 → H1 → h1 → w11"),
@@ -127,7 +127,7 @@ async fn the_diagram_text_names_the_lit_paths_and_the_numbers() {
 async fn the_diagram_text_works_out_the_shares_of_the_sweep() {
     let h1 = backprop_lab::lesson::sweep().iter().position(|&n| n == "H1").unwrap();
     let host = mount(at(Step::Backward(h1)));
-    leptos::task::tick().await;
+    support::settle().await;
     let text = get(&host, "diagram-text").text_content().unwrap();
     // Matt Mazur's worked example ("A Step by Step Backpropagation Example"): δ_o1 = 0.138498562,
     // w5 = 0.40, so o1 passes back 0.055399425; δ_o2 = -0.038098236, w7 = 0.50, -0.019049119;
@@ -142,12 +142,12 @@ async fn the_diagram_text_works_out_the_shares_of_the_sweep() {
     // What the stop computes is ∂E/∂H1, not H1's forward value.
     assert!(!text.contains("Computed in this step"), "{text}");
     let host = mount(at_in(Step::Backward(h1), Lang::Ko));
-    leptos::task::tick().await;
+    support::settle().await;
     let text = get(&host, "diagram-text").text_content().unwrap();
     assert!(text.contains("y1에서 H1로 돌아오는 기여분(간선 y1 → H1)"), "{text}");
     // The last stop: Mazur's ∂E/∂w5 = 0.082167041 with out_h1 = 0.593269992.
     let host = mount(at(Step::Backward(backprop_lab::lesson::sweep().len())));
-    leptos::task::tick().await;
+    support::settle().await;
     let text = get(&host, "diagram-text").text_content().unwrap();
     for part in [
         "∂E/∂w21 = δ_y1 · H1 = 0.138499 · 0.59327 = 0.082167",
@@ -160,12 +160,12 @@ async fn the_diagram_text_works_out_the_shares_of_the_sweep() {
 #[wasm_bindgen_test]
 async fn the_diagram_editor_edits_the_open_weight_and_a_clicked_input() {
     let host = mount(at(Step::Grad(Param::W21)));
-    leptos::task::tick().await;
+    support::settle().await;
     let field = get(&host, "diagram-edit-w21");
     field.unchecked_ref::<web_sys::HtmlInputElement>().set_value("0.3");
     fire(&field, "change");
-    leptos::task::tick().await;
-    leptos::task::tick().await;
+    support::settle().await;
+    support::settle().await;
     assert_eq!(value(&host, "param-w21"), 0.3);
     // The panel's field shows the same value.
     assert_eq!(
@@ -198,8 +198,8 @@ async fn the_diagram_editor_edits_the_open_weight_and_a_clicked_input() {
         .unchecked_ref::<web_sys::HtmlInputElement>()
         .set_value("0.35");
     fire(&panel_field, "change");
-    leptos::task::tick().await;
-    leptos::task::tick().await;
+    support::settle().await;
+    support::settle().await;
     for r in observer.take_records() {
         let r: web_sys::MutationRecord = r.unchecked_into();
         records.push(&r.attribute_name().unwrap_or_else(|| r.type_()).into());
@@ -218,28 +218,28 @@ async fn the_diagram_editor_edits_the_open_weight_and_a_clicked_input() {
     x1.unchecked_ref::<web_sys::HtmlElement>()
         .dispatch_event(&web_sys::MouseEvent::new("click").unwrap())
         .unwrap();
-    leptos::task::tick().await;
+    support::settle().await;
     assert!(find(&host, "diagram-edit-x1").is_some());
     assert!(find(&host, "diagram-edit-w21").is_none());
     get(&host, "diagram-editor-close")
         .unchecked_ref::<web_sys::HtmlElement>()
         .click();
-    leptos::task::tick().await;
+    support::settle().await;
     assert!(find(&host, "diagram-editor").is_none());
 }
 
 #[wasm_bindgen_test]
 async fn a_slider_drag_is_one_undoable_edit() {
     let host = mount(at(Step::Grad(Param::W21)));
-    leptos::task::tick().await;
+    support::settle().await;
     let slider = get(&host, "edit-slider-w21");
     for v in ["0.5", "0.8", "1.25"] {
         slider.unchecked_ref::<web_sys::HtmlInputElement>().set_value(v);
         fire(&slider, "input");
-        leptos::task::tick().await;
+        support::settle().await;
     }
     fire(&slider, "change");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(value(&host, "param-w21"), 1.25);
     assert_eq!(
         get(&host, "edit-w21")
@@ -248,7 +248,7 @@ async fn a_slider_drag_is_one_undoable_edit() {
         "1.25"
     );
     get(&host, "edit-undo").unchecked_ref::<web_sys::HtmlElement>().click();
-    leptos::task::tick().await;
+    support::settle().await;
     // Mazur's worked example: w21 = 0.40 before the drag.
     assert_eq!(value(&host, "param-w21"), 0.4);
 }
@@ -256,18 +256,10 @@ async fn a_slider_drag_is_one_undoable_edit() {
 #[wasm_bindgen_test]
 async fn random_weights_put_their_seed_in_the_link() {
     let host = mount(at(Step::Forward(backprop_lab::lesson::Stage::Inputs)));
-    leptos::task::tick().await;
+    support::settle().await;
     get(&host, "randomise").unchecked_ref::<web_sys::HtmlElement>().click();
-    // The link field follows the state within a few ticks (the diagram's change marks run their
-    // effects first); it must not need more than a handful.
-    let mut link = String::new();
-    for _ in 0..5 {
-        leptos::task::tick().await;
-        link = get(&host, "link").unchecked_into::<web_sys::HtmlInputElement>().value();
-        if link.contains("seed=") {
-            break;
-        }
-    }
+    support::settle().await;
+    let link = get(&host, "link").unchecked_into::<web_sys::HtmlInputElement>().value();
     assert!(link.contains("seed=1"), "{link}");
     // The draw of seed 1 is named by the seed alone, not by twelve numbers.
     assert!(!link.contains("w11="), "{link}");
@@ -278,9 +270,9 @@ async fn random_weights_put_their_seed_in_the_link() {
 #[wasm_bindgen_test]
 async fn a_parameter_chip_opens_its_chain_rule() {
     let host = mount(at(Step::Error));
-    leptos::task::tick().await;
+    support::settle().await;
     get(&host, "chip-w11").unchecked_ref::<web_sys::HtmlElement>().click();
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(
         get(&host, "step").get_attribute("data-slug").as_deref(),
         Some("grad-w11")
@@ -298,7 +290,7 @@ async fn a_parameter_chip_opens_its_chain_rule() {
 #[wasm_bindgen_test]
 async fn an_edit_updates_the_chain_rule_formulas_in_place() {
     let host = mount(at(Step::Grad(Param::W21)));
-    leptos::task::tick().await;
+    support::settle().await;
     // Mazur (2015): dE/dw5 = 0.082167041 (w5 is w21) at the worked example.
     assert!((value(&host, "path-1") - 0.082167041).abs() < 1e-9);
     let formulas = host.query_selector(".chain span.formulas").unwrap().unwrap();
@@ -314,8 +306,8 @@ async fn an_edit_updates_the_chain_rule_formulas_in_place() {
     let field = get(&host, "edit-w21");
     field.unchecked_ref::<web_sys::HtmlInputElement>().set_value("0.3");
     fire(&field, "change");
-    leptos::task::tick().await;
-    leptos::task::tick().await;
+    support::settle().await;
+    support::settle().await;
     // The same elements are still on the page, down to each number (updated, not rebuilt) ...
     assert!(formulas.is_connected());
     assert!(

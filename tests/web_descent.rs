@@ -51,7 +51,7 @@ async fn each_button_sets_a_learning_rate_that_lands_short_close_or_past() {
         focus: Param::B3,
         ..State::default()
     });
-    leptos::task::tick().await;
+    support::settle().await;
     assert!((value(&host, "descent-min") - b3_minimum()).abs() < 1e-6);
     // Landing on the minimum takes η = (0.6 − b3*) / dE/db3; the buttons aim at a quarter of
     // that, all of it and 1.7 times it (three digits).
@@ -63,7 +63,7 @@ async fn each_button_sets_a_learning_rate_that_lands_short_close_or_past() {
     ] {
         assert!(!disabled(&host, button), "{button} is on for b3");
         click(&host, button);
-        leptos::task::tick().await;
+        support::settle().await;
         let lr = value(&host, "descent-lr");
         assert!((lr - aim * whole).abs() < 0.005 * aim * whole, "{button} sets η = {lr}");
         assert!(lr > 0.0 && lr <= MAX_LR);
@@ -95,14 +95,14 @@ async fn w21_says_why_it_cannot_be_overshot() {
         focus: Param::W21,
         ..State::default()
     });
-    leptos::task::tick().await;
+    support::settle().await;
     let w21_min = ((0.01f64 / 0.99).ln() - 0.45 * 0.596884378 - 0.6) / 0.593269992;
     assert!((value(&host, "descent-min") - w21_min).abs() < 1e-6);
     assert!(disabled(&host, "descent-lr-overshoot"));
     let reach = get(&host, "descent-reach").text_content().unwrap();
     assert!(reach.contains("140") && reach.contains("100"), "{reach}");
     click(&host, "descent-lr-good");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(value(&host, "descent-lr"), MAX_LR);
     let w = way(&host);
     assert!(
@@ -110,7 +110,7 @@ async fn w21_says_why_it_cannot_be_overshot() {
         "{w}"
     );
     click(&host, "descent-lr-small");
-    leptos::task::tick().await;
+    support::settle().await;
     assert!(way(&host) < 0.5);
 }
 
@@ -123,7 +123,7 @@ async fn without_a_minimum_within_reach_the_buttons_are_off_and_say_why() {
         focus: Param::W11,
         ..State::default()
     });
-    leptos::task::tick().await;
+    support::settle().await;
     for b in ["descent-lr-small", "descent-lr-good", "descent-lr-overshoot"] {
         assert!(disabled(&host, b), "{b}");
     }
@@ -138,7 +138,7 @@ async fn the_circuit_steps_show_where_their_rule_acts_in_the_network() {
     // = 0.40; dE/dw5 = 0.082167041; dE_o1/dout_h1 = 0.055399425, dE_o2/dout_h1 = −0.019049119,
     // dE/dout_h1 = 0.036350306.
     let host = mount_at(Step::AddNode, Lang::En);
-    leptos::task::tick().await;
+    support::settle().await;
     assert!((value(&host, "tie-E") - 0.298371109).abs() < 1e-9);
     assert_eq!(value(&host, "tie-dE-dError1"), 1.0);
     assert_eq!(value(&host, "tie-dE-dError2"), 1.0);
@@ -147,28 +147,28 @@ async fn the_circuit_steps_show_where_their_rule_acts_in_the_network() {
         Some("error")
     );
     click(&host, "tie-link");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(get(&host, "step").get_attribute("data-slug").as_deref(), Some("error"));
 
     let host = mount_at(Step::MulNode, Lang::Ko);
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(value(&host, "tie-w21"), 0.4);
     assert!((value(&host, "tie-H1") - 0.593269992).abs() < 1e-9);
     assert!((value(&host, "tie-grad-w21") - 0.082167041).abs() < 1e-9);
     click(&host, "tie-link");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(
         get(&host, "step").get_attribute("data-slug").as_deref(),
         Some("grad-w21")
     );
 
     let host = mount_at(Step::Graph, Lang::En);
-    leptos::task::tick().await;
+    support::settle().await;
     assert!((value(&host, "tie-share-y1") - 0.055399425).abs() < 1e-9);
     assert!((value(&host, "tie-share-y2") + 0.019049119).abs() < 1e-9);
     assert!((value(&host, "tie-dE-dH1") - 0.036350306).abs() < 1e-9);
     click(&host, "tie-link");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(
         get(&host, "step").get_attribute("data-slug").as_deref(),
         Some("backward-H1")

@@ -102,14 +102,14 @@ fn table(long: &'static str) -> Vec<(&'static str, Want, Want)> {
 
 async fn run_table(name: &str, shown: &str, pick: fn(&(&'static str, Want, Want)) -> Want) {
     let host = mount(english(), Vec::new());
-    leptos::task::tick().await;
+    support::settle().await;
     let long: &'static str = Box::leak("7".repeat(10_000).into_boxed_str());
     let field = format!("edit-{name}");
     for row in table(long) {
         let text = row.0;
         let before = data_value(&host, shown);
         type_into(&host, &field, text);
-        leptos::task::tick().await;
+        support::settle().await;
         let label = &text[..text.len().min(30)];
         match pick(&row) {
             Want::Refused => {
@@ -159,41 +159,41 @@ async fn every_bad_value_typed_into_lr_is_refused_and_the_last_good_value_stays(
 #[wasm_bindgen_test]
 async fn an_edit_moves_everything_downstream_and_undo_redo_reset_follow() {
     let host = mount(english(), Vec::new());
-    leptos::task::tick().await;
+    support::settle().await;
     let y1 = data_value(&host, "value-y1");
     // y1 = w21*H1 + w23*H2 + b3 (the notes' wiring): with w21 = 0 it drops by 0.4*H1.
     let h1: f64 = data_value(&host, "value-H1").parse().unwrap();
     type_into(&host, "edit-w21", "0");
-    leptos::task::tick().await;
+    support::settle().await;
     let y1_now: f64 = data_value(&host, "value-y1").parse().unwrap();
     assert!((y1.parse::<f64>().unwrap() - 0.4 * h1 - y1_now).abs() < 1e-12);
     assert_eq!(data_value(&host, "param-w21"), "0");
     type_into(&host, "edit-x1", "1");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(data_value(&host, "value-x1"), "1");
 
     let click = |id: &str| input(&host, id).click();
     click("edit-undo");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(data_value(&host, "value-x1"), "0.05");
     assert_eq!(data_value(&host, "param-w21"), "0");
     click("edit-redo");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(data_value(&host, "value-x1"), "1");
     assert_eq!(input(&host, "edit-x1").value(), "1");
     click("reset-example");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(data_value(&host, "value-x1"), "0.05");
     assert_eq!(data_value(&host, "param-w21"), "0.4");
     assert_eq!(input(&host, "edit-w21").value(), "0.4");
     // Reset is itself undoable.
     click("edit-undo");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(data_value(&host, "value-x1"), "1");
 
     // Random weights: a seed is shown, and the twelve parameters are within [-1, 1].
     click("randomise");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(data_value(&host, "seed"), "1");
     // Seed 1 draws w21 = -0.79 (independent Python reimplementation, tests/query.rs).
     assert_eq!(data_value(&host, "param-w21"), "-0.79");
@@ -205,7 +205,7 @@ async fn an_edit_moves_everything_downstream_and_undo_redo_reset_follow() {
 #[wasm_bindgen_test]
 async fn arrow_keys_nudge_the_field_and_do_not_change_the_step() {
     let host = mount(english(), Vec::new());
-    leptos::task::tick().await;
+    support::settle().await;
     let field = input(&host, "edit-w21");
     field.focus().unwrap();
     let key = |k: &str, shift: bool| {
@@ -217,13 +217,13 @@ async fn arrow_keys_nudge_the_field_and_do_not_change_the_step() {
         field.dispatch_event(&ev).unwrap();
     };
     key("ArrowUp", false);
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(data_value(&host, "param-w21"), "0.41");
     key("ArrowDown", true);
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(data_value(&host, "param-w21"), "0.31");
     key("ArrowRight", false);
-    leptos::task::tick().await;
+    support::settle().await;
     let slug = find(&host, "step").unwrap().get_attribute("data-slug").unwrap();
     assert_eq!(
         slug,
@@ -250,7 +250,7 @@ async fn a_link_with_bad_values_keeps_the_defaults_and_lists_the_refused_keys() 
     assert_eq!(refused, vec!["w21", "w23", "lr", "x1"]);
     start.lang = Lang::En;
     let host = mount(start, refused);
-    leptos::task::tick().await;
+    support::settle().await;
     let notice = find(&host, "url-msg").expect("the URL notice").text_content().unwrap();
     assert!(notice.contains("w21, w23, lr, x1"), "{notice}");
     assert_eq!(data_value(&host, "param-w21"), "0.4");

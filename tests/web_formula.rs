@@ -63,7 +63,7 @@ fn last_line(host: &web_sys::HtmlElement, testid: &str) -> (web_sys::Element, Ve
 #[wasm_bindgen_test]
 async fn the_w11_chain_rule_is_mathml_whose_numbers_are_the_factors() {
     let host = mount_at(Step::Grad(Param::W11), Lang::En);
-    leptos::task::tick().await;
+    support::settle().await;
     let maths = elements(&host, "math");
     assert!(
         maths.len() >= 13,
@@ -116,7 +116,7 @@ async fn the_w11_chain_rule_is_mathml_whose_numbers_are_the_factors() {
 #[wasm_bindgen_test]
 async fn the_forward_steps_show_their_sums_with_the_network_numbers() {
     let host = mount_at(Step::Forward(Stage::HiddenSum), Lang::En);
-    leptos::task::tick().await;
+    support::settle().await;
     let maths = elements(&host, "math");
     assert_eq!(maths.len(), 2, "h1 and h2");
     let rows = elements(&maths[0], "mtr");
@@ -134,7 +134,7 @@ async fn the_forward_steps_show_their_sums_with_the_network_numbers() {
 #[wasm_bindgen_test]
 async fn the_labels_follow_the_language() {
     let host = mount_at(Step::Grad(Param::W21), Lang::Ko);
-    leptos::task::tick().await;
+    support::settle().await;
     let label = |host: &web_sys::HtmlElement| {
         get(host, "path-1")
             .closest("math")
@@ -150,7 +150,7 @@ async fn the_labels_follow_the_language() {
         .unwrap()
         .unchecked_into();
     en.click();
-    leptos::task::tick().await;
+    support::settle().await;
     assert!(label(&host).contains("partial derivative"), "{}", label(&host));
 }
 

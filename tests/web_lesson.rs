@@ -36,7 +36,7 @@ fn click_svg(host: &web_sys::HtmlElement, selector: &str) {
 #[wasm_bindgen_test]
 async fn grad_w11_shows_two_paths_that_sum_to_the_published_gradient() {
     let host = mount_at(Step::Grad(Param::W11), Lang::En);
-    leptos::task::tick().await;
+    support::settle().await;
     let (p1, p2, sum) = (value(&host, "path-1"), value(&host, "path-2"), value(&host, "path-sum"));
     assert!((p1 + p2 - sum).abs() < 1e-15);
     // Mazur (2015): w1 0.15 -> 0.149780716 at lr 0.5, so dE/dw11 = 0.000438568.
@@ -50,27 +50,27 @@ async fn grad_w11_shows_two_paths_that_sum_to_the_published_gradient() {
 #[wasm_bindgen_test]
 async fn next_and_back_move_through_the_steps() {
     let host = mount_at(Step::FIRST, Lang::Ko);
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(slug(&host), "forward");
     assert!(find(&host, "prev").unwrap().has_attribute("disabled"));
     click(&host, "[data-testid=next]");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(slug(&host), "forward-hidden-sum");
     click(&host, "[data-testid=next]");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(slug(&host), "forward-hidden-out");
     click(&host, "[data-testid=prev]");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(slug(&host), "forward-hidden-sum");
 }
 
 #[wasm_bindgen_test]
 async fn clicking_a_weight_opens_its_chain_rule() {
     let host = mount_at(Step::Error, Lang::En);
-    leptos::task::tick().await;
+    support::settle().await;
     assert!(find(&host, "path-1").is_none());
     click_svg(&host, "g.param.weight[aria-label^=\"w21 \"]");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(slug(&host), "grad-w21");
     // Mazur (2015): dE/dw5 = 0.082167041 (w5 is w21).
     assert!((value(&host, "path-1") - 0.082167041).abs() < 1e-9);
@@ -78,19 +78,19 @@ async fn clicking_a_weight_opens_its_chain_rule() {
     // A bias node too.
     let b3 = find(&host, "param-b3").unwrap().closest("g.param").unwrap().unwrap();
     b3.dispatch_event(&web_sys::MouseEvent::new("click").unwrap()).unwrap();
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(slug(&host), "grad-b3");
 }
 
 #[wasm_bindgen_test]
 async fn the_backward_sweep_shows_upstream_gradients_node_by_node() {
     let host = mount_at(Step::Backward(0), Lang::En);
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(value(&host, "upstream-E"), 1.0);
     assert!(find(&host, "upstream-H1").is_none());
     for _ in 0..backprop_lab::lesson::sweep_len() - 1 {
         click(&host, "[data-testid=next]");
-        leptos::task::tick().await;
+        support::settle().await;
     }
     assert_eq!(slug(&host), "backward-params");
     assert!(find(&host, "upstream-h1").is_some());
@@ -102,7 +102,7 @@ async fn the_backward_sweep_shows_upstream_gradients_node_by_node() {
 async fn the_sweep_at_h1_adds_the_shares_of_y1_and_y2() {
     let k = backprop_lab::lesson::sweep().iter().position(|n| *n == "H1").unwrap();
     let host = mount_at(Step::Backward(k), Lang::En);
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(slug(&host), "backward-H1");
     // Each reader's share is its gradient times the local derivative, the weight on its edge:
     // ∂E/∂y1 · w21 and ∂E/∂y2 · w22, the gradients read from the diagram's badges.
@@ -122,7 +122,7 @@ async fn the_sweep_at_h1_adds_the_shares_of_y1_and_y2() {
 #[wasm_bindgen_test]
 async fn the_end_of_the_sweep_shows_each_gradient_as_delta_times_input() {
     let host = mount_at(Step::Backward(backprop_lab::lesson::sweep().len()), Lang::En);
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(slug(&host), "backward-params");
     // The two numbers of each row's product, in the order δ, input.
     let factors = |p: &str| -> Vec<f64> {
@@ -152,10 +152,10 @@ async fn the_end_of_the_sweep_shows_each_gradient_as_delta_times_input() {
 #[wasm_bindgen_test]
 async fn the_language_switch_changes_text_and_html_lang() {
     let host = mount_at(Step::FIRST, Lang::Ko);
-    leptos::task::tick().await;
+    support::settle().await;
     assert!(host.text_content().unwrap().contains("다음"));
     click(&host, "[data-testid=lang-en]");
-    leptos::task::tick().await;
+    support::settle().await;
     assert!(host.text_content().unwrap().contains("Next"));
     assert_eq!(
         document().document_element().unwrap().get_attribute("lang").as_deref(),
@@ -166,7 +166,7 @@ async fn the_language_switch_changes_text_and_html_lang() {
 #[wasm_bindgen_test]
 async fn every_node_value_is_in_the_dom() {
     let host = mount_at(Step::Error, Lang::En);
-    leptos::task::tick().await;
+    support::settle().await;
     for n in [
         "x1", "x2", "t1", "t2", "h1", "h2", "H1", "H2", "y1", "y2", "Y1", "Y2", "Error1", "Error2", "E",
     ] {
@@ -183,14 +183,14 @@ async fn every_node_value_is_in_the_dom() {
 #[wasm_bindgen_test]
 async fn applying_the_update_moves_the_network_and_back_undoes_it() {
     let host = mount_at(Step::Update, Lang::En);
-    leptos::task::tick().await;
+    support::settle().await;
     // Mazur (2015), lr 0.5: w5+ = 0.35891648 (w5 is w21) and w1+ = 0.149780716 (w1 is w11).
     assert!((value(&host, "next-w21") - 0.35891648).abs() < 1e-8);
     assert!((value(&host, "next-w11") - 0.149780716).abs() < 1e-9);
     assert_eq!(value(&host, "param-w21"), 0.4);
     let after = value(&host, "error-after");
     click(&host, "[data-testid=apply-update]");
-    leptos::task::tick().await;
+    support::settle().await;
     assert!(
         (value(&host, "param-w21") - 0.35891648).abs() < 1e-8,
         "the diagram moved"
@@ -198,11 +198,11 @@ async fn applying_the_update_moves_the_network_and_back_undoes_it() {
     assert_eq!(value(&host, "value-E"), after, "E is now the error after the update");
     assert_eq!(slug(&host), "update");
     click(&host, "[data-testid=prev]");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(value(&host, "param-w21"), 0.4, "Back undid the update");
     assert_eq!(slug(&host), "update");
     click(&host, "[data-testid=prev]");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(
         slug(&host),
         "backward-params",
@@ -213,7 +213,7 @@ async fn applying_the_update_moves_the_network_and_back_undoes_it() {
 #[wasm_bindgen_test]
 async fn descent_follows_the_chosen_parameter() {
     let host = mount_at(Step::Descent, Lang::En);
-    leptos::task::tick().await;
+    support::settle().await;
     let select: web_sys::HtmlSelectElement = host
         .query_selector("[data-testid=descent-param]")
         .unwrap()
@@ -221,13 +221,13 @@ async fn descent_follows_the_chosen_parameter() {
         .unchecked_into();
     select.set_value("w21");
     select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    leptos::task::tick().await;
+    support::settle().await;
     // Mazur (2015): dE/dw5 = 0.082167041 (w5 is w21).
     assert!((value(&host, "descent-slope") - 0.082167041).abs() < 1e-9);
     assert!((value(&host, "descent-next") - 0.35891648).abs() < 1e-8);
     select.set_value("b3");
     select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
-    leptos::task::tick().await;
+    support::settle().await;
     // Mazur (2015): dE/dnet_o1 = 0.138498562, and dE/db3 = dE/dy1 * 1.
     assert!((value(&host, "descent-slope") - 0.138498562).abs() < 1e-9);
     assert!(
@@ -248,34 +248,34 @@ fn type_into(host: &web_sys::HtmlElement, testid: &str, text: &str) {
 #[wasm_bindgen_test]
 async fn the_add_and_multiply_rules_follow_edits() {
     let host = mount_at(Step::AddNode, Lang::En);
-    leptos::task::tick().await;
+    support::settle().await;
     type_into(&host, "input-upstream", "2.5");
     type_into(&host, "input-x", "7");
-    leptos::task::tick().await;
+    support::settle().await;
     // Add node: both inputs get the upstream gradient unchanged, whatever x and y are.
     assert_eq!(value(&host, "node-grad-x"), 2.5);
     assert_eq!(value(&host, "node-grad-y"), 2.5);
     click(&host, "[data-testid=next]");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(slug(&host), "mul-node");
     // Multiply node with x = 7, y = -2, upstream 2.5: dL/dx = 2.5 * -2 = -5, dL/dy = 2.5 * 7 = 17.5.
     assert_eq!(value(&host, "node-grad-x"), -5.0);
     assert_eq!(value(&host, "node-grad-y"), 17.5);
     // A value that is not a number is ignored; the last good one stays.
     type_into(&host, "input-y", "abc");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(value(&host, "node-grad-x"), -5.0);
 }
 
 #[wasm_bindgen_test]
 async fn the_worked_chain_steps_backwards_node_by_node() {
     let host = mount_at(Step::Graph, Lang::En);
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(value(&host, "node-grad-f"), 1.0);
     assert!(find(&host, "node-grad-x").is_none(), "x is not reached yet");
     for _ in 0..4 {
         click(&host, "[data-testid=node-next]");
-        leptos::task::tick().await;
+        support::settle().await;
     }
     // CS231n, "Backpropagation, Intuitions": df/dx = df/dy = -4, df/dz = 3.
     assert_eq!(value(&host, "node-grad-x"), -4.0);
@@ -310,7 +310,7 @@ fn mount_playground(expr: &str, vars: &[(&str, f64)]) -> web_sys::HtmlElement {
 #[wasm_bindgen_test]
 async fn the_playground_differentiates_a_typed_expression_and_keeps_the_last_good_graph() {
     let host = mount_playground("(x+y)*z", &[("x", -2.0), ("y", 5.0), ("z", -4.0)]);
-    leptos::task::tick().await;
+    support::settle().await;
     // CS231n, "Backpropagation, Intuitions": f = -12, df/dx = df/dy = -4, df/dz = 3.
     assert_eq!(value(&host, "value-result"), -12.0);
     assert_eq!(value(&host, "grad-x"), -4.0);
@@ -324,13 +324,13 @@ async fn the_playground_differentiates_a_typed_expression_and_keeps_the_last_goo
     let input: web_sys::HtmlInputElement = find(&host, "expr-input").unwrap().unchecked_into();
     input.set_value("(x+y)*(z");
     input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-    leptos::task::tick().await;
+    support::settle().await;
     assert!(find(&host, "expr-error").unwrap().text_content().unwrap().contains('^'));
     assert_eq!(value(&host, "value-result"), -12.0);
     // d(x*x)/dx = 2x = -4 at x = -2 (by hand).
     input.set_value("x*x");
     input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
-    leptos::task::tick().await;
+    support::settle().await;
     assert!(find(&host, "expr-error").is_none());
     assert_eq!(value(&host, "grad-x"), -4.0);
     assert_eq!(value(&host, "value-result"), 4.0);
@@ -339,19 +339,19 @@ async fn the_playground_differentiates_a_typed_expression_and_keeps_the_last_goo
 #[wasm_bindgen_test]
 async fn keys_move_between_steps() {
     let host = mount_at(Step::Error, Lang::En);
-    leptos::task::tick().await;
+    support::settle().await;
     // Other labs mounted by earlier tests listen too; this one must follow the keys all the same.
     press("End");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(slug(&host), Step::sequence().last().unwrap().slug());
     press("Home");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(slug(&host), "forward");
     press("ArrowRight");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(slug(&host), "forward-hidden-sum");
     press("PageUp");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(slug(&host), "forward");
 }
 
@@ -360,7 +360,7 @@ async fn keys_move_between_steps() {
 #[wasm_bindgen_test]
 async fn a_chain_shows_the_nudge_predicted_beside_observed() {
     let host = mount_at(Step::Grad(Param::W21), Lang::Ko);
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(value(&host, "nudge-delta"), 0.01);
     // Mazur (2015): dE/dw5 = 0.082167041 (w5 is w21), so the prediction is 0.00082167041.
     assert!((value(&host, "nudge-predicted-w21") - 0.000_821_670_41).abs() < 1e-11);
@@ -378,7 +378,7 @@ async fn a_chain_shows_the_nudge_predicted_beside_observed() {
         assert!(sign.contains(words), "{words}: {sign}");
     }
     let host = mount_at(Step::Grad(Param::W13), Lang::En);
-    leptos::task::tick().await;
+    support::settle().await;
     let (predicted, observed) = (value(&host, "nudge-predicted-w13"), value(&host, "nudge-observed-w13"));
     assert!(
         (predicted - observed).abs() < 0.05 * predicted.abs(),
@@ -386,7 +386,7 @@ async fn a_chain_shows_the_nudge_predicted_beside_observed() {
     );
     assert!(find(&host, "slip-note").is_none());
     let host = mount_at(Step::Grad(Param::W11), Lang::En);
-    leptos::task::tick().await;
+    support::settle().await;
     assert!(find(&host, "slip-note").is_some());
     // w11 is not an output weight: no sign story (its sign depends on both paths).
     assert!(find(&host, "sign-note").is_none());
@@ -404,7 +404,7 @@ async fn a_number_that_is_not_finite_is_written_in_words_never_nan_or_inf() {
             view! { <Num id="a" value=f64::NAN /> " " <Num id="b" value=f64::NEG_INFINITY /> }
         })
         .forget();
-        leptos::task::tick().await;
+        support::settle().await;
         let text = host.text_content().unwrap();
         assert!(text.contains(words) && text.contains("−∞"), "{text}");
         assert!(!text.contains("NaN") && !text.contains("inf"), "{text}");

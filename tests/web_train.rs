@@ -26,11 +26,11 @@ fn click(host: &web_sys::HtmlElement, testid: &str) {
 #[wasm_bindgen_test]
 async fn the_charts_show_only_on_the_train_step() {
     let host = mount(at(Step::Error));
-    leptos::task::tick().await;
+    support::settle().await;
     assert!(find(&host, "train-error-chart").is_none());
     assert!(find(&host, "train-run").is_none());
     let host = mount(at(Step::Train));
-    leptos::task::tick().await;
+    support::settle().await;
     assert!(find(&host, "train-error-chart").is_some());
     assert!(find(&host, "train-param-chart").is_some());
     for id in [
@@ -48,24 +48,24 @@ async fn the_charts_show_only_on_the_train_step() {
 #[wasm_bindgen_test]
 async fn one_step_then_use_these_weights_gives_mazurs_updated_weights() {
     let host = mount(at(Step::Train));
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(value(&host, "train-steps"), 0.0);
     assert!((value(&host, "train-error") - MAZUR_E0).abs() < 1e-9);
     click(&host, "train-step");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(value(&host, "train-steps"), 1.0);
     assert!(value(&host, "train-error") < MAZUR_E0);
     click(&host, "train-apply");
-    leptos::task::tick().await;
+    support::settle().await;
     // Mazur (2015), after the first update at lr 0.5: w1 = 0.149780716 and w5 = 0.35891648 (our w11, w21).
     assert!((value(&host, "param-w11") - 0.149780716).abs() < 1e-9);
     assert!((value(&host, "param-w21") - 0.35891648).abs() < 1e-8);
     // The applied weights are the new start: step 0 again.
     assert_eq!(value(&host, "train-steps"), 0.0);
     click(&host, "train-step");
-    leptos::task::tick().await;
+    support::settle().await;
     click(&host, "train-reset");
-    leptos::task::tick().await;
+    support::settle().await;
     assert_eq!(value(&host, "train-steps"), 0.0);
     assert!((value(&host, "param-w11") - 0.149780716).abs() < 1e-9);
 }
@@ -82,11 +82,11 @@ async fn a_diverging_step_shows_the_message_and_keeps_the_state() {
         lr: 1e100,
         ..at(Step::Train)
     });
-    leptos::task::tick().await;
+    support::settle().await;
     let before = value(&host, "train-error");
     assert!(find(&host, "train-message").is_none());
     click(&host, "train-step");
-    leptos::task::tick().await;
+    support::settle().await;
     let message = find(&host, "train-message").expect("a message").text_content().unwrap();
     assert!(
         message.contains("w11") && message.contains("not a finite number"),
@@ -97,6 +97,6 @@ async fn a_diverging_step_shows_the_message_and_keeps_the_state() {
     assert!(find(&host, "train-run").unwrap().has_attribute("disabled"));
     assert!(!host.text_content().unwrap().contains("NaN"));
     click(&host, "train-reset");
-    leptos::task::tick().await;
+    support::settle().await;
     assert!(find(&host, "train-message").is_none());
 }

@@ -69,3 +69,14 @@ pub fn fire(el: &web_sys::Element, kind: &str) {
     el.dispatch_event(&web_sys::Event::new_with_event_init_dict(kind, &init).unwrap())
         .unwrap();
 }
+
+/// Lets the page's reactive work finish after an action: a few executor ticks. One tick was
+/// enough until the diagram's change marks (an effect per number that sets a signal) put a
+/// second round of effects between a state change and the fields and links that follow it; the
+/// browser paints only after all of them, so a person never sees the in-between.
+#[allow(dead_code)]
+pub async fn settle() {
+    for _ in 0..4 {
+        leptos::task::tick().await;
+    }
+}

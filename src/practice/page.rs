@@ -574,8 +574,9 @@ fn question_markup(v: &View, q: &Question, verdicts: &Verdicts) -> String {
         None => String::new(),
     };
     format!(
-        "<div class=\"question\" data-testid=\"question-{id}\" data-state=\"{state}\"><label for=\"answer-{id}\">{}</label>\
+        "<div class=\"question\" data-testid=\"question-{id}\" data-state=\"{state}\" data-ids=\"{}\"><label for=\"answer-{id}\">{}</label>\
          <span class=\"answer\">{body}</span><p class=\"verdict\">{verdict}</p></div>",
+        q.ids.join(" "),
         escape(&names.join(" = ")),
     )
 }

@@ -64,8 +64,6 @@ pub struct Strings {
     pub practice_reset_confirm: &'static str,
     /// The first step's last sentence while practice mode is off: how to turn it on.
     pub practice_invite: &'static str,
-    /// The first step's last sentence while practice mode is on.
-    pub practice_on_note: &'static str,
     /// Stored progress was bounded: `{n}` oldest examples left out.
     pub practice_dropped: &'static str,
     pub practice_storage_off: &'static str,

@@ -54,14 +54,14 @@ pub fn StepPanel() -> impl IntoView {
     }
 }
 
-/// The first step's last sentence: how to turn practice mode on, or, while it is on, what it does.
+/// The first step's last sentence: how to turn practice mode on; nothing while it is on (its
+/// questions start on the next step, and the practice bar says what it does).
 fn first_note(lesson: Lesson, practice: Option<Practice>) -> Option<String> {
-    if lesson.state.with(|s| s.step) != Step::Forward(Stage::Inputs) {
+    let on = practice.is_some_and(|p| p.on.get());
+    if on || lesson.state.with(|s| s.step) != Step::Forward(Stage::Inputs) {
         return None;
     }
-    let s = lesson.lang.get().strings();
-    let on = practice.is_some_and(|p| p.on.get());
-    Some(format!(" {}", if on { s.practice_on_note } else { s.practice_invite }))
+    Some(format!(" {}", lesson.lang.get().strings().practice_invite))
 }
 
 /// The formulas of the forward and error steps: each weighted sum, activation and error with the

@@ -15,7 +15,8 @@ pub struct Across {
     pub earlier: Vec<Step>,
 }
 
-fn same(a: f64, b: f64) -> bool {
+/// Whether `a` and `b` are one number reached by different orders of operations (to 1e-12).
+pub fn same(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-12 * a.abs().max(b.abs())
 }
 

@@ -364,10 +364,7 @@ pub fn answer(request: &Request) -> Reply {
     // ∂E/∂b3 = (0.6 − 0.530751)/0.5 on the page).
     if state.step == Step::Descent {
         let d = crate::lesson::descent::Descent::of(&net, state.focus, state.lr);
-        let slope_blank = blanks
-            .iter()
-            .any(|b| (b - d.slope).abs() <= 1e-12 * b.abs().max(d.slope.abs()));
-        if slope_blank {
+        if blanks.iter().any(|&b| super::across::same(b, d.slope)) {
             for v in [d.next.0, d.next.1] {
                 if !blanks.contains(&v) {
                     blanks.push(v);

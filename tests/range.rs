@@ -50,10 +50,31 @@ fn an_update_beyond_the_range_is_refused_with_the_parameter_and_its_value() {
         }
         other => panic!("expected the update to be refused as out of range, got {other:?}"),
     }
+    // The value as the range beside it is written: thousands grouped (from the hand value), no
+    // exponent ("1.0250e8" beside "1,000,000" was how it read).
+    let digits = format!("{}", want.abs().round());
+    let grouped: Vec<String> = digits
+        .as_bytes()
+        .rchunks(3)
+        .rev()
+        .map(|c| String::from_utf8(c.to_vec()).unwrap())
+        .collect();
+    let grouped = grouped.join(",");
     for lang in [Lang::En, Lang::Ko] {
         let text = net_errors::update_refused(lang, u.refused.as_ref().unwrap());
         assert!(text.contains("w11") && text.contains("1,000,000"), "{text}");
+        assert!(text.contains(&grouped), "{grouped} in {text}");
+        assert!(
+            !text
+                .chars()
+                .zip(text.chars().skip(1))
+                .any(|(a, b)| a == 'e' && (b.is_ascii_digit() || b == '-' || b == '+')),
+            "no exponent form: {text}"
+        );
     }
+    // Korean: the parameter takes its particle (w11이), not the stiff "w11 값이".
+    let ko = net_errors::update_refused(Lang::Ko, u.refused.as_ref().unwrap());
+    assert!(ko.contains("w11이 ") && !ko.contains("w11 값이"), "{ko}");
     // The worked example's own update is taken.
     assert_eq!(Update::of(&Net::new(&Example::worked()).unwrap(), 0.5).refused, None);
 }

@@ -43,12 +43,13 @@ pub fn message(lang: Lang, e: &NetError) -> String {
             not_finite(lang, *value)
         ),
         (NetError::OutOfRange { step, name, value }, Lang::Ko) => format!(
-            "{step}번째 걸음을 적용하면 {name} 값이 {} 되어 {RANGE_KO} 그 걸음은 적용하지 않았습니다. {SMALLER_KO}",
-            Particle::I.attach(&short(*value))
+            "{step}번째 걸음을 적용하면 {} {} 되어 {RANGE_KO} 그 걸음은 적용하지 않았습니다. {SMALLER_KO}",
+            Particle::I.attach(name),
+            Particle::I.attach(&beyond(*value))
         ),
         (NetError::OutOfRange { step, name, value }, Lang::En) => format!(
             "Step {step} would take {name} to {}, {RANGE_EN} so that step was not taken. {SMALLER_EN}",
-            short(*value)
+            beyond(*value)
         ),
     }
 }
@@ -57,15 +58,45 @@ pub fn message(lang: Lang, e: &NetError) -> String {
 pub fn update_refused(lang: Lang, e: &NetError) -> String {
     match (e, lang) {
         (NetError::OutOfRange { name, value, .. }, Lang::Ko) => format!(
-            "이 갱신을 적용하면 {name} 값이 {} 되어 {RANGE_KO} 적용하지 않습니다. {SMALLER_KO}",
-            Particle::I.attach(&short(*value))
+            "이 갱신을 적용하면 {} {} 되어 {RANGE_KO} 적용하지 않습니다. {SMALLER_KO}",
+            Particle::I.attach(name),
+            Particle::I.attach(&beyond(*value))
         ),
         (NetError::OutOfRange { name, value, .. }, Lang::En) => format!(
             "This update would take {name} to {}, {RANGE_EN} so it is not applied. {SMALLER_EN}",
-            short(*value)
+            beyond(*value)
         ),
         (other, _) => message(lang, other),
     }
+}
+
+/// A value beyond the accepted range as the range itself is written (`−1,234,568`: whole units,
+/// digits grouped by thousands, never an exponent beside "1,000,000"), with its fraction only
+/// where rounding would print the bound itself; beyond 10^15 [`short`]'s exponent form.
+pub fn beyond(v: f64) -> String {
+    if !(v.is_finite() && v.abs() < 1e15) {
+        return short(v);
+    }
+    // Whole units where that is still beyond the bound; the shortest exact text where rounding
+    // would print the bound itself (1000000.25).
+    let text = if v.abs().round() > crate::value::MAX_ABS {
+        format!("{}", v.abs().round())
+    } else {
+        format!("{}", v.abs())
+    };
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::from(if v < 0.0 { "−" } else { "" });
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
 }
 
 /// The accepted range and why it matters (`value::MAX_ABS`: a link carries only values in it).

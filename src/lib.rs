@@ -5,6 +5,7 @@ pub mod decimal;
 pub mod diagram;
 pub mod expr;
 pub mod i18n;
+pub mod lab;
 pub mod lesson;
 pub mod link;
 pub mod markup;

@@ -1,7 +1,9 @@
 //! The lab's model: shapes and names, its gradients against finite differences on random shapes, activations, losses and data, the batch mean, the path sum, the error signals, the 2-2-2 tie-back, and its data.
 #![cfg(not(target_arch = "wasm32"))]
 
-use backprop_lab::lab::{Act, Data, DataError, DataSet, Loss, Model, ParamName, Point, Shape, ShapeError, Spec, Tape};
+use backprop_lab::lab::{
+    explain, Act, Data, DataError, DataSet, Loss, Model, ParamName, Point, Shape, ShapeError, Spec, Tape,
+};
 use backprop_lab::net::{Example, Net, Param};
 use backprop_lab::value::splitmix64;
 
@@ -360,4 +362,75 @@ fn pasted_csv_is_refused_with_the_line_and_the_reason() {
     assert_eq!(Data::from_csv("x1,x2,label\n", false), Err(DataError::Empty));
     let many: String = (0..1001).map(|_| "0,0,1\n").collect();
     assert_eq!(Data::from_csv(&many, false), Err(DataError::TooMany));
+}
+
+#[test]
+fn the_chain_rule_summary_lists_the_largest_paths_and_sums_the_rest() {
+    let mut model = Model::new(spec("2-8-8-8-1", Act::Sigmoid, Loss::Mse, false), 21);
+    let (_, grad) = model.example(&Point { x: [0.5, -0.5], y: 1.0 });
+    let s = explain::paths(&model, 0, 3);
+    assert_eq!(s.count, 64);
+    assert_eq!(s.largest.len(), 3);
+    let top: Vec<f64> = s.largest.iter().map(|p| p.product().abs()).collect();
+    assert!(top.windows(2).all(|w| w[0] >= w[1]), "largest first: {top:?}");
+    let listed: f64 = s.largest.iter().map(|p| p.product()).sum();
+    assert!((listed + s.rest - s.sum).abs() < 1e-15 * s.sum.abs().max(1e-300) + 1e-18);
+    assert!((s.sum - grad[0]).abs() <= 1e-9 * grad[0].abs());
+    // Every path steps L → E1 → a4_1 → z4_1 → a3_j → z3_j → a2_k → z2_k → a1_1 → z1_1 → w1_1_1: ten factors.
+    assert!(
+        s.largest.iter().all(|p| p.factors.len() == 10),
+        "{}",
+        s.largest[0].factors.len()
+    );
+}
+
+#[test]
+fn layer_sizes_dead_units_and_accuracy() {
+    let names = Shape::parse("2-2-1").unwrap().params();
+    // w1: 4 weights, b1: 2, w2: 2, b2: 1 (order of Shape::params).
+    let grad = [3.0, 4.0, 0.0, 0.0, 9.0, 9.0, 1.0, 1.0, 9.0];
+    let sizes = explain::layer_sizes(&names, &grad);
+    assert_eq!(
+        sizes,
+        vec![(25.0f64 / 4.0).sqrt(), 1.0],
+        "root mean square of the weights' gradients only"
+    );
+
+    let mut model = Model::new(spec("2-3-1", Act::Relu, Loss::Mse, false), 2);
+    let b = model.index(ParamName::Bias { layer: 1, unit: 2 }).unwrap();
+    model.params[b] = -100.0;
+    let points: Vec<Point> = (0..10)
+        .map(|k| Point {
+            x: [k as f64 / 10.0 - 0.5, 0.3],
+            y: 1.0,
+        })
+        .collect();
+    let dead = explain::dead_units(&mut model, &points);
+    assert!(dead.contains(&(1, 2)), "{dead:?}");
+    // A unit with a large positive bias is alive on every point.
+    let b1 = model.index(ParamName::Bias { layer: 1, unit: 1 }).unwrap();
+    model.params[b1] = 100.0;
+    assert!(!explain::dead_units(&mut model, &points).contains(&(1, 1)));
+
+    // XOR read by a hand-built 2-2-1 ReLU network: h1 = relu(x1 + x2), h2 = relu(−x1 − x2),
+    // Y = σ(10·(h1 + h2) − 5)... is 1 where |x1 + x2| > 0.5; on points with x1 = x2 that is the
+    // label of XOR's same-sign quadrants away from the centre.
+    let mut net = Model::with_params(
+        spec("2-2-1", Act::Relu, Loss::Mse, false),
+        vec![1.0, 1.0, -1.0, -1.0, 0.0, 0.0, 10.0, 10.0, -5.0],
+    );
+    let pts = [
+        Point { x: [0.8, 0.8], y: 1.0 },
+        Point {
+            x: [-0.8, -0.8],
+            y: 1.0,
+        },
+        Point { x: [0.8, -0.8], y: 0.0 },
+        Point { x: [0.1, 0.1], y: 1.0 },
+    ];
+    assert_eq!(
+        explain::accuracy(&mut net, &pts),
+        0.75,
+        "the last point sits where Y < ½"
+    );
 }

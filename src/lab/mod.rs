@@ -7,6 +7,7 @@
 //! and a test holds its numbers to `net.rs`'s.
 
 pub mod data;
+pub mod explain;
 pub mod model;
 pub mod shape;
 

@@ -165,7 +165,7 @@
   }
 
   function hidden() {
-    if (!live || document.visibilityState !== 'hidden') return;
+    if (!live || finished || document.visibilityState !== 'hidden') return;
     set('cmi.core.session_time', sessionTime());
     call('LMSCommit', ['']);
   }

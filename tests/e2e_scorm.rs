@@ -490,3 +490,27 @@ async fn e2e_scorm_without_an_lms_changes_nothing() {
     })
     .await;
 }
+
+/// A shared computer: a second learner launching the package in the same browser does not start
+/// with the first one's answers (the browser's progress on the example is taken only for the
+/// learner who left it), while the first one, back with an LMS that kept nothing, finds hers.
+#[tokio::test]
+async fn e2e_scorm_second_learner_does_not_inherit_the_first_ones_answers() {
+    let site = Site {
+        dir: Some(lms_site()),
+        ..Site::default()
+    };
+    with_site(site, "/lms.html?student=learner-1", |page: Page| async move {
+        solve(&page, "value-h1", worked()[0]).await;
+        assert_score(&page, 1).await;
+        let progress = format!("{APP}.querySelector('[data-testid=\"practice-step-progress\"]').dataset.value");
+        // The LMS lost learner-1's record (no suspend_data): the browser still has the answer.
+        page.goto("/lms.html?student=learner-1").await;
+        until(&page, &progress, json!("1")).await;
+        assert_score(&page, 1).await;
+        page.goto("/lms.html?student=learner-2").await;
+        until(&page, &progress, json!("0")).await;
+        assert_score(&page, 0).await;
+    })
+    .await;
+}

@@ -4,8 +4,38 @@
 # plain `trunk build --release` when the toolchain refuses those flags (say a newer one renamed
 # them), with a warning; under CI (CI=true, as GitHub Actions sets it) that fallback is an error
 # instead, so what CI tests is what it ships. BPL_PLAIN_BUILD=1 asks for the plain build.
+#
+# `--scorm [--from SLUG] [--to SLUG] [--seed N] [--lang en] [--out FILE]`: a SCORM 1.2 package
+# instead (docs/classroom.md): the build with every file named relative to its page
+# (`--public-url ./`) in target/scorm/site/, with a launch file that opens the steps FROM to TO
+# (default: every step that asks questions) in practice mode and reports to the LMS, zipped with
+# its imsmanifest.xml into FILE (default target/scorm/backprop-lab-scorm.zip; scripts/scorm.py).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+scorm=0 trunk_args=() scorm_args=() out=target/scorm/backprop-lab-scorm.zip
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scorm) scorm=1 ;;
+    --from | --to | --seed | --lang | --title) scorm_args+=("$1" "${2:?$1 needs a value}"); shift ;;
+    --out) out=${2:?--out needs a file}; shift ;;
+    *) trunk_args+=("$1") ;;
+  esac
+  shift
+done
+if [ "$scorm" = 1 ]; then
+  rm -rf target/scorm/site
+  trunk_args+=(--public-url ./ --dist target/scorm/site)
+elif [ ${#scorm_args[@]} -gt 0 ]; then
+  echo "build: --from, --to, --seed, --lang and --title go with --scorm" >&2
+  exit 2
+fi
+# After a successful build: the SCORM package, when asked for.
+package() {
+  [ "$scorm" = 1 ] || return 0
+  python3 scripts/scorm.py target/scorm/site "$out" "${scorm_args[@]}"
+}
+
 SETUP_BROWSER=0 source scripts/setup.sh >&2
 
 if [ "${BPL_PLAIN_BUILD:-0}" != 1 ]; then
@@ -25,8 +55,9 @@ if [ "${BPL_PLAIN_BUILD:-0}" != 1 ]; then
     cargo fetch --locked --target wasm32-unknown-unknown >&2 &&
       CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
         RUSTFLAGS="--cfg erase_components -Zfmt-debug=none -Zlocation-detail=none -Zunstable-options -Cpanic=immediate-abort" \
-        trunk build --release "$@"
+        trunk build --release ${trunk_args[@]+"${trunk_args[@]}"}
   ); then
+    package
     exit 0
   fi
   if [ "${CI:-}" = true ]; then
@@ -35,4 +66,5 @@ if [ "${BPL_PLAIN_BUILD:-0}" != 1 ]; then
   fi
   echo "build: WARNING: the size-optimised build failed; building without it (larger wasm)" >&2
 fi
-trunk build --release "$@"
+trunk build --release ${trunk_args[@]+"${trunk_args[@]}"}
+package

@@ -2,7 +2,7 @@
 # Install whatever is missing to build, serve and test Backprop Lab; fast when all is present.
 # Run it (`bash scripts/setup.sh`) or source it (build.sh, test.sh and the others do) to also get PATH set.
 # Installs: rust target wasm32-unknown-unknown and rust-src, trunk, wasm-bindgen-cli (the version in Cargo.lock),
-# wasm-opt (npm binaryen) and axe-core (npm), both pinned in package-lock.json, Debian chromium +
+# wasm-opt (npm binaryen), axe-core and scorm-again (npm), all pinned in package-lock.json, Debian chromium +
 # chromium-driver (not with SETUP_BROWSER=0).
 set -euo pipefail
 
@@ -59,16 +59,20 @@ cargo fetch -q
 say "crates (cargo fetch)" ok
 
 # npm devDependencies, exactly as package-lock.json pins them: wasm-opt (Debian's binaryen 108
-# produces a blank page: never use it) and axe-core for tests/e2e_a11y.rs. `npm ci` runs again
-# whenever either is missing or not the pinned version.
+# produces a blank page: never use it), axe-core for tests/e2e_a11y.rs and scorm-again (the
+# SCORM run-time playing the LMS in tests/e2e_scorm.rs). `npm ci` runs again whenever one is
+# missing or not the pinned version.
 AXE_VERSION=$(node -p 'require("./package.json").devDependencies["axe-core"]')
+SCORM_AGAIN_VERSION=$(node -p 'require("./package.json").devDependencies["scorm-again"]')
 if node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version_$BINARYEN_VERSION" &&
   [ "$(node -p 'require("./node_modules/axe-core/package.json").version' 2>/dev/null)" = "$AXE_VERSION" ] &&
-  [ -f node_modules/axe-core/axe.min.js ]; then
-  say "npm: binaryen $BINARYEN_VERSION, axe-core $AXE_VERSION" present
+  [ -f node_modules/axe-core/axe.min.js ] &&
+  [ "$(node -p 'require("./node_modules/scorm-again/package.json").version' 2>/dev/null)" = "$SCORM_AGAIN_VERSION" ] &&
+  [ -f node_modules/scorm-again/dist/scorm12.min.js ]; then
+  say "npm: binaryen, axe-core, scorm-again" present
 else
   npm ci --no-audit --no-fund --loglevel=error
-  say "npm: binaryen $BINARYEN_VERSION, axe-core $AXE_VERSION" installed
+  say "npm: binaryen, axe-core, scorm-again" installed
 fi
 
 # Headless browser and its WebDriver for the browser and end-to-end tests; a Korean font for

@@ -45,6 +45,8 @@ cargo test --target wasm32-unknown-unknown "${web_tests[@]}"
 echo "== release build (dist/), and the same for a sub-path (target/dist-course-ml/, tests/e2e_hosting.rs)"
 bash scripts/build.sh
 bash scripts/build.sh --public-url /course/ml/ --dist target/dist-course-ml
+echo "== SCORM package of the forward pass and the errors (target/scorm/, tests/e2e_scorm.rs)"
+bash scripts/build.sh --scorm --from forward-hidden-sum --to error
 
 echo "== end-to-end tests against dist/: ${e2e_tests[*]}"
 cargo test "${e2e_tests[@]}" --no-fail-fast -- --test-threads=1 --nocapture

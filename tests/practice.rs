@@ -861,3 +861,53 @@ fn every_hint_points_at_its_term_in_both_languages() {
         .iter()
         .all(|h| h.chars().any(|c| ('가'..='힣').contains(&c))));
 }
+
+/// A SCORM package's questions (`practice::scorm::Asked`): the forward pass and the errors are
+/// the eleven ids docs/lessons.md lists for those steps, each under its step's slug, on the
+/// worked example's key; a range that runs backwards, or names a step outside the sequence
+/// (grad-w13 is reached by a click), is refused; the whole lesson's longest progress text fits
+/// SCORM 1.2's cmi.suspend_data (4,096 characters), and it is a text progress reads back whole.
+#[test]
+fn scorm_range_asks_the_documented_questions_and_fits_suspend_data() {
+    use backprop_lab::practice::scorm::Asked;
+    let step = |s: &str| Step::from_slug(s).unwrap();
+    let asked = Asked::of(step("forward-hidden-sum"), step("error"), None)
+        .unwrap()
+        .unwrap();
+    // docs/lessons.md, "Forward pass" and "Errors": the last column of those five rows.
+    let want = [
+        "forward-hidden-sum/value-h1",
+        "forward-hidden-sum/value-h2",
+        "forward-hidden-out/value-H1",
+        "forward-hidden-out/value-H2",
+        "forward-output-sum/value-y1",
+        "forward-output-sum/value-y2",
+        "forward-output-out/value-Y1",
+        "forward-output-out/value-Y2",
+        "error/value-Error1",
+        "error/value-Error2",
+        "error/value-E",
+    ];
+    assert_eq!(asked.entries, want);
+    assert_eq!(asked.example, example_key(None, &Example::worked(), LR));
+    let seeded = Asked::of(step("forward-hidden-sum"), step("error"), Some(7))
+        .unwrap()
+        .unwrap();
+    assert_eq!(seeded.example, "s7");
+    assert!(Asked::of(step("error"), step("forward-hidden-sum"), None)
+        .unwrap()
+        .is_none());
+    assert!(Asked::of(step("forward"), step("grad-w13"), None).unwrap().is_none());
+    // The first and last steps that ask: every question of the answer sheet.
+    let all = Asked::of(step("forward"), step("playground"), Some(42))
+        .unwrap()
+        .unwrap();
+    assert_eq!(all.entries.len(), Sheet::for_seed(Some(42)).unwrap().len());
+    let longest = all.longest_text();
+    assert!(longest.len() <= 4096, "{} characters", longest.len());
+    let back = Progress::from_text(&longest);
+    for e in &all.entries {
+        let (slug, key) = e.split_once('/').unwrap();
+        assert!(back.is_revealed(&all.example, slug, key), "{e}");
+    }
+}

@@ -7,6 +7,7 @@ pub mod hidden;
 pub mod page;
 pub mod progress;
 pub mod questions;
+pub mod scorm;
 pub mod seed;
 pub mod sheet;
 

@@ -88,6 +88,13 @@ impl Practice {
         })
     }
 
+    /// Whether the number under page id `id` is a question of this step already solved or
+    /// revealed: shown whatever it equals (tracked).
+    pub fn shows(&self, id: &str) -> bool {
+        self.shown
+            .with(|s| matches!(s, Shown::Ready(r) if r.shown.iter().any(|x| x == id)))
+    }
+
     /// Whether a number equal to `v` (to 1e-12, so the same number reached by another order of
     /// operations counts, or printed with the same six digits: E at the lowest point along w21
     /// is Error2 to six digits) must be left blank wherever it is printed (tracked). While the
@@ -530,6 +537,20 @@ pub fn PracticeBox() -> impl IntoView {
         let Some(target) = target_id(&ev, "button") else { return };
         if let Some(id) = target.strip_prefix("check-") {
             check(id);
+        } else if let Some(input) = target.strip_prefix("sign-").and_then(|id| {
+            document()
+                .get_element_by_id(&format!("answer-{id}"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        }) {
+            // ± : the typed answer with its sign changed (a phone's decimal keypad has no minus).
+            let text = input.value();
+            let t = text.trim_start();
+            let flipped = match t.strip_prefix(['-', '\u{2212}']) {
+                Some(rest) => rest.to_owned(),
+                None => format!("-{t}"),
+            };
+            input.set_value(&flipped);
+            let _ = input.focus();
         } else if let Some(id) = target.strip_prefix("reveal-") {
             pr.check(id, "#reveal");
         } else if let Some((id, k)) = target.strip_prefix("choice-").and_then(|c| c.rsplit_once('-')) {

@@ -208,7 +208,10 @@ async fn applying_the_update_moves_the_network_and_back_undoes_it() {
     let prev = find(&host, "prev").unwrap().text_content().unwrap_or_default();
     assert!(prev.contains("Undo update"), "{prev}");
     let page = host.text_content().unwrap_or_default();
-    assert!(page.contains("becomes ◀ Undo update"), "the hint names the control");
+    assert!(
+        page.contains("◀ Back becomes ◀ Undo update"),
+        "the hint names the control"
+    );
     click(&host, "[data-testid=prev]");
     support::settle().await;
     assert!(find(&host, "prev")

@@ -18,8 +18,6 @@ pub struct PracticeStrings {
     /// The answer field's label: `{name}` is the number's symbol (∂E/∂w21, h1).
     pub answer_label: &'static str,
     pub check: &'static str,
-    /// The ± button's name: changes the sign of the typed answer.
-    pub sign: &'static str,
     pub reveal: &'static str,
     pub correct: &'static str,
     pub incorrect: &'static str,
@@ -149,7 +147,6 @@ const KO: PracticeStrings = PracticeStrings {
     precision_next: "갱신된 값은 이전 값에서 얼마나 바뀌었는지(−η·∂E/∂p)로 채점하므로, 이전 값을 그대로 적으면 정답이 아닙니다.",
     answer_label: "답 입력: {name}",
     check: "확인",
-    sign: "부호 바꾸기",
     reveal: "답 보기",
     correct: "맞았습니다.",
     incorrect: "아직 아닙니다.",
@@ -223,7 +220,6 @@ const EN: PracticeStrings = PracticeStrings {
     precision_next: "An updated value is judged by the change it implies (−η·∂E/∂p), so the old value is never right.",
     answer_label: "Your answer for {name}",
     check: "Check",
-    sign: "Change the sign",
     reveal: "Show answer",
     correct: "Correct.",
     incorrect: "Not yet.",

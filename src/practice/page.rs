@@ -640,13 +640,13 @@ fn question_markup(v: &View, q: &Question, verdicts: &Verdicts) -> String {
         let mut b = String::new();
         match &q.answer {
             Answer::Value { .. } => {
-                // A phone's decimal keypad (inputmode=decimal) has digits and the point but, on
-                // iOS, no minus: the ± button beside the field changes the sign of what is typed.
+                // type=text without inputmode=decimal: iOS's decimal keypad has no minus, and
+                // many answers are negative; the text keyboard's number layer has one (and the
+                // comma or point). A desktop keyboard types as before.
                 b += &format!(
-                    "<input id=\"answer-{id}\" data-testid=\"answer-{id}\" type=\"text\" inputmode=\"decimal\" autocomplete=\"off\">\
-                     <button class=\"sign\" data-testid=\"sign-{id}\" aria-label=\"{}\">±</button>\
+                    "<input id=\"answer-{id}\" data-testid=\"answer-{id}\" type=\"text\" autocomplete=\"off\" autocapitalize=\"off\" spellcheck=\"false\">\
                      <button data-testid=\"check-{id}\">{}</button>",
-                    w.sign, w.check
+                    w.check
                 )
             }
             Answer::Choice { choices, .. } => {

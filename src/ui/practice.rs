@@ -537,20 +537,6 @@ pub fn PracticeBox() -> impl IntoView {
         let Some(target) = target_id(&ev, "button") else { return };
         if let Some(id) = target.strip_prefix("check-") {
             check(id);
-        } else if let Some(input) = target.strip_prefix("sign-").and_then(|id| {
-            document()
-                .get_element_by_id(&format!("answer-{id}"))
-                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
-        }) {
-            // ± : the typed answer with its sign changed (a phone's decimal keypad has no minus).
-            let text = input.value();
-            let t = text.trim_start();
-            let flipped = match t.strip_prefix(['-', '\u{2212}']) {
-                Some(rest) => rest.to_owned(),
-                None => format!("-{t}"),
-            };
-            input.set_value(&flipped);
-            let _ = input.focus();
         } else if let Some(id) = target.strip_prefix("reveal-") {
             pr.check(id, "#reveal");
         } else if let Some((id, k)) = target.strip_prefix("choice-").and_then(|c| c.rsplit_once('-')) {

@@ -203,13 +203,13 @@ async fn applying_the_update_moves_the_network_and_back_undoes_it() {
     );
     assert_eq!(value(&host, "value-E"), after, "E is now the error after the update");
     assert_eq!(slug(&host), "update");
-    // While it undoes, Back says so, and the hint under "apply" names that label (issue 20: the
-    // Korean hint named ‘이전’, which read as "the old value", not as a button).
+    // The hint under "apply" names the control that undoes, by its label on the page (issue 20:
+    // the Korean hint named ‘이전’ alone, which read as "the old value").
     let prev = find(&host, "prev").unwrap().text_content().unwrap_or_default();
-    assert!(prev.contains("Undo update"), "{prev}");
+    assert!(prev.contains("◀ Back"), "{prev}");
     let page = host.text_content().unwrap_or_default();
     assert!(
-        page.contains("◀ Back becomes ◀ Undo update"),
+        page.contains("the ◀ Back button (or ←) undoes the update"),
         "the hint names the control"
     );
     click(&host, "[data-testid=prev]");

@@ -124,8 +124,6 @@ pub struct Strings {
     pub update_ties: &'static str,
     pub apply_update: &'static str,
     pub undo_hint: &'static str,
-    /// Back's label while it undoes an applied update (the update step).
-    pub undo_update: &'static str,
     pub error_before: &'static str,
     pub error_after: &'static str,
     /// E after the step had only the eight weights moved.

@@ -22,7 +22,7 @@ pub fn StepNav() -> impl IntoView {
         <nav class="stepnav">
             <button data-testid="prev" disabled=move || step().prev().is_none() && !lesson.can_undo()
                 on:click=move |_| lesson.back()>
-                "◀ " {move || { let s = strings(); if lesson.can_undo() { s.undo_update } else { s.prev } }}
+                "◀ " {lesson.text(|s| s.prev)}
             </button>
             <span class="progress" data-testid="step" data-slug=move || step().slug()>{progress}</span>
             <button data-testid="next" class="primary" disabled=move || step().next().is_none()

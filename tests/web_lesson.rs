@@ -209,7 +209,7 @@ async fn applying_the_update_moves_the_network_and_back_undoes_it() {
     assert!(prev.contains("◀ Back"), "{prev}");
     let page = host.text_content().unwrap_or_default();
     assert!(
-        page.contains("the ◀ Back button (or ←) undoes the update"),
+        page.contains("the ◀ Back button (or ←) undoes it"),
         "the hint names the control"
     );
     click(&host, "[data-testid=prev]");

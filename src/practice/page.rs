@@ -199,11 +199,10 @@ pub struct Reply {
     pub questions: String,
     /// The lesson's progress bar as markup.
     pub bar: String,
-    /// Page ids that must not be shown.
+    /// Page ids that must not be shown; and, each after a `+`, the ids of this step's questions
+    /// that are solved or revealed: shown whatever their value or what they follow from (blank
+    /// by what a number is, not by what it equals).
     pub hidden: Vec<String>,
-    /// Page ids of this step's questions that are solved or revealed: shown whatever their
-    /// value or what they follow from (blank by what a number is, not by what it equals).
-    pub shown: Vec<String>,
     /// Numbers that must be left blank wherever they would be printed.
     pub blanks: Vec<f64>,
     pub flags: Flags,
@@ -228,11 +227,10 @@ impl Reply {
         }
         flags.extend(self.flags.sigmoid.iter().map(|z| format!("sigmoid:{z}")));
         format!(
-            "{}{SEP}{}{SEP}{}{SEP}{}{SEP}{}{SEP}{}{SEP}{}{SEP}{}",
+            "{}{SEP}{}{SEP}{}{SEP}{}{SEP}{}{SEP}{}{SEP}{}",
             self.questions,
             self.bar,
             self.hidden.join(" "),
-            self.shown.join(" "),
             list(self.blanks.iter().map(|v| v.to_string()).collect()),
             flags.join(" "),
             self.said,
@@ -240,20 +238,15 @@ impl Reply {
         )
     }
 
-    /// Reads a reply; the body is everything after the seventh separator (it holds separators).
+    /// Reads a reply; the body is everything after the sixth separator (it holds separators).
     pub fn from_text(text: &str) -> Option<Reply> {
-        let mut f: Vec<&str> = text.splitn(8, SEP).collect();
-        let shown = match f.len() {
-            8 => f.remove(3),
-            _ => "",
-        };
+        let f: Vec<&str> = text.splitn(7, SEP).collect();
         let words = |s: &str| -> Vec<String> { s.split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect() };
         let flags = words(f.get(4)?);
         Some(Reply {
             questions: f[0].to_owned(),
             bar: f.get(1)?.to_string(),
             hidden: words(f.get(2)?),
-            shown: words(shown),
             blanks: f.get(3)?.split(' ').filter_map(crate::decimal::f64).collect(),
             flags: Flags {
                 paths: flags.iter().any(|w| w == "paths"),
@@ -409,17 +402,17 @@ pub fn answer(request: &Request) -> Reply {
         bar: bar_markup(w, &state, n, revealed, total) + &home,
         // A question read off one of the example's givens (∂y1/∂H1 = w21) leaves it on show
         // under its own name too: a given is never blank.
-        shown: sq
-            .questions
-            .iter()
-            .filter(|q| done(q.key()))
-            .flat_map(|q| q.ids.iter().cloned())
-            .collect(),
         hidden: h
             .values
             .iter()
             .filter(|v| !v.read_off.as_deref().is_some_and(example_given))
             .map(|v| v.id.clone())
+            .chain(
+                sq.questions
+                    .iter()
+                    .filter(|q| done(q.key()))
+                    .flat_map(|q| q.ids.iter().map(|id| format!("+{id}"))),
+            )
             .collect(),
         blanks,
         flags: Flags {

@@ -92,7 +92,7 @@ impl Practice {
     /// revealed: shown whatever it equals (tracked).
     pub fn shows(&self, id: &str) -> bool {
         self.shown
-            .with(|s| matches!(s, Shown::Ready(r) if r.shown.iter().any(|x| x == id)))
+            .with(|s| matches!(s, Shown::Ready(r) if r.hidden.iter().any(|x| x.strip_prefix('+') == Some(id))))
     }
 
     /// Whether a number equal to `v` (to 1e-12, so the same number reached by another order of

@@ -768,3 +768,48 @@ async fn e2e_a_printed_minus_is_read_and_a_reveal_is_marked() {
     )
     .await;
 }
+
+/// Issue 20, session 9, on the update step (worked example): a next value the learner solved
+/// shows in the table (it stayed blank beside a blank ∂E/∂w21); a number is blank by what it is,
+/// not by what it equals (η·∂E/∂w13 = ∂E/∂w11 there, as x2 = 2·x1: shown once ∂E/∂w13 is
+/// solved, while ∂E/∂w11 is still asked); and "Apply this update" says that the count is now for
+/// the new numbers, how much of the work on the own numbers is kept, and links back to them.
+#[tokio::test]
+async fn e2e_the_update_step_shows_what_is_solved_and_apply_keeps_the_work_in_view() {
+    with_site_within(
+        Site::default(),
+        "/?step=update&practice=1&lang=en",
+        LONG,
+        |page: Page| async move {
+            ready(&page).await;
+            let key = practice::example_key(None, &backprop_lab::net::Example::worked(), 0.5);
+            page.js(&format!(
+                "(localStorage.setItem('backprop-lab-practice', 'p1|{key}:update/next-w21,backward-params/grad-w13'), true)"
+            ))
+            .await;
+            page.goto("/?step=update&practice=1&lang=en").await;
+            ready(&page).await;
+            // Mazur (2015): w5+ = 0.35891648 (w5 is w21).
+            page.wait("next-w21").await;
+            assert!((page.value("next-w21").await - 0.35891648).abs() < 1e-8);
+            // Mazur (2015): ∂E/∂w1 = 0.000438568 (w1 is w11); ∂E/∂w13 = δ_h1·x2 = 2·∂E/∂w11, so
+            // η·∂E/∂w13 = 0.5 · 2 · 0.000438568.
+            page.wait("scaled-w13").await;
+            assert!((page.value("scaled-w13").await - 0.000438568).abs() < 1e-9);
+            assert_eq!(page.count("scaled-w11").await, 0, "∂E/∂w11 is still asked");
+            assert_eq!(page.count("grad-w11").await, 0, "∂E/∂w11 is still asked");
+            page.click("apply-update").await;
+            page.wait("practice-home").await;
+            assert_eq!(page.attr("practice-home", "data-value").await, "2");
+            page.click("practice-home-link").await;
+            page.wait_js(
+                "(() => { const p = document.querySelector('[data-testid=practice-progress]'); return p ? p.dataset.value : '' })()",
+                json!("2"),
+            )
+            .await;
+            assert_eq!(page.count("practice-home").await, 0);
+            page.assert_no_panic().await;
+        },
+    )
+    .await;
+}

@@ -160,9 +160,14 @@ fn steps_without_questions_ask_nothing_and_the_sheet_lists_every_question() {
     let reply = answer(&Request::View(body(Step::Descent)));
     assert!(!reply.questions.contains("practice-box") && reply.hidden.is_empty());
     assert!(!reply.flags.sign && !reply.flags.paths);
-    // The bar counts all the lesson's questions.
+    // The bar counts all the lesson's questions, each once (four are asked on two steps:
+    // ∂E/∂w21, ∂E/∂w11, ∂Error1/∂Y1, ∂Y1/∂y1); the sheet lists each under every step asking it.
     let total = Sheet::for_seed(None).unwrap().len();
-    assert!(reply.bar.contains(&format!("data-total=\"{total}\"")), "{}", reply.bar);
+    assert!(
+        reply.bar.contains(&format!("data-total=\"{}\"", total - 4)),
+        "{}",
+        reply.bar
+    );
     let sheet = answer(&Request::Sheet(body(Step::Descent)));
     assert_eq!(sheet.questions.matches("<tr><th scope=\"row\">").count(), total);
     assert!(sheet
@@ -380,4 +385,137 @@ fn the_descent_landing_is_blank_while_its_slope_is() {
         "the landing gives the slope away: {:?}",
         descent.blanks
     );
+}
+
+/// Issue 20, session 9: "Apply this update" in practice mode moved the page to new numbers and
+/// the bar to 0 solved with no word of why; the work on the example's own numbers (the worked
+/// example, seed README) was reachable only through the undo. The page now says what happened,
+/// how much of the own numbers' work is kept, and links back to them.
+#[test]
+fn applying_an_update_keeps_the_work_on_the_own_numbers_in_view() {
+    use backprop_lab::lesson::Update;
+    use backprop_lab::net::Net;
+    let worked = Example::worked();
+    let own = example_key(None, &worked, 0.5);
+    let mut p = Progress::default();
+    p.solve(&own, "grad-w21", "paths-w21");
+    p.solve(&own, "error", "value-E");
+    // The state "Apply this update" moves to: the worked example after one step at η = 0.5.
+    let next = Update::of(&Net::new(&worked).unwrap(), 0.5).next;
+    let state = State {
+        step: Step::Update,
+        practice: true,
+        lang: backprop_lab::i18n::Lang::En,
+        example: next,
+        ..State::default()
+    };
+    let b = Body {
+        query: state.to_query(),
+        progress: p.to_text(),
+        ..body(Step::Update)
+    };
+    let reply = answer(&Request::View(b));
+    assert!(
+        reply.bar.contains("data-testid=\"practice-home\" data-value=\"2\""),
+        "the bar names the kept work: {}",
+        reply.bar
+    );
+    // The link loads the own numbers on the same step, in practice mode.
+    let href = reply
+        .bar
+        .split("data-testid=\"practice-home-link\" href=\"?")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or_else(|| panic!("no link back: {}", reply.bar))
+        .replace("&amp;", "&");
+    let back = State::from_pairs(href.split('&').filter_map(|kv| kv.split_once('=')));
+    assert_eq!((back.example, back.step, back.practice), (worked, Step::Update, true));
+    // On the own numbers, nothing to say.
+    let home = answer(&Request::View(Body {
+        progress: p.to_text(),
+        ..body(Step::Update)
+    }));
+    assert!(!home.bar.contains("practice-home"), "{}", home.bar);
+}
+
+/// Issue 20, session 9: backward-params asked ∂E/∂w21 and ∂E/∂w11 again after their own steps
+/// had them solved, and the lesson's total counted each twice. A quantity asked on two steps is
+/// one question: solved on one, solved on both, counted once.
+#[test]
+fn a_quantity_asked_on_two_steps_is_one_question() {
+    let b = body(Step::Grad(Param::W21));
+    let r = check(&b, "paths-w21", "#0");
+    // Mazur (2015): ∂E/∂w5 = 0.082167041 (w5 is w21).
+    let r = check(&body_of(&r), "grad-w21", "0.0821670");
+    assert!(r.questions.contains("data-verdict=\"correct\""), "{}", r.questions);
+    let params = Body {
+        progress: body_of(&r).progress,
+        ..body(Step::Backward(backprop_lab::lesson::sweep_len()))
+    };
+    let v = answer(&Request::View(params));
+    assert!(
+        v.questions
+            .contains("data-testid=\"question-grad-w21\" data-state=\"solved\""),
+        "{}",
+        v.questions
+    );
+    assert!(v
+        .questions
+        .contains("data-testid=\"question-grad-w11\" data-state=\"open\""));
+    // docs/practice.md's table: ∂E/∂w21 and ∂E/∂w11 are asked on their chain-rule steps and on
+    // backward-params; ∂Error1/∂Y1 and ∂Y1/∂y1 are factors of both the w21 and the w11 chain.
+    let total = Sheet::for_seed(None).unwrap().len() - 4;
+    let want = format!("data-value=\"2\" data-revealed=\"0\" data-total=\"{total}\"");
+    assert!(v.bar.contains(&want), "{want} in {}", v.bar);
+    // Solved on backward-params first, it is solved on grad-w11 too.
+    let p = check(
+        &Body {
+            progress: String::new(),
+            ..body(Step::Backward(backprop_lab::lesson::sweep_len()))
+        },
+        "grad-w11",
+        // Mazur (2015): ∂E/∂w1 = 0.000438568 (w1 is w11).
+        "0.000438568",
+    );
+    let g11 = answer(&Request::View(Body {
+        progress: body_of(&p).progress,
+        ..body(Step::Grad(Param::W11))
+    }));
+    assert!(!g11.hidden.iter().any(|h| h == "grad-w11"), "{:?}", g11.hidden);
+    assert!(g11.hidden.iter().any(|h| h == "path-1"), "its paths are still asked");
+}
+
+/// Issue 20, session 9: grad-w11's formula read "∂y1/∂H1 = w21 = ?" while its product line
+/// showed w21 = 0.4: a question whose answer is one of the example's givens (inputs, targets,
+/// parameters, η) leaves that number on show everywhere, its own line included.
+#[test]
+fn a_given_is_never_blanked_not_even_as_an_answer() {
+    let r = check(&body(Step::Grad(Param::W11)), "paths-w11", "#1");
+    let v = answer(&Request::View(body_of(&r)));
+    // ∂y1/∂H1 = w21 and ∂y2/∂H1 = w22 (the seed README's chain), both parameters: shown.
+    for id in ["factor-1-3", "factor-2-3"] {
+        assert!(!v.hidden.iter().any(|h| h == id), "{id} hidden: {:?}", v.hidden);
+    }
+    // ∂Error1/∂Y1 is no given: still asked, still hidden.
+    assert!(v.hidden.iter().any(|h| h == "factor-1-1"));
+    assert!(!v.blanks.iter().any(|b| *b == 0.4 || *b == 0.5));
+}
+
+/// Issue 20, session 9: on the descent step with nothing solved, the note on what earlier steps
+/// ask listed seventeen links, one per step. It names the parts of the lesson instead (forward
+/// pass, errors, chain rule, backward sweep, update: docs/lessons.md's order), each linking to
+/// its first step, with how many of its steps ask what is blank.
+#[test]
+fn the_earlier_steps_note_is_grouped_by_part_of_the_lesson() {
+    let v = answer(&Request::View(body(Step::Descent)));
+    let note = v
+        .questions
+        .split("data-testid=\"practice-earlier\"")
+        .nth(1)
+        .and_then(|r| r.split("</p>").next())
+        .unwrap_or_else(|| panic!("no note: {}", v.questions));
+    let links = note.matches("<a ").count();
+    assert!((2..=5).contains(&links), "{links} links: {note}");
+    assert!(note.contains("step=forward-hidden-sum"), "{note}");
+    assert!(note.contains("forward pass (4 steps)"), "{note}");
 }

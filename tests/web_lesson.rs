@@ -147,6 +147,12 @@ async fn the_end_of_the_sweep_shows_each_gradient_as_delta_times_input() {
     assert!((value(&host, "grad-w21") - 0.082167041).abs() < 1e-9);
     assert!((value(&host, "grad-w11") - 0.000438568).abs() < 1e-9);
     assert_eq!(value(&host, "grad-b3"), dy1);
+    // One printing rule: the badge's ∂E/∂h1 and the table's ∂E/∂b1 (the same number) are written
+    // alike, to six significant digits. Mazur (2015): ∂E/∂out_h1 = 0.036350306, ∂out_h1/∂net_h1
+    // = 0.241300709; their product 0.0087713546 (the badge wrote four decimals, 0.0088).
+    let text = |id: &str| get(&host, id).text_content().unwrap_or_default();
+    assert_eq!(text("upstream-h1").trim(), "0.00877135");
+    assert_eq!(text("grad-b1").trim(), "0.00877135");
 }
 
 #[wasm_bindgen_test]
@@ -197,8 +203,22 @@ async fn applying_the_update_moves_the_network_and_back_undoes_it() {
     );
     assert_eq!(value(&host, "value-E"), after, "E is now the error after the update");
     assert_eq!(slug(&host), "update");
+    // The hint under "apply" names the control that undoes, by its label on the page (issue 20:
+    // the Korean hint named ‘이전’ alone, which read as "the old value").
+    let prev = find(&host, "prev").unwrap().text_content().unwrap_or_default();
+    assert!(prev.contains("◀ Back"), "{prev}");
+    let page = host.text_content().unwrap_or_default();
+    assert!(
+        page.contains("the ◀ Back button (or ←) undoes it"),
+        "the hint names the control"
+    );
     click(&host, "[data-testid=prev]");
     support::settle().await;
+    assert!(find(&host, "prev")
+        .unwrap()
+        .text_content()
+        .unwrap_or_default()
+        .contains("Back"));
     assert_eq!(value(&host, "param-w21"), 0.4, "Back undid the update");
     assert_eq!(slug(&host), "update");
     click(&host, "[data-testid=prev]");

@@ -84,7 +84,7 @@ pub const STRINGS: Strings = Strings {
     update_cols: ["parameter", "now", "∂E/∂p", "η · ∂E/∂p", "new"],
     update_ties: "The w21 row's gradient is the path product of the w21 chain-rule step; the w11 row's is the sum of the two paths of the w11 step.",
     apply_update: "Apply this update",
-    undo_hint: "After applying, Back returns to the values before the update.",
+    undo_hint: "After applying, the ◀ Back button (or ←) undoes it.",
     error_before: "E before",
     error_after: "E after",
     error_weights_only: "E after, had only the eight weights moved (biases held)",

@@ -55,6 +55,16 @@ pub struct PracticeStrings {
     pub sheet_givens: &'static str,
     /// The answer sheet's link in the header: `{seed}`.
     pub sheet_link: &'static str,
+    /// The numbers are not the example's own (an update applied, a value changed): `{n}` of
+    /// `{total}` solved on the own numbers.
+    pub home: &'static str,
+    /// The link back to the example's own numbers.
+    pub home_link: &'static str,
+    /// The parts of the lesson the earlier steps are grouped by: forward pass, errors, chain
+    /// rule, backward sweep, update.
+    pub parts: [&'static str; 5],
+    /// A link to a part of the lesson: `{part}`, with `{n}` steps in it asking what is blank.
+    pub earlier_part: &'static str,
     /// Before the links to the earlier steps whose numbers this step leaves blank.
     pub earlier: &'static str,
     /// `{seed}` in the sheet's title: `seed 7`, or this for the worked example.
@@ -65,13 +75,20 @@ pub struct PracticeStrings {
     pub sheet_question: &'static str,
     pub sheet_answer: &'static str,
     /// One hint per diagnosis, indexed by [`Diagnosis::index`]; `{term}` points at the factor or term.
-    pub hints: [&'static str; 28],
+    pub hints: [&'static str; 29],
 }
 
 impl PracticeStrings {
     /// The hint for `d` with its term filled in.
+    /// A derivative term ∂of/∂wrt also fills `{of}` and `{wrt}`; particles written after a
+    /// placeholder follow the name (`i18n::particle::fill`).
     pub fn hint(&self, d: Diagnosis, term: &str) -> String {
-        self.hints[d.index()].replace("{term}", term)
+        use super::particle::fill;
+        let mut text = self.hints[d.index()].to_owned();
+        if let Some((of, wrt)) = term.strip_prefix('∂').and_then(|r| r.split_once("/∂")) {
+            text = fill(&fill(&text, "{of}", of), "{wrt}", wrt);
+        }
+        fill(&text, "{term}", term)
     }
 
     /// What the number under page id `id` is, in symbols and words of `lang` (`∂Error1/∂Y1`,
@@ -126,7 +143,7 @@ pub fn practice(lang: Lang) -> &'static PracticeStrings {
 const KO: PracticeStrings = PracticeStrings {
     new_numbers: "새 숫자로 연습",
     reset: "기록 지우기",
-    precision: "유효숫자 세 자리(0.5 % 이내)까지 맞으면 정답입니다. 크기가 0.0001보다 작은 값은 0.000001 이내면 됩니다. 소수점은 쉼표로 써도 됩니다.",
+    precision: "정답과의 차이가 0.5 % 이내면 맞습니다. 유효숫자 세 자리로 반올림한 값은 언제나 이 안에 듭니다. 크기가 0.0001보다 작은 값은 차이가 0.000001 이내면 됩니다. 소수점은 쉼표로 써도 됩니다.",
     precision_next: "갱신된 값은 이전 값에서 얼마나 바뀌었는지(−η·∂E/∂p)로 채점하므로, 이전 값을 그대로 적으면 정답이 아닙니다.",
     answer_label: "답 입력: {name}",
     check: "확인",
@@ -152,6 +169,10 @@ const KO: PracticeStrings = PracticeStrings {
     sheet_app: "연습 화면으로 가기",
     sheet_givens: "주어진 값:",
     sheet_link: "답안지",
+    home: "지금 숫자는 이 예제의 처음 숫자가 아닙니다(갱신을 적용했거나 값을 고쳤습니다). 그래서 문제도, 푼 문제 수도 지금 숫자를 기준으로 새로 셉니다. 처음 숫자에서 푼 기록은 지워지지 않고 남아 있습니다: {total}문제 중 {n}문제 해결.",
+    home_link: "처음 숫자로 돌아가기",
+    parts: ["순전파", "오차", "연쇄법칙", "역전파", "매개변수 갱신"],
+    earlier_part: "{part}(단계 {n}개)",
     earlier: "앞 단계에서 묻는 수는 그 단계에서 구할 때까지 여기에서도 빈칸으로 둡니다:",
     worked_example: "노트의 예제",
     seed_n: "시드 {n}",
@@ -181,20 +202,21 @@ const KO: PracticeStrings = PracticeStrings {
         "변화량만 적었습니다. 새 값은 이전 값에 변화량을 더한 것입니다. {term} 항의 이전 값을 확인하세요.",
         "{term} 인수가 가장 큰 원인은 아닙니다. 각 인수가 w21의 식에 비해 기울기를 몇 배로 만드는지 비교해 보세요.",
         "알려진 흔한 실수 어느 것과도 맞아떨어지지 않습니다. 식을 한 항씩 다시 계산해 보세요.",
-        "가중치의 번호가 뒤바뀌었습니다. 노트에서 w12는 x1 → h2, w13은 x2 → h1을 잇고, w22는 H1 → y2, w23은 H2 → y1을 잇습니다. {term} 항을 다시 보세요.",
+        "가중치의 번호가 뒤바뀌었습니다. 이 자리에 쓰는 가중치는 {term}입니다. 노트의 번호는 w11: x1 → h1, w12: x1 → h2, w13: x2 → h1, w14: x2 → h2, w21: H1 → y1, w22: H1 → y2, w23: H2 → y1, w24: H2 → y2입니다.",
         "σ′이 빠졌습니다. 활성화 출력 H = σ(h)를 거꾸로 지날 때는 ∂H/∂h = σ′(h) = H(1 − H)를 곱합니다(Y와 y도 같습니다). H 자체를 곱하거나 이 인수를 건너뛰면 안 됩니다. {term} 항을 다시 보세요.",
         "편향은 입력과 곱하지 않고 그대로 더합니다. 그래서 가중합을 편향으로 편미분하면 1이고, 편향의 기울기는 그 가중합의 기울기와 같습니다. {term} 항을 다시 보세요.",
-        "그 수는 {term} 자체의 값입니다. 묻는 것은 기울기 ∂E/∂{term}, 곧 {term} 값을 조금 바꿀 때 E가 바뀌는 정도입니다.",
+        "그 수는 {wrt} 자체의 값입니다. 묻는 것은 편미분 {term}, 곧 {wrt}를 조금 바꿀 때 {of}가 바뀌는 정도입니다.",
         "거의 맞았습니다. 뒷자리를 반올림하지 않고 버려서 마지막 자리가 다릅니다. 남길 마지막 자리까지 반올림하거나(0.1449 → 0.145) 자릿수를 더 적어 보세요.",
-        "다시 세어 보세요. E에서 출발해 입력 쪽으로 {term}까지 가는 경로를 모두 셉니다. Error1과 Error2 양쪽에서 {term}에 닿으면 경로는 두 개이고, {term}에 닿지 않는 오차에서는 경로가 생기지 않습니다.",
+        "다시 세어 보세요. 이 신경망에서 오차 하나가 {term}까지 이어지는 경로는 많아야 하나입니다. 그러니 {term}를 바꿀 때 값이 함께 바뀌는 오차가 Error1과 Error2 가운데 몇 개인지 세면 그것이 경로의 수입니다.",
         "자릿수를 더 적어 보세요. 갱신된 값은 이전 값에서의 변화량으로 채점하는데, 이 답은 앞의 몇 자리만 맞아서 변화량을 판단할 수 없습니다. 변화량 −η·∂E/∂{term}의 유효숫자가 세 자리 이상 남도록 적으세요.",
+        "다만 이 답은 뒷자리를 반올림하지 않고 버린 값입니다. 같은 자릿수로 반올림하면 {term}입니다.",
     ],
 };
 
 const EN: PracticeStrings = PracticeStrings {
     new_numbers: "New numbers",
     reset: "Reset progress",
-    precision: "An answer counts when it is right to three significant digits (within 0.5 %); a value smaller than 0.0001 in size must be within 0.000001. A comma works as the decimal point.",
+    precision: "An answer counts when it is within 0.5 % of the exact value, which the value rounded to three significant digits always is; a value smaller than 0.0001 in size must be within 0.000001. A comma works as the decimal point.",
     precision_next: "An updated value is judged by the change it implies (−η·∂E/∂p), so the old value is never right.",
     answer_label: "Your answer for {name}",
     check: "Check",
@@ -220,6 +242,10 @@ const EN: PracticeStrings = PracticeStrings {
     sheet_app: "Open the app with these numbers",
     sheet_givens: "Given:",
     sheet_link: "Answer sheet",
+    home: "These are not the example's own numbers (an update was applied or a value changed), so the questions and the count are for these numbers. Your work on the example's own numbers is kept: {n} of {total} solved.",
+    home_link: "Back to the example's own numbers",
+    parts: ["forward pass", "errors", "chain rule", "backward sweep", "update"],
+    earlier_part: "{part} ({n} steps)",
     earlier: "A number an earlier step asks stays blank here until you work it out there:",
     worked_example: "the worked example",
     seed_n: "seed {n}",
@@ -249,12 +275,13 @@ const EN: PracticeStrings = PracticeStrings {
         "That is only the change: the new value is the old value plus the change. Look at the old value of {term}.",
         "{term} is not the main cause: compare how many times each factor scales the gradient against the w21 chain.",
         "This matches none of the usual slips. Recompute the formula one term at a time.",
-        "The weight indices are mixed up: in the notes w12 joins x1 → h2 and w13 joins x2 → h1; w22 joins H1 → y2 and w23 joins H2 → y1. Look at {term}.",
+        "The weight indices are mixed up: the weight here is {term}. In the notes w11 joins x1 → h1, w12 x1 → h2, w13 x2 → h1, w14 x2 → h2, w21 H1 → y1, w22 H1 → y2, w23 H2 → y1, w24 H2 → y2.",
         "σ′ is missing: going back through an activation H = σ(h) multiplies by ∂H/∂h = σ′(h) = H(1 − H) (and likewise for Y and y), not by H itself, and it cannot be skipped. Look at {term}.",
         "A bias is added, not multiplied by an input: a weighted sum's partial derivative by its bias is 1, so the bias's gradient equals the gradient of that weighted sum. Look at {term}.",
-        "That is the value of {term} itself. The question asks for the gradient ∂E/∂{term}: how much E changes when {term} changes a little.",
+        "That is the value of {wrt} itself. The question asks for the partial derivative {term}: how much {of} changes when {wrt} changes a little.",
         "Almost: the digits were cut off rather than rounded, so the last one is wrong. Round the last digit you keep (0.1449 → 0.145), or give more digits.",
-        "Count again: count every path from E back towards the inputs to {term}. If both Error1 and Error2 reach {term}, there are two paths; an error that does not reach {term} adds none.",
+        "Count again. In this network each error reaches {term} along at most one path, so the number of paths is the number of errors, of Error1 and Error2, that change when {term} changes.",
         "Give more digits: an updated value is judged by its change from the old value, and this answer is right only to the few digits given, too few to judge the change. Keep at least three significant digits of the change −η·∂E/∂{term}.",
+        "Note: the last digits were cut off, not rounded; rounded to the same digits it is {term}.",
     ],
 };

@@ -23,7 +23,7 @@ pub struct Verdict {
 impl Verdict {
     fn new(diagnosis: Diagnosis, term: impl Into<String>) -> Verdict {
         Verdict {
-            correct: diagnosis == Diagnosis::Correct,
+            correct: diagnosis.is_correct(),
             diagnosis,
             term: term.into(),
         }
@@ -54,23 +54,34 @@ pub fn close(answer: f64, exact: f64) -> bool {
 /// (`Truncation`); None when it is neither. An answer that is both (0.019 for 0.019098: rounded
 /// to two digits, cut to three) is called rounded.
 pub fn cut(answer: f64, exact: f64) -> Option<Diagnosis> {
+    cut_digits(answer, exact).map(|(d, _)| d)
+}
+
+/// [`cut`] with the number of significant digits the answer keeps.
+fn cut_digits(answer: f64, exact: f64) -> Option<(Diagnosis, i32)> {
     if exact == 0.0 || !exact.is_finite() || !answer.is_finite() {
         return None;
     }
     let top = exact.abs().log10().floor() as i32;
     let matches = |f: fn(f64) -> f64| {
-        (1..=6).any(|digits| {
+        (1..=6).find(|&digits| {
             let unit = 10f64.powi(top + 1 - digits);
             (answer - f(exact / unit) * unit).abs() <= 1e-6 * unit
         })
     };
-    if matches(f64::round) {
-        Some(Diagnosis::Rounding)
-    } else if matches(f64::trunc) {
-        Some(Diagnosis::Truncation)
+    if let Some(k) = matches(f64::round) {
+        Some((Diagnosis::Rounding, k))
     } else {
-        None
+        matches(f64::trunc).map(|k| (Diagnosis::Truncation, k))
     }
+}
+
+/// `exact` rounded to `digits` significant digits, written with that many (0.0822), with the
+/// minus sign the page prints.
+fn rounded_text(exact: f64, digits: i32) -> String {
+    let top = exact.abs().log10().floor() as i32;
+    let decimals = (digits - 1 - top).max(0) as usize;
+    format!("{exact:.decimals$}").replace('-', "\u{2212}")
 }
 
 /// Reads a typed answer as every field of the app does (`0,5` is 0.5; the minus sign − the page
@@ -92,7 +103,14 @@ pub fn check_value(q: &Question, answer: f64) -> Verdict {
     };
     let a = answer - shift;
     if close(a, target) {
-        return Verdict::new(Diagnosis::Correct, "");
+        // Within the tolerance but cut, not rounded (0.0821 for 0.082167): right, and the
+        // rounded digits are shown (0.0822), so the check agrees with "three digits, rounded".
+        return match (kind, cut_digits(answer, *exact)) {
+            (ValueKind::Plain, Some((Diagnosis::Truncation, k))) => {
+                Verdict::new(Diagnosis::CorrectButCut, rounded_text(*exact, k))
+            }
+            _ => Verdict::new(Diagnosis::Correct, ""),
+        };
     }
     for m in mistakes {
         let wrong = m.value - shift;

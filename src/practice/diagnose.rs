@@ -65,11 +65,14 @@ pub enum Diagnosis {
     PathCount,
     /// An updated value right to the digits given, too few for its change to be judged.
     MoreDigits,
+    /// Right (within the tolerance), but the exact value cut rather than rounded: accepted, with
+    /// the rounded digits shown (0.0821 for 0.082167: rounded it is 0.0822).
+    CorrectButCut,
 }
 
 impl Diagnosis {
     /// Every diagnosis, in declaration order (the index of [`Diagnosis::index`]).
-    pub const ALL: [Diagnosis; 28] = [
+    pub const ALL: [Diagnosis; 29] = [
         Diagnosis::Correct,
         Diagnosis::Sign,
         Diagnosis::MissingPath,
@@ -98,6 +101,7 @@ impl Diagnosis {
         Diagnosis::Truncation,
         Diagnosis::PathCount,
         Diagnosis::MoreDigits,
+        Diagnosis::CorrectButCut,
     ];
 
     /// The page's `data-diagnosis` (`correct` for a right answer).
@@ -131,7 +135,13 @@ impl Diagnosis {
             "truncation",
             "path-count",
             "more-digits",
+            "correct-cut",
         ][self.index()]
+    }
+
+    /// Whether the answer it names is right (a cut answer within the tolerance is).
+    pub fn is_correct(self) -> bool {
+        matches!(self, Diagnosis::Correct | Diagnosis::CorrectButCut)
     }
 
     /// Position in [`Diagnosis::ALL`] (and in the hint tables of `i18n::practice`).
@@ -264,10 +274,13 @@ pub fn factor_swaps(local: &super::questions::Local) -> Vec<Swap> {
                 swap(Diagnosis::ForgotSlope, act),
             ]
         }
-        Local::Input { weight, lower } => {
+        Local::Input { weight, lower, other } => {
             let mut list = vec![swap(Diagnosis::WeightInputSwap, weight)];
             if let Some(lower) = lower {
                 list.push(swap(Diagnosis::SumForActivation, lower));
+            }
+            if let Some(other) = other {
+                list.push(swap(Diagnosis::WeightIndex, other));
             }
             list
         }
@@ -282,12 +295,30 @@ pub fn factor_swaps(local: &super::questions::Local) -> Vec<Swap> {
     }
 }
 
-/// Mistakes on one chain-rule factor: each wrong value in its place, named by the factor.
+/// The term a swapped factor ∂of/∂wrt's hint points at: the factor, or for mixed-up weight
+/// indices the weight that belongs there (w23 on ∂y1/∂H2, w11 on ∂h1/∂w11).
+pub fn swap_term(d: Diagnosis, of: &str, wrt: &str) -> String {
+    let weight = crate::diagram::edge_between(wrt, of)
+        .and_then(|e| e.param)
+        .or_else(|| crate::net::Param::from_name(wrt));
+    match (d, weight) {
+        (Diagnosis::WeightIndex, Some(p)) => p.name().to_owned(),
+        _ => partial(of, wrt),
+    }
+}
+
+/// Mistakes on one chain-rule factor: each wrong value in its place, named by the factor; and
+/// the value of `wrt` itself typed for ∂of/∂wrt (Y1 for ∂Error1/∂Y1, h1 for ∂H1/∂h1).
 pub fn factor(of: &str, wrt: &str, local: &super::questions::Local) -> Vec<Mistake> {
-    factor_swaps(local)
+    use super::questions::Local;
+    let mut list: Vec<Mistake> = factor_swaps(local)
         .into_iter()
-        .map(|s| mistake(s.diagnosis, s.value, partial(of, wrt)))
-        .collect()
+        .map(|s| mistake(s.diagnosis, s.value, swap_term(s.diagnosis, of, wrt)))
+        .collect();
+    if let Local::ErrorSlope { act: own, .. } | Local::SigmoidSlope { sum: own, .. } = *local {
+        list.push(mistake(Diagnosis::ValueForGradient, own, partial(of, wrt)));
+    }
+    list
 }
 
 /// Mistakes on a sum of path products (one path's product when `paths` has one): each path
@@ -328,7 +359,7 @@ pub fn chain(paths: &[(String, Vec<super::questions::ChainTerm>)]) -> Vec<Mistak
             list.push(mistake(
                 s.diagnosis,
                 total(&|g| same(g).then_some(s.value)),
-                partial(&f.of, &f.wrt),
+                swap_term(s.diagnosis, &f.of, &f.wrt),
             ));
         }
     }

@@ -60,7 +60,7 @@ impl Verdicts {
                     _ => {
                         let diagnosis = *Diagnosis::ALL.get(d.parse::<usize>().ok()?)?;
                         Some(Verdict {
-                            correct: diagnosis == Diagnosis::Correct,
+                            correct: diagnosis.is_correct(),
                             diagnosis,
                             term: term.to_owned(),
                         })
@@ -199,7 +199,9 @@ pub struct Reply {
     pub questions: String,
     /// The lesson's progress bar as markup.
     pub bar: String,
-    /// Page ids that must not be shown.
+    /// Page ids that must not be shown; and, each after a `+`, the ids of this step's questions
+    /// that are solved or revealed: shown whatever their value or what they follow from (blank
+    /// by what a number is, not by what it equals).
     pub hidden: Vec<String>,
     /// Numbers that must be left blank wherever they would be printed.
     pub blanks: Vec<f64>,
@@ -296,6 +298,16 @@ pub fn answer(request: &Request) -> Reply {
     if verdicts.scope != scope {
         verdicts = Verdicts::new(&scope);
     }
+    // Every asking step (and this one, a chain reached by clicking a parameter): a quantity
+    // solved on one of them is solved on all.
+    let sheet_steps = Sheet::of(&net, state.lr, state.seed)
+        .map(|s| s.steps)
+        .unwrap_or_default();
+    let mut asking = sheet_steps.clone();
+    if !asking.iter().any(|s| s.step == state.step) {
+        asking.push(sq.clone());
+    }
+    progress.share(&example, &asking);
     let mut said = String::new();
     let mut body = body.clone();
     if let Request::Check { id, answer, .. } = request {
@@ -319,6 +331,7 @@ pub fn answer(request: &Request) -> Reply {
                     verdicts.set(q.key(), v, answer);
                 }
             }
+            progress.share(&example, &asking);
             body.progress = progress.to_text();
             body.verdicts = verdicts.to_text();
         }
@@ -339,9 +352,6 @@ pub fn answer(request: &Request) -> Reply {
             blanks.push(v.value);
         }
     }
-    let sheet_steps = Sheet::of(&net, state.lr, state.seed)
-        .map(|s| s.steps)
-        .unwrap_or_default();
     // What other steps ask stays blank here until solved (the forward step shows no later value).
     let ex = &state.example;
     let givens: Vec<f64> =
@@ -374,6 +384,7 @@ pub fn answer(request: &Request) -> Reply {
     }
     let (n, total) = progress.count(&example, &sheet_steps);
     let revealed = progress.count_revealed(&example, &sheet_steps);
+    let home = home_markup(w, &state, &example, &progress);
     let paths: Vec<String> = match state.step {
         Step::Grad(p) => chain_terms(&net, p).into_iter().map(|(name, _)| name).collect(),
         _ => Vec::new(),
@@ -388,8 +399,21 @@ pub fn answer(request: &Request) -> Reply {
     };
     Reply {
         questions: earlier_markup(w, &state, &other.earlier) + &questions_markup(&view, &verdicts),
-        bar: bar_markup(w, &state, n, revealed, total),
-        hidden: h.values.iter().map(|v| v.id.clone()).collect(),
+        bar: bar_markup(w, &state, n, revealed, total) + &home,
+        // A question read off one of the example's givens (∂y1/∂H1 = w21) leaves it on show
+        // under its own name too: a given is never blank.
+        hidden: h
+            .values
+            .iter()
+            .filter(|v| !v.read_off.as_deref().is_some_and(example_given))
+            .map(|v| v.id.clone())
+            .chain(
+                sq.questions
+                    .iter()
+                    .filter(|q| done(q.key()))
+                    .flat_map(|q| q.ids.iter().map(|id| format!("+{id}"))),
+            )
+            .collect(),
         blanks,
         flags: Flags {
             paths: h.path_count.is_some(),
@@ -405,6 +429,15 @@ pub fn answer(request: &Request) -> Reply {
         said,
         body: body.to_text(),
     }
+}
+
+/// Whether page id `id` shows one of the example's givens: an input, a target, a parameter
+/// (now or before the update), η.
+fn example_given(id: &str) -> bool {
+    ["value-x", "value-t", "param-", "old-"]
+        .iter()
+        .any(|p| id.starts_with(p))
+        || id == "lr"
 }
 
 /// An answer as a verdict keeps and shows it: trimmed, at most 24 characters, without the
@@ -424,6 +457,7 @@ fn tried_text(w: &PracticeStrings, q: &Question, tried: &str) -> String {
 /// The verdict for the learner: right, or not yet with the hint for the mistake it matches.
 fn sentence(w: &PracticeStrings, v: &Verdict) -> String {
     match v.correct {
+        true if v.diagnosis == Diagnosis::CorrectButCut => format!("{} {}", w.correct, w.hint(v.diagnosis, &v.term)),
         true => w.correct.to_owned(),
         false => format!("{} {}", w.incorrect, w.hint(v.diagnosis, &v.term)),
     }
@@ -441,21 +475,84 @@ fn earlier_markup(w: &PracticeStrings, state: &State, earlier: &[Step]) -> Strin
     if earlier.is_empty() {
         return String::new();
     }
-    let links: Vec<String> = earlier
+    // One link per part of the lesson (forward pass, errors, chain rule, backward sweep,
+    // update), to its first step that asks something left blank here, with how many do: the
+    // descent step listed seventeen steps one by one.
+    let part = |s: &Step| match s {
+        Step::Forward(_) => 0,
+        Step::Error => 1,
+        Step::Grad(_) => 2,
+        Step::Backward(_) => 3,
+        _ => 4,
+    };
+    let mut groups: Vec<(usize, Step, usize)> = Vec::new();
+    for step in earlier {
+        match groups.iter_mut().find(|(p, _, _)| *p == part(step)) {
+            Some(g) => g.2 += 1,
+            None => groups.push((part(step), *step, 1)),
+        }
+    }
+    let links: Vec<String> = groups
         .iter()
-        .map(|&step| {
+        .map(|&(p, step, n)| {
             let to = State { step, ..*state };
-            format!(
-                "<a href=\"?{}\">{}</a>",
-                escape(&to.to_query()),
-                escape(&text_of(state.lang, step).0)
-            )
+            let name = match n {
+                1 => text_of(state.lang, step).0,
+                _ => w
+                    .earlier_part
+                    .replace("{part}", w.parts[p])
+                    .replace("{n}", &n.to_string()),
+            };
+            format!("<a href=\"?{}\">{}</a>", escape(&to.to_query()), escape(&name))
         })
         .collect();
     format!(
         "<p class=\"hint\" data-testid=\"practice-earlier\">{} {}</p>",
         w.earlier,
         links.join(", ")
+    )
+}
+
+/// The example's original numbers: the seed's draw (the worked example without a seed) at the
+/// default learning rate, the numbers progress is first kept under; None when the page shows them.
+pub fn home(state: &State) -> Option<State> {
+    let mut h = State {
+        lr: crate::query::DEFAULT_LR,
+        ..*state
+    };
+    h.example = state
+        .seed
+        .map_or_else(crate::net::Example::worked, crate::value::random_example);
+    let key = |s: &State| example_key(s.seed, &s.example, s.lr);
+    (key(&h) != key(state)).then_some(h)
+}
+
+/// When the page shows other numbers than the example's own (an update applied, a value
+/// changed) while work on the own numbers is kept: says so, with that work's count and a link
+/// back to them (nothing otherwise).
+fn home_markup(w: &PracticeStrings, state: &State, example: &str, progress: &Progress) -> String {
+    let Some(h) = home(state) else {
+        return String::new();
+    };
+    let key = example_key(h.seed, &h.example, h.lr);
+    let Ok(steps) = Net::new(&h.example).and_then(|net| Sheet::of(&net, h.lr, h.seed)) else {
+        return String::new();
+    };
+    let (n, total) = progress.count(&key, &steps.steps);
+    let revealed = progress.count_revealed(&key, &steps.steps);
+    if (n == 0 && revealed == 0) || key == example {
+        return String::new();
+    }
+    format!(
+        "<p class=\"hint\" role=\"status\" data-testid=\"practice-home\" data-value=\"{n}\" data-total=\"{total}\">{} \
+         <a data-testid=\"practice-home-link\" href=\"?{}\">{}</a></p>",
+        escape(
+            &w.home
+                .replace("{n}", &n.to_string())
+                .replace("{total}", &total.to_string())
+        ),
+        escape(&h.to_query()),
+        w.home_link
     )
 }
 
@@ -536,15 +633,21 @@ fn question_markup(v: &View, q: &Question, verdicts: &Verdicts) -> String {
         let mut b = String::new();
         match &q.answer {
             Answer::Value { .. } => {
+                // type=text without inputmode=decimal: iOS's decimal keypad has no minus, and
+                // many answers are negative; the text keyboard's number layer has one (and the
+                // comma or point). A desktop keyboard types as before.
                 b += &format!(
-                    "<input id=\"answer-{id}\" data-testid=\"answer-{id}\" type=\"text\" inputmode=\"decimal\" autocomplete=\"off\">\
+                    "<input id=\"answer-{id}\" data-testid=\"answer-{id}\" type=\"text\" autocomplete=\"off\" autocapitalize=\"off\" spellcheck=\"false\">\
                      <button data-testid=\"check-{id}\">{}</button>",
                     w.check
                 )
             }
             Answer::Choice { choices, .. } => {
                 for (k, c) in choices.iter().enumerate() {
-                    b += &format!("<button data-testid=\"choice-{id}-{k}\">{}</button>", escape(&w.choice(&c.label)));
+                    b += &format!(
+                        "<button data-testid=\"choice-{id}-{k}\">{}</button>",
+                        escape(&w.choice(&c.label))
+                    );
                 }
             }
         }

@@ -159,26 +159,60 @@ impl Progress {
         self.examples.retain(|(k, _)| k != example);
     }
 
-    /// How many questions of `steps` are solved in `example`, and how many there are.
+    /// The questions of `steps` as the lesson counts them: a quantity asked on several steps
+    /// ([`Question::shared`]) once, solved (revealed) when it is on any of them.
+    fn lesson(&self, example: &str, steps: &[StepQuestions]) -> Vec<(String, bool, bool)> {
+        let mut list: Vec<(String, bool, bool)> = Vec::new();
+        for sq in steps {
+            let slug = sq.step.slug();
+            for q in &sq.questions {
+                let (solved, revealed) = (
+                    self.is_solved(example, &slug, q.key()),
+                    self.is_revealed(example, &slug, q.key()),
+                );
+                let name = q.shared().unwrap_or_else(|| entry(&slug, q.key()));
+                match list.iter_mut().find(|(n, _, _)| *n == name) {
+                    Some(e) => {
+                        e.1 |= solved;
+                        e.2 |= revealed;
+                    }
+                    None => list.push((name, solved, revealed)),
+                }
+            }
+        }
+        list
+    }
+
+    /// How many questions of `steps` are solved in `example`, and how many there are (a
+    /// quantity asked on two steps is one question).
     pub fn count(&self, example: &str, steps: &[StepQuestions]) -> (usize, usize) {
-        steps.iter().fold((0, 0), |(s, t), sq| {
-            let (a, b) = self.count_step(example, sq);
-            (s + a, t + b)
-        })
+        let list = self.lesson(example, steps);
+        (list.iter().filter(|e| e.1).count(), list.len())
     }
 
     /// How many questions of `steps` were revealed (not solved) in `example`.
     pub fn count_revealed(&self, example: &str, steps: &[StepQuestions]) -> usize {
-        steps
-            .iter()
-            .map(|sq| {
+        self.lesson(example, steps).iter().filter(|e| e.2 && !e.1).count()
+    }
+
+    /// A quantity asked on several of `steps` ([`Question::shared`]) solved (or revealed) on
+    /// one is marked so on all of them: solved once, solved everywhere.
+    pub fn share(&mut self, example: &str, steps: &[StepQuestions]) {
+        for (name, solved, revealed) in self.lesson(example, steps) {
+            if !solved && !revealed {
+                continue;
+            }
+            for sq in steps {
                 let slug = sq.step.slug();
-                sq.questions
-                    .iter()
-                    .filter(|q| self.is_revealed(example, &slug, q.key()))
-                    .count()
-            })
-            .sum()
+                for q in sq.questions.iter().filter(|q| q.shared().as_deref() == Some(&name)) {
+                    match solved {
+                        true if !self.is_solved(example, &slug, q.key()) => self.solve(example, &slug, q.key()),
+                        false if !self.is_done(example, &slug, q.key()) => self.reveal(example, &slug, q.key()),
+                        _ => {}
+                    }
+                }
+            }
+        }
     }
 
     /// How many of one step's questions are solved in `example`, and how many it has.

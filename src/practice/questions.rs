@@ -13,8 +13,13 @@ pub enum Local {
     /// ∂S/∂z = S(1 − S) for an activation S = σ(z), with z and S.
     SigmoidSlope { sum: f64, act: f64 },
     /// ∂sum/∂w = the input the weight multiplies; `weight` is w's value, `lower` the input's own
-    /// weighted sum when the input is an activation (H1 → h1).
-    Input { weight: f64, lower: Option<f64> },
+    /// weighted sum when the input is an activation (H1 → h1), `other` the sum's other input
+    /// (x2 where w11 multiplies x1).
+    Input {
+        weight: f64,
+        lower: Option<f64>,
+        other: Option<f64>,
+    },
     /// ∂sum/∂S = the weight on the edge S → sum; `input` is S's value, `mixed` the value of
     /// the weight a mixed-up index order puts there (w22 for w23), when there is one.
     Weight { input: f64, mixed: Option<f64> },
@@ -140,6 +145,18 @@ impl Question {
         }
     }
 
+    /// What it asks, named alike on every step that asks it (∂E/∂w21 on grad-w21 and on
+    /// backward-params; ∂Error1/∂Y1 on the w21 and the w11 chains): one question of the lesson,
+    /// solved on one step, solved on all. None for what only one step asks (a path's product, a
+    /// share, a forward value, an add or multiply node's gradient).
+    pub fn shared(&self) -> Option<String> {
+        match &self.quantity {
+            Quantity::Grad(p) => Some(format!("grad-{}", p.name())),
+            Quantity::Factor { of, wrt } => Some(format!("factor-{of}-{wrt}")),
+            _ => None,
+        }
+    }
+
     /// Whether this is a multiple-choice question.
     pub fn is_choice(&self) -> bool {
         matches!(self.answer, Answer::Choice { .. })
@@ -261,7 +278,7 @@ fn value_for_gradient(net: &Net, p: Param) -> Mistake {
     Mistake {
         diagnosis: Diagnosis::ValueForGradient,
         value: net.param(p),
-        term: p.name().to_owned(),
+        term: partial("E", p.name()),
     }
 }
 
@@ -292,9 +309,14 @@ pub fn local(net: &Net, of: &str, wrt: &str) -> Local {
             Some(p) if diagram::edge_of(p).from != p.name() => {
                 let input = diagram::edge_of(p).from;
                 let lower = (kind(input) == Some(Kind::Activation)).then(|| net.value(&sum_name(input)));
+                let other = diagram::EDGES
+                    .iter()
+                    .find(|e| e.to == of && e.from != input && e.param.is_some_and(|q| q.name() != e.from))
+                    .map(|e| net.value(e.from));
                 Local::Input {
                     weight: net.param(p),
                     lower,
+                    other,
                 }
             }
             _ => Local::Other,
@@ -420,7 +442,7 @@ fn forward(net: &Net, stage: Stage) -> Parts {
                 let mixed = incoming.iter().find_map(|&p| {
                     let q = mixed_index(p)?;
                     let input = net.value(diagram::edge_of(p).from);
-                    Some((v + (net.param(q) - net.param(p)) * input, q.name()))
+                    Some((v + (net.param(q) - net.param(p)) * input, p.name()))
                 });
                 let mistakes = diagnose::weighted_sum(v, bias, lower.as_ref().map(|(v, t)| (*v, t.as_str())), mixed);
                 value(vec![format!("value-{n}")], Quantity::Forward(n), v, mistakes)
@@ -674,7 +696,7 @@ fn share_mistakes(net: &Net, reader: &str, node: &str, local_value: f64) -> Vec<
         list.push(Mistake {
             diagnosis: s.diagnosis,
             value: up * s.value,
-            term: partial(reader, node),
+            term: diagnose::swap_term(s.diagnosis, reader, node),
         });
     }
     if matches!(l, Local::SigmoidSlope { .. }) {
@@ -771,7 +793,7 @@ fn node_value_for_gradient(net: &Net, node: &str) -> Mistake {
     Mistake {
         diagnosis: Diagnosis::ValueForGradient,
         value: net.value(node),
-        term: node.to_owned(),
+        term: partial("E", node),
     }
 }
 
@@ -808,11 +830,17 @@ fn param_mistakes(net: &Net, p: Param, reader: &str, l: f64) -> Vec<Mistake> {
         }
     }
     list.extend(bias_as_weight(net, p));
+    // δ of the sum alone, the input the weight multiplies left out (for a bias δ is right).
+    list.push(Mistake {
+        diagnosis: Diagnosis::MissingFactor,
+        value: net.node_grad(reader),
+        term: partial(reader, p.name()),
+    });
     if let Some(q) = mixed_index(p) {
         list.push(Mistake {
             diagnosis: Diagnosis::WeightIndex,
             value: net.grad(q),
-            term: q.name().to_owned(),
+            term: p.name().to_owned(),
         });
     }
     list.push(value_for_gradient(net, p));

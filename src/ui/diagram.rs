@@ -290,18 +290,6 @@ fn just_changed(value: Memo<f64>) -> impl Fn() -> bool + Copy {
     move || on.get()
 }
 
-/// An upstream gradient in a node's badge: four significant digits, the panel has the rest.
-fn upstream_text(g: f64) -> String {
-    if g == 0.0 || !g.is_finite() || (1e-3..1e4).contains(&g.abs()) {
-        format!("{:.4}", g)
-            .trim_end_matches('0')
-            .trim_end_matches('.')
-            .to_owned()
-    } else {
-        format!("{g:.2e}")
-    }
-}
-
 /// One node: shape by kind, its name, its value, and in the backward sweep its upstream gradient.
 #[component]
 fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
@@ -369,12 +357,16 @@ fn NodeMark(node: &'static diagram::Node, layout: Layout) -> impl IntoView {
         {move || upstream().map(|(g, shown)| {
             let below = layout == Layout::Wide && y > diagram::HEIGHT / 2.0;
             let top = if below { y + 58.0 } else { y - 62.0 };
+            // The same six significant digits as every number of the page and the answer sheet
+            // (it wrote four decimals: ∂E/∂h1 0.0088 beside the sheet's ∂E/∂b1 0.00877135).
+            let text = if shown { short(g) } else { "?".to_owned() };
+            let width = 9.0 * text.chars().count() as f64 + 18.0;
             view! {
                 <g class="upstream">
-                    <rect x=x - 38.0 y=top width="76" height="24" rx="12" />
+                    <rect x=x - width / 2.0 y=top width=width height="24" rx="12" />
                     <text x=x y=top + 17.0 text-anchor="middle">
                         <tspan data-testid=shown.then(|| format!("upstream-{name}")) data-value=shown.then(|| g.to_string())>
-                            {if shown { upstream_text(g) } else { "?".to_owned() }}
+                            {text}
                         </tspan>
                     </text>
                 </g>

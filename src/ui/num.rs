@@ -6,8 +6,9 @@ pub use crate::print::short;
 use crate::print::short_in;
 
 /// A number in the page: short text, with `data-testid` and the full value in `data-value`; a
-/// blank `?` without either while practice mode keeps it hidden, or keeps hidden the number
-/// `gives` it gives away (η·∂E/∂p and p − η·∂E/∂p beside a blank ∂E/∂p).
+/// blank `?` without either while practice mode keeps it hidden. Blank by what it is: a question
+/// solved here shows; a number that follows from another (`gives`: η·∂E/∂p and p − η·∂E/∂p
+/// beside ∂E/∂p) is blank with that one, whatever its own value happens to equal.
 #[component]
 pub fn Num(#[prop(into)] id: String, value: f64, #[prop(optional)] gives: Option<f64>) -> impl IntoView {
     let practice = use_context::<super::practice::Practice>();
@@ -15,7 +16,7 @@ pub fn Num(#[prop(into)] id: String, value: f64, #[prop(optional)] gives: Option
     let lang = use_context::<super::state::Lesson>().map(|l| l.lang);
     let hidden = {
         let id = id.clone();
-        move || practice.is_some_and(|p| p.hides(&id) || p.blanks(value) || gives.is_some_and(|g| p.blanks(g)))
+        move || practice.is_some_and(|p| p.hides(&id) || (!p.shows(&id) && p.blanks(gives.unwrap_or(value))))
     };
     move || {
         match hidden() {

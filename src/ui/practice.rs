@@ -88,6 +88,13 @@ impl Practice {
         })
     }
 
+    /// Whether the number under page id `id` is a question of this step already solved or
+    /// revealed: shown whatever it equals (tracked).
+    pub fn shows(&self, id: &str) -> bool {
+        self.shown
+            .with(|s| matches!(s, Shown::Ready(r) if r.hidden.iter().any(|x| x.strip_prefix('+') == Some(id))))
+    }
+
     /// Whether a number equal to `v` (to 1e-12, so the same number reached by another order of
     /// operations counts, or printed with the same six digits: E at the lowest point along w21
     /// is Error2 to six digits) must be left blank wherever it is printed (tracked). While the

@@ -297,9 +297,9 @@ fn the_network_refusals_are_korean_and_name_no_nan_or_inf() {
     // The particle after the value follows its reading: 무한대가, 값이.
     assert!(ko[2].contains("+∞가 되어"), "{}", ko[2]);
     assert!(ko[4].contains("정의되지 않은 값이 되어"), "{}", ko[4]);
-    // A number read aloud: −2,500,000 ends in 영 (만), so 이 follows, and the parameter takes its
-    // own particle (w12가); the update step's own wording too.
-    assert!(ko[5].contains("w12가 −2,500,000이 되어"), "{}", ko[5]);
+    // A number read aloud: −2500000 (이백오십만) ends in 만, so 이 follows, and the parameter takes
+    // its own particle (w12가); the update step's own wording too.
+    assert!(ko[5].contains("w12가 −2500000이 되어"), "{}", ko[5]);
     let update = net_errors::update_refused(Lang::Ko, &errors[5]);
     assert_eq!(english_in(std::slice::from_ref(&update)), Vec::new(), "{update}");
 }

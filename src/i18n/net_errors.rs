@@ -70,38 +70,23 @@ pub fn update_refused(lang: Lang, e: &NetError) -> String {
     }
 }
 
-/// A value beyond the accepted range as the range itself is written (`−1,234,568`: whole units,
-/// digits grouped by thousands, never an exponent beside "1,000,000"), with its fraction only
-/// where rounding would print the bound itself; beyond 10^15 [`short`]'s exponent form.
+/// A value beyond the accepted range written as the range beside it is (`−5354685`: whole units,
+/// never an exponent beside "1000000"), with its fraction only where rounding would print the
+/// bound itself; beyond 10^15 [`short`]'s exponent form.
 pub fn beyond(v: f64) -> String {
-    if !(v.is_finite() && v.abs() < 1e15) {
+    let text = if !(v.is_finite() && v.abs() < 1e15) {
         return short(v);
-    }
-    // Whole units where that is still beyond the bound; the shortest exact text where rounding
-    // would print the bound itself (1000000.25).
-    let text = if v.abs().round() > crate::value::MAX_ABS {
-        format!("{}", v.abs().round())
+    } else if v.abs().round() > crate::value::MAX_ABS {
+        format!("{v:.0}")
     } else {
-        format!("{}", v.abs())
+        format!("{v}")
     };
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut out = String::from(if v < 0.0 { "−" } else { "" });
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if !frac.is_empty() {
-        out.push('.');
-        out.push_str(frac);
-    }
-    out
+    text.replace('-', "−")
 }
 
 /// The accepted range and why it matters (`value::MAX_ABS`: a link carries only values in it).
 const RANGE_KO: &str =
-    "이 실습에서 쓸 수 있는 범위(−1,000,000에서 1,000,000 사이)를 벗어납니다. 링크에 담을 수 없는 값이므로";
-const RANGE_EN: &str = "beyond ±1,000,000, the largest value the lab accepts (a link could not carry it),";
+    "이 실습에서 쓸 수 있는 범위(−1000000에서 1000000 사이)를 벗어납니다. 링크에 담을 수 없는 값이므로";
+const RANGE_EN: &str = "beyond ±1000000, the largest value the lab accepts (a link could not carry it),";
 const SMALLER_KO: &str = "학습률 η를 줄이면 모든 매개변수가 범위 안에 머뭅니다.";
 const SMALLER_EN: &str = "A smaller learning rate η keeps every parameter in range.";

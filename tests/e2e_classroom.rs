@@ -75,6 +75,80 @@ async fn e2e_presenter_mode_draws_bolder_lines_and_larger_type_than_the_desk_vie
     .await;
 }
 
+/// The pinned diagram column as the class sees it: its box and every box shown in it (the
+/// drawing, its editor, each chart and its canvases, the update table's box, whose twelve rows
+/// scroll inside it) as [name, top, bottom],
+/// where the screen ends above the presenter's subtitle bar, whether the column hides anything
+/// inside itself, and the width the drawing takes on screen (the SVG fits its 1000 x 540 box
+/// into its element, so a box taller than wide draws narrower than the element).
+async fn pinned(page: &Page) -> Value {
+    page.js(
+        "(() => { const st = document.querySelector('.stage'); \
+         const cap = document.querySelector('.caption'); \
+         const foot = cap && getComputedStyle(cap).position === 'fixed' ? cap.getBoundingClientRect().top : innerHeight; \
+         const shown = e => e.getClientRects().length > 0 && e.getBoundingClientRect().height > 0; \
+         const boxes = [st, ...st.querySelectorAll(':scope > *, .diagram-editor, .chart canvas')].filter(shown) \
+           .map(e => { const r = e.getBoundingClientRect(); return [e.tagName.toLowerCase() + '.' + (e.getAttribute('class') || ''), r.top, r.bottom]; }); \
+         const svg = document.querySelector('svg.diagram'); const r = svg.getBoundingClientRect(); \
+         const vb = svg.viewBox.baseVal; \
+         return { foot, boxes, hidden: st.scrollHeight - st.clientHeight, \
+           drawn: Math.min(r.width, r.height * vb.width / vb.height) }; })()",
+    )
+    .await
+}
+
+/// Whether every box of [`pinned`] lies on screen, between the top and the subtitle bar.
+fn fits(v: &Value) -> bool {
+    let foot = num(v, "foot");
+    v["boxes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|b| num_at(b, 1) >= -0.5 && num_at(b, 2) <= foot + 0.5)
+        && num(v, "hidden") <= 1.0
+}
+
+/// A teacher's run-through on a 1920x1080 projector: the pinned column's chart ran off the
+/// bottom of the screen on the descent and train steps (and grad-w11's σ chart), and the
+/// presenter's diagram was narrower than the desk view's at the same screen size.
+#[tokio::test]
+async fn e2e_in_presenter_mode_the_pinned_column_fits_the_screen_and_the_diagram_is_as_wide_as_on_the_desk() {
+    with_page("/", |page: Page| async move {
+        for step in ["forward", "grad-w11", "grad-w22", "update", "descent", "train"] {
+            open(&page, PRESENTER, &format!("/?step={step}")).await;
+            let desk = pinned(&page).await;
+            open(&page, PRESENTER, &format!("/?step={step}&present=1")).await;
+            let shown = pinned(&page).await;
+            eprintln!("{step}: desk drawn {} presenter {shown}", desk["drawn"]);
+            assert!(fits(&shown), "{step}: the pinned column leaves the screen: {shown}");
+            assert!(
+                num(&shown, "drawn") >= num(&desk, "drawn") - 0.5,
+                "{step}: the diagram is {} px wide presenting, {} px on the desk",
+                num(&shown, "drawn"),
+                num(&desk, "drawn")
+            );
+            // A chart drawn in the room left is still a chart: at least 120 px tall on screen,
+            // its labels drawn half as large again (CSS pixels per canvas pixel).
+            let charts = page
+                .js("[...document.querySelectorAll('.stage .chart canvas:not(.over)')].map(c => [c.getBoundingClientRect().height, c.clientWidth / c.width, c.clientHeight / c.height])")
+                .await;
+            for c in charts.as_array().unwrap() {
+                assert!(num_at(c, 0) >= 120.0, "{step}: a chart {} px tall", num_at(c, 0));
+                for i in [1, 2] {
+                    assert!(num_at(c, i) >= 1.4 && num_at(c, i) <= 1.6, "{step}: chart scale {c}");
+                }
+            }
+            // Scrolled to the end of the step's text, the column is still all on screen.
+            page.js("(scrollTo(0, document.scrollingElement.scrollHeight), true)").await;
+            page.frames(2).await;
+            let end = pinned(&page).await;
+            assert!(fits(&end), "{step}: scrolled down, the pinned column leaves the screen: {end}");
+        }
+        page.assert_no_panic().await;
+    })
+    .await;
+}
+
 /// Page Down (`key`) as a clicker sends it: a keydown on the page with nothing focused.
 async fn press(page: &Page, key: &str) {
     page.js(&format!(

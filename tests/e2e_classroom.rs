@@ -336,14 +336,6 @@ async fn e2e_a_weight_clicked_in_presenter_mode_opens_a_visible_editor_and_an_ed
     .await;
 }
 
-/// The number of pages in a PDF that Chromium printed (`/Type /Page` dictionaries, not `/Pages`).
-fn pdf_pages(pdf: &[u8]) -> usize {
-    let text = String::from_utf8_lossy(pdf);
-    text.match_indices("/Type /Page")
-        .filter(|(i, _)| !text[i + 11..].starts_with('s'))
-        .count()
-}
-
 #[tokio::test]
 async fn e2e_a_printed_step_reads_as_a_handout_on_one_or_two_pages() {
     with_page("/", |page: Page| async move {
@@ -353,15 +345,7 @@ async fn e2e_a_printed_step_reads_as_a_handout_on_one_or_two_pages() {
             "/?step=grad-w11&present=1",
         ] {
             open(&page, DESKTOP, query).await;
-            let pdf = page
-                .cdp(
-                    "Page.printToPDF",
-                    json!({ "paperWidth": 8.27, "paperHeight": 11.69, "printBackground": false }),
-                )
-                .await;
-            use base64_decode::decode;
-            let bytes = decode(pdf["data"].as_str().expect("PDF data"));
-            let pages = pdf_pages(&bytes);
+            let pages = page.a4_pages().await;
             assert!((1..=2).contains(&pages), "{query}: {pages} A4 pages");
             // In print layout: the title, then the diagram, then the chain; no step counter.
             page.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
@@ -379,6 +363,13 @@ async fn e2e_a_printed_step_reads_as_a_handout_on_one_or_two_pages() {
                 "{query}: title {title}, diagram {diagram}, chain {chain}"
             );
             assert_eq!(order[3], json!(0), "{query}: the step counter is printed");
+            // A heading stays with what it heads: no page ends on one (a teacher's printout of
+            // grad-w11 ended its first page on "sum of the paths", the sum on the next).
+            let loose = page
+                .js("[...document.querySelectorAll('.panel h2, .panel h3, .chain .sum')] \
+                     .filter(e => getComputedStyle(e).breakAfter !== 'avoid').map(e => e.textContent)")
+                .await;
+            assert_eq!(loose, json!([]), "{query}: headings a page may end on");
             page.cdp("Emulation.setEmulatedMedia", json!({ "media": "" })).await;
         }
         page.assert_no_panic().await;
@@ -388,29 +379,6 @@ async fn e2e_a_printed_step_reads_as_a_handout_on_one_or_two_pages() {
 
 fn num_at(v: &Value, i: usize) -> f64 {
     v[i].as_f64().unwrap_or_else(|| panic!("{i} of {v}"))
-}
-
-/// Base64 as Chromium's printToPDF returns it (standard alphabet, padded).
-mod base64_decode {
-    pub fn decode(s: &str) -> Vec<u8> {
-        let val = |c: u8| match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            _ => panic!("not base64: {c}"),
-        };
-        let bytes: Vec<u8> = s.bytes().filter(|&c| c != b'=').map(val).collect();
-        bytes
-            .chunks(4)
-            .flat_map(|c| {
-                let n = c.iter().fold(0u32, |n, &v| n << 6 | v as u32) << (6 * (4 - c.len()));
-                let all = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-                all.into_iter().take(c.len() * 3 / 4)
-            })
-            .collect()
-    }
 }
 
 /// Korean words (어절) that the browser split across two lines in the step's panel and header,

@@ -562,23 +562,45 @@ async fn e2e_answer_sheet() {
             let rows = page.js("document.querySelectorAll('tbody tr').length").await;
             let sheet = practice::Sheet::for_seed(None).unwrap();
             assert_eq!(rows, json!(sheet.len()));
-            // On paper it fits one A4 page: laid out for print on A4 less the 10 mm margins of
-            // its @page rule (190 x 277 mm, 718 x 1047 CSS px), in both languages.
-            for lang in ["en", "ko"] {
-                page.goto(&format!("/?step=answers&lang={lang}&seed=7")).await;
+            // On paper it fits the one A4 page docs/practice.md promises, printed as Chromium's
+            // Print (and Playwright's page.pdf) prints it, in both languages: for seed 42 (a
+            // teacher's run-through), the largest seed, and a seed drawn now (printed, so a
+            // failure can be repeated).
+            let drawn = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64;
+            for seed in [42, u64::MAX, drawn] {
+                for lang in ["en", "ko"] {
+                    page.goto(&format!("/?step=answers&lang={lang}&seed={seed}")).await;
+                    page.wait("sheet-grad-w21-factor-1-1").await;
+                    let pages = page.a4_pages().await;
+                    assert_eq!(
+                        pages, 1,
+                        "seed {seed}, {lang}: the printed sheet takes {pages} A4 pages"
+                    );
+                }
+            }
+            // A seed the link cannot carry: the worked example's sheet, saying so, not that a
+            // class given "this seed" practises on it (a teacher's run-through with seed=abc).
+            for (lang, wrong, right) in [
+                ("en", "with this seed", "could not be read"),
+                ("ko", "같은 시드로", "시드를 읽을 수 없어"),
+            ] {
+                page.goto(&format!("/?step=answers&lang={lang}&seed=abc")).await;
                 page.wait("sheet-grad-w21-factor-1-1").await;
-                page.cdp("Emulation.setEmulatedMedia", json!({"media": "print"})).await;
-                page.cdp(
-                    "Emulation.setDeviceMetricsOverride",
-                    json!({"width": 718, "height": 1047, "deviceScaleFactor": 1, "mobile": false}),
-                )
-                .await;
-                let height = page.js("document.documentElement.scrollHeight").await;
+                page.wait("url-msg").await;
+                let intro = page.js("document.querySelector('.sheet h1 + p').textContent").await;
+                let intro = intro.as_str().unwrap();
                 assert!(
-                    height.as_i64().unwrap() <= 1047,
-                    "{lang}: the printed sheet is {height} px tall"
+                    !intro.contains(wrong) && intro.contains(right),
+                    "{lang}, seed=abc: {intro}"
                 );
-                page.cdp("Emulation.setEmulatedMedia", json!({"media": ""})).await;
+                // The worked example's own sheet (no seed) does not speak of a seed it lacks either.
+                page.goto(&format!("/?step=answers&lang={lang}")).await;
+                page.wait("sheet-grad-w21-factor-1-1").await;
+                let intro = page.js("document.querySelector('.sheet h1 + p').textContent").await;
+                assert!(!intro.as_str().unwrap().contains(wrong), "{lang}, no seed: {intro}");
             }
         },
     )

@@ -72,6 +72,11 @@ pub struct PracticeStrings {
     pub seed_n: &'static str,
     pub sheet_title: &'static str,
     pub sheet_intro: &'static str,
+    /// After the intro: who practises on these numbers, for a sheet with a seed, for the worked
+    /// example's own sheet, and for a link whose seed was refused (the worked example's sheet).
+    pub sheet_seeded: &'static str,
+    pub sheet_worked: &'static str,
+    pub sheet_refused: &'static str,
     pub sheet_question: &'static str,
     pub sheet_answer: &'static str,
     /// One hint per diagnosis, indexed by [`Diagnosis::index`]; `{term}` points at the factor or term.
@@ -177,7 +182,10 @@ const KO: PracticeStrings = PracticeStrings {
     worked_example: "노트의 예제",
     seed_n: "시드 {n}",
     sheet_title: "연습 문제 답안지 ({seed})",
-    sheet_intro: "연습 모드에서 묻는 모든 값과 정답을 노트의 순서대로 정리했습니다. 같은 시드로 만든 링크를 받은 학생은 모두 이 숫자로 연습합니다.",
+    sheet_intro: "연습 모드에서 묻는 모든 값과 정답을 노트의 순서대로 정리했습니다.",
+    sheet_seeded: "같은 시드로 만든 링크를 받은 학생은 모두 이 숫자로 연습합니다.",
+    sheet_worked: "노트의 예제 숫자입니다. 시드가 없는 링크를 받은 학생은 모두 이 숫자로 연습합니다.",
+    sheet_refused: "링크의 시드를 읽을 수 없어 노트의 예제로 만든 답안지를 보여 줍니다. 시드가 있는 수업 링크의 답안지가 아닙니다.",
     sheet_question: "문제",
     sheet_answer: "정답",
     hints: [
@@ -250,7 +258,10 @@ const EN: PracticeStrings = PracticeStrings {
     worked_example: "the worked example",
     seed_n: "seed {n}",
     sheet_title: "Practice answer sheet ({seed})",
-    sheet_intro: "Every value practice mode asks for, with its answer, in the order of the notes. Everyone given the link with this seed practises on these numbers.",
+    sheet_intro: "Every value practice mode asks for, with its answer, in the order of the notes.",
+    sheet_seeded: "Everyone given the link with this seed practises on these numbers.",
+    sheet_worked: "These are the worked example's numbers: everyone given a link without a seed practises on them.",
+    sheet_refused: "The link's seed could not be read, so this is the worked example's sheet, not the sheet of a class link with a seed.",
     sheet_question: "Question",
     sheet_answer: "Answer",
     hints: [

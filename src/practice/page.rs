@@ -275,8 +275,10 @@ pub fn answer(request: &Request) -> Reply {
     let state = State::from_pairs(body.query.split('&').filter_map(|kv| kv.split_once('=')));
     let w = words(state.lang);
     if let Request::Sheet(_) = request {
+        // A refused `seed=` reaches the worker as `seed=-` (see `AnswerSheet`): the sheet says so.
+        let refused = body.query.split('&').any(|kv| kv == "seed=-");
         return Reply {
-            questions: sheet(state.seed, state.lang),
+            questions: sheet(state.seed, state.lang, refused),
             body: body.to_text(),
             ..Reply::default()
         };
@@ -772,8 +774,9 @@ fn questions_markup(v: &View, verdicts: &Verdicts) -> String {
 }
 
 /// The printable answer sheet (`?step=answers&seed=N`): every question of the lesson with its
-/// answer, in the notes' order, in `lang`.
-pub fn sheet(seed: Option<u64>, lang: Lang) -> String {
+/// answer, in the notes' order, in `lang`; `refused`: the link's seed could not be read, so this
+/// is the worked example's sheet.
+pub fn sheet(seed: Option<u64>, lang: Lang, refused: bool) -> String {
     let w = words(lang);
     let seed_text = seed.map_or_else(
         || w.worked_example.to_owned(),
@@ -790,8 +793,13 @@ pub fn sheet(seed: Option<u64>, lang: Lang) -> String {
     if let Some(s) = seed {
         app.reseed(s);
     }
+    let who = match (seed, refused) {
+        (Some(_), _) => w.sheet_seeded,
+        (None, false) => w.sheet_worked,
+        (None, true) => w.sheet_refused,
+    };
     let mut out = format!(
-        "<h1>{}</h1><p>{} <a data-testid=\"sheet-app\" href=\"?{}\">{}</a></p><div class=\"sheet-steps\">",
+        "<h1>{}</h1><p>{} {who} <a data-testid=\"sheet-app\" href=\"?{}\">{}</a></p><div class=\"sheet-steps\">",
         w.sheet_title.replace("{seed}", &seed_text),
         w.sheet_intro,
         escape(&app.to_query()),

@@ -572,12 +572,18 @@ pub fn AnswerSheet(
     let host = NodeRef::new();
     let html = RwSignal::new(String::new());
     let silent = RwSignal::new(false);
+    let refused_seed = refused.contains(&"seed");
     let client = self::start(RwSignal::new(false), silent, move |r, _| html.set(r.questions));
     Effect::new(move |_| {
         if let Some(c) = &client {
             if c.ready.get() {
+                // A refused seed goes as `seed=-`, so the sheet says it is the worked example's.
+                let mut query = start.to_query();
+                if refused_seed {
+                    query += "&seed=-";
+                }
                 let body = Body {
-                    query: start.to_query(),
+                    query,
                     nodes: NodeInputs::for_seed(start.seed),
                     progress: String::new(),
                     verdicts: String::new(),

@@ -316,6 +316,24 @@ impl Page {
             .unwrap_or_else(|e| panic!("CDP {cmd} {params}: {e}"))
     }
 
+    /// The number of A4 pages Chromium prints the page on, as its Print does (print media, the
+    /// page's own `@page` size and margins where it sets them; `Page.printToPDF`, what
+    /// Playwright's `page.pdf` calls): the `/Type /Page` dictionaries of the PDF, not `/Pages`.
+    #[allow(dead_code)] // not every test file uses it
+    pub async fn a4_pages(&self) -> usize {
+        let pdf = self
+            .cdp(
+                "Page.printToPDF",
+                json!({ "paperWidth": 8.27, "paperHeight": 11.69, "printBackground": false }),
+            )
+            .await;
+        let bytes = base64_decode(pdf["data"].as_str().expect("PDF data"));
+        let text = String::from_utf8_lossy(&bytes);
+        text.match_indices("/Type /Page")
+            .filter(|(i, _)| !text[i + 11..].starts_with('s'))
+            .count()
+    }
+
     /// Make the page's viewport exactly `width` x `height` CSS pixels at device scale factor 1,
     /// as a phone (`mobile`: the meta viewport applies, overlay scrollbars, touch input) or a
     /// desktop, with `prefers-color-scheme` light or `dark`. Stays in force across navigations
@@ -628,4 +646,26 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
         let body = json!({ "cmd": self.cmd, "params": self.params });
         (http::Method::POST, Some(body.to_string()))
     }
+}
+
+/// Base64 as Chromium's printToPDF returns it (standard alphabet, padded).
+#[allow(dead_code)] // not every test file uses it
+fn base64_decode(s: &str) -> Vec<u8> {
+    let val = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => panic!("not base64: {c}"),
+    };
+    let bytes: Vec<u8> = s.bytes().filter(|&c| c != b'=').map(val).collect();
+    bytes
+        .chunks(4)
+        .flat_map(|c| {
+            let n = c.iter().fold(0u32, |n, &v| n << 6 | v as u32) << (6 * (4 - c.len()));
+            let all = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+            all.into_iter().take(c.len() * 3 / 4)
+        })
+        .collect()
 }

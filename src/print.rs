@@ -39,3 +39,16 @@ pub fn short_in(lang: crate::i18n::Lang, v: f64) -> String {
         false => crate::i18n::net_errors::not_finite(lang, v),
     }
 }
+
+/// [`short`], but a number from 1e-9 up to 1e-4 written out in decimals to six significant
+/// digits, as [`short`] writes larger ones (`4.38568e-6` prints `0.00000438568`, where [`short`]
+/// gives `4.3857e-6`); everything else as [`short`].
+pub fn decimal(v: f64) -> String {
+    let six = format!("{v:.5e}");
+    let mag: i32 = six[six.find('e').map_or(six.len(), |i| i + 1)..].parse().unwrap_or(0);
+    if v == 0.0 || !v.is_finite() || !(-9..-4).contains(&mag) {
+        return short(v);
+    }
+    let s = format!("{v:.*}", (5 - mag) as usize);
+    s.trim_end_matches('0').to_owned()
+}

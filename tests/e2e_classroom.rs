@@ -370,6 +370,20 @@ async fn e2e_a_printed_step_reads_as_a_handout_on_one_or_two_pages() {
                      .filter(e => getComputedStyle(e).breakAfter !== 'avoid').map(e => e.textContent)")
                 .await;
             assert_eq!(loose, json!([]), "{query}: headings a page may end on");
+            // The nudge's rows in decimals, as the rest of the page (not 4.3857e-6): Mazur's
+            // dE/dw1 = 0.000438568 times Δ = 0.01, to six significant digits.
+            let nudge = page
+                .js("[...document.querySelectorAll('[data-testid^=nudge-]')].map(e => e.closest('.formula').textContent)")
+                .await;
+            for row in nudge.as_array().unwrap() {
+                let row = row.as_str().unwrap();
+                assert!(!row.contains("e-") && !row.contains("×10"), "{query}: exponent form in {row}");
+            }
+            assert_eq!(
+                page.js("document.querySelector('[data-testid=nudge-predicted-w11]').textContent").await,
+                json!("0.00000438568"),
+                "{query}"
+            );
             page.cdp("Emulation.setEmulatedMedia", json!({ "media": "" })).await;
         }
         page.assert_no_panic().await;

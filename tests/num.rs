@@ -110,3 +110,22 @@ fn the_text_is_the_value_to_half_a_unit_in_the_sixth_digit() {
         v *= 3.1;
     }
 }
+
+/// The nudge's rows write their millionths out in decimals, six significant digits as every
+/// other decimal on the page (a teacher read `4.3857e-6` on screen and on paper beside
+/// `0.000438568`). Expected strings from Python: `'%.*f' % (5 - exponent, v)`, zeros trimmed.
+#[test]
+fn decimals_write_small_numbers_out_to_six_significant_digits() {
+    use backprop_lab::print::decimal;
+    // Mazur's dE/dw1 = 0.000438568 times the nudge Δ = 0.01.
+    assert_eq!(decimal(4.385677099e-6), "0.00000438568");
+    assert_eq!(decimal(1.23456789e-5), "0.0000123457");
+    assert_eq!(decimal(1.5e-7), "0.00000015");
+    assert_eq!(decimal(-2.5e-9), "-0.0000000025");
+    // A carry to 1e-4 is a decimal already; from 1e-4 up, below 1e-9 and elsewhere: as `short`.
+    assert_eq!(decimal(9.9999995e-5), "0.0001");
+    assert_eq!(decimal(0.5), "0.5");
+    assert_eq!(decimal(1e-10), short(1e-10));
+    assert_eq!(decimal(0.0), "0");
+    assert_eq!(decimal(f64::NAN), short(f64::NAN));
+}

@@ -154,13 +154,15 @@ pub fn nudge(n: &crate::lesson::Nudge, error: f64) -> Vec<Formula> {
     let predicted = Formula::new(dot(vec![partial("E", p), sym("Δ")]), Rel::Eq, Vec::new())
         .with_numbers(dot(vec![num(n.grad), num(n.delta)]))
         .with_result(n.predicted)
-        .shown_as(format!("nudge-predicted-{p}"));
+        .shown_as(format!("nudge-predicted-{p}"))
+        .in_decimals();
     let moved = apply("E", add(vec![sym(p), sym("Δ")]));
     let observed = Formula::new(sym("ΔE"), Rel::Eq, vec![sub(moved, sym("E"))])
         .with_numbers(sub(num(error + n.observed), num(error)))
         .with_result(n.observed)
-        .shown_as(format!("nudge-observed-{p}"));
-    vec![delta, predicted, observed]
+        .shown_as(format!("nudge-observed-{p}"))
+        .in_decimals();
+    vec![delta.in_decimals(), predicted, observed]
 }
 
 /// The update rule in general: W ← W − η · ∂E/∂W (the right side uses the old value).

@@ -86,6 +86,9 @@ pub struct Formula {
     /// The `data-testid` the result carries in the page, where it is one of the page's named
     /// numbers (`path-1`, `factor-1-2`): it is then written as the page's number element.
     pub result_id: Option<String>,
+    /// Its small numbers written out in decimals (`0.0000043857`), not in exponent form: the
+    /// nudge's rows, whose changes of E are millionths beside the page's decimals.
+    pub decimals: bool,
 }
 
 impl Formula {
@@ -98,6 +101,7 @@ impl Formula {
             numbers: None,
             result: None,
             result_id: None,
+            decimals: false,
         }
     }
 
@@ -146,6 +150,12 @@ impl Formula {
     /// The result is the page's number named `id` (its `data-testid`).
     pub fn shown_as(mut self, id: impl Into<String>) -> Formula {
         self.result_id = Some(id.into());
+        self
+    }
+
+    /// The same, its small numbers written out in decimals ([`crate::print::decimal`]).
+    pub fn in_decimals(mut self) -> Formula {
+        self.decimals = true;
         self
     }
 }

@@ -96,7 +96,10 @@ pub(super) fn list_html(
         }
         out.push_str(&format!(
             "<span class=\"{class}\">{}</span>",
-            to_mathml(&f, layout, &short, words)
+            match f.decimals {
+                true => to_mathml(&f, layout, &crate::print::decimal, words),
+                false => to_mathml(&f, layout, &short, words),
+            }
         ));
         if item {
             out.push_str("</li>");

@@ -454,3 +454,34 @@ async fn e2e_the_descent_step_says_why_a_rate_is_off_in_presenter_mode() {
     })
     .await;
 }
+
+/// A teacher's run-through: a weight clicked on the diagram opened its chain rule with the step
+/// counter at "8 / 27" on grad-w22, which is none of the lesson's 27 steps, and Back then went to
+/// grad-w11 wherever the click came from. Values a link sets are given, not edited: nothing is
+/// marked as changed when the page loads (docs/classroom.md).
+#[tokio::test]
+async fn e2e_a_weight_clicked_on_the_diagram_opens_an_extra_step_that_says_so_and_back_returns() {
+    with_page("/", |page: Page| async move {
+        open(&page, DESKTOP, "/?step=descent&lang=en&w11=0.9&b3=0.7").await;
+        page.frames(3).await;
+        let changed = "[...document.querySelectorAll('svg.diagram .changed')].length";
+        assert_eq!(page.js(changed).await, json!(0), "values from the link are marked as changed");
+        let counter = "document.querySelector('[data-testid=step]').textContent";
+        let here = page.js(counter).await;
+        assert_eq!(here, json!("step 22 of 27"), "docs/lessons.md: descent is the 22nd step");
+        for (button, then) in [("prev", "descent"), ("next", "train")] {
+            page.goto("/?step=descent&lang=en").await;
+            page.wait("step").await;
+            page.js("(document.querySelector('[data-testid=param-w22]').closest('g').dispatchEvent(new MouseEvent('click', { bubbles: true })), true)").await;
+            page.wait_js("document.querySelector('[data-testid=step]').dataset.slug", json!("grad-w22"))
+                .await;
+            let shown = page.js(counter).await;
+            assert_eq!(shown, json!("extra step (Back: step 22 of 27)"), "the counter on grad-w22");
+            page.click(button).await;
+            page.wait_js("document.querySelector('[data-testid=step]').dataset.slug", json!(then))
+                .await;
+        }
+        page.assert_no_panic().await;
+    })
+    .await;
+}

@@ -14,6 +14,7 @@ pub const STRINGS: Strings = Strings {
     next: "Next",
     prev: "Back",
     progress: "step {n} of {total}",
+    progress_extra: "extra step (Back: step {n} of {total})",
     language: "Language",
     diagram_label: "The 2-2-2 network",
     click_hint: "Click any weight or bias in the diagram to see its chain rule.",

@@ -14,6 +14,7 @@ pub const STRINGS: Strings = Strings {
     next: "다음",
     prev: "이전",
     progress: "{n} / {total} 단계",
+    progress_extra: "추가 단계 (이전: {n} / {total} 단계)",
     language: "언어",
     diagram_label: "2-2-2 신경망 그림",
     click_hint: "그림에서 가중치나 편향을 누르면 그 매개변수의 연쇄법칙을 볼 수 있습니다.",

@@ -74,6 +74,8 @@ pub struct Strings {
     pub prev: &'static str,
     /// "step {n} of {total}"
     pub progress: &'static str,
+    /// The same on a step outside the lesson's sequence: `{n}` is the step Back returns to.
+    pub progress_extra: &'static str,
     pub language: &'static str,
     pub diagram_label: &'static str,
     pub click_hint: &'static str,

@@ -207,6 +207,12 @@ impl Step {
         }
     }
 
+    /// Whether this step is outside [`Step::sequence`]: a chain rule opened by clicking a
+    /// parameter whose chain the lesson does not walk through.
+    pub fn is_extra(self) -> bool {
+        !self.position(&Step::sequence()).1
+    }
+
     /// 1-based place in the sequence and the sequence's length, for "step 3 of 20".
     pub fn progress(self) -> (usize, usize) {
         let seq = Step::sequence();

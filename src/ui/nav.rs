@@ -11,12 +11,16 @@ pub fn StepNav() -> impl IntoView {
     let lesson = expect_context::<Lesson>();
     let step = move || lesson.state.with(|s| s.step);
     let strings = move || lesson.lang.get().strings();
+    // An extra step is not one of the lesson's: it says so, and which step Back returns to.
     let progress = move || {
-        let (n, total) = step().progress();
-        strings()
-            .progress
-            .replace("{n}", &n.to_string())
-            .replace("{total}", &total.to_string())
+        let (n, total) = lesson.origin().unwrap_or(step()).progress();
+        let s = strings();
+        match step().is_extra() {
+            true => s.progress_extra,
+            false => s.progress,
+        }
+        .replace("{n}", &n.to_string())
+        .replace("{total}", &total.to_string())
     };
     view! {
         <nav class="stepnav">
@@ -25,7 +29,7 @@ pub fn StepNav() -> impl IntoView {
                 "◀ " {lesson.text(|s| s.prev)}
             </button>
             <span class="progress" data-testid="step" data-slug=move || step().slug()>{progress}</span>
-            <button data-testid="next" class="primary" disabled=move || step().next().is_none()
+            <button data-testid="next" class="primary" disabled=move || lesson.origin().unwrap_or(step()).next().is_none()
                 on:click=move |_| lesson.forward()>
                 {lesson.text(|s| s.next)} " ▶"
             </button>

@@ -22,6 +22,9 @@ pub struct Lesson {
     pub descent: Memo<Option<Descent>>,
     /// The examples before each applied update, newest last: Back on the update step undoes one.
     pub applied: RwSignal<Vec<Example>>,
+    /// On an extra step (a chain rule opened by clicking a parameter, outside the lesson's
+    /// sequence), the lesson step it was opened from: Back returns there, Next goes on from there.
+    pub from: RwSignal<Option<Step>>,
 }
 
 impl Lesson {
@@ -58,6 +61,7 @@ impl Lesson {
             update,
             descent,
             applied: RwSignal::new(Vec::new()),
+            from: RwSignal::new(None),
         }
     }
 
@@ -71,9 +75,23 @@ impl Lesson {
         move || field(self.lang.get().strings())
     }
 
-    /// Moves to `step`.
+    /// Moves to `step`; to an extra step, remembering the lesson step it is opened from.
     pub fn go(&self, step: Step) {
+        let now = self.state.with_untracked(|s| s.step);
+        if !step.is_extra() {
+            self.from.set(None);
+        } else if !now.is_extra() {
+            self.from.set(Some(now));
+        }
         self.state.update(|s| s.step = step);
+    }
+
+    /// On an extra step, the lesson step it was opened from (tracked).
+    pub fn origin(&self) -> Option<Step> {
+        self.state
+            .with(|s| s.step.is_extra())
+            .then(|| self.from.get())
+            .flatten()
     }
 
     /// Moves the network to `next`, remembering the current values so Back can undo it.
@@ -94,14 +112,17 @@ impl Lesson {
             if let Some(before) = self.applied.try_update(|a| a.pop()).flatten() {
                 self.state.update(|s| s.example = before);
             }
+        } else if let Some(from) = untrack(|| self.origin()) {
+            self.go(from);
         } else if let Some(prev) = self.state.with_untracked(|s| s.step.prev()) {
             self.go(prev);
         }
     }
 
-    /// Next: the next step, if any.
+    /// Next: the next step, if any (from an extra step, the one after the step it was opened from).
     pub fn forward(&self) {
-        if let Some(next) = self.state.with_untracked(|s| s.step.next()) {
+        let at = untrack(|| self.origin().unwrap_or(self.state.with(|s| s.step)));
+        if let Some(next) = at.next() {
             self.go(next);
         }
     }

@@ -29,8 +29,7 @@ pub fn drawing_layout() -> crate::diagram::Layout {
 }
 
 /// Gives the canvas as many pixels as it has CSS pixels across (so text is drawn at its real
-/// size instead of being scaled; two thirds of that in presenter mode), with height `width / aspect` but at least `min_height`
-/// (presenting on a wide screen: two thirds of the box's height, which the stylesheet sets).
+/// size instead of being scaled; two thirds of that in presenter mode), with height `width / aspect` but at least `min_height`.
 /// Returns the canvas for drawing. Reading the box's width forces the browser to lay the page
 /// out, so it is read only once per `generation` (the count from [`track`]), not on every redraw.
 pub fn fit(el: &web_sys::HtmlCanvasElement, aspect: f64, min_height: u32) -> web_sys::HtmlCanvasElement {
@@ -51,13 +50,7 @@ pub fn fit(el: &web_sys::HtmlCanvasElement, aspect: f64, min_height: u32) -> web
         } else {
             shown as u32
         };
-        // On a wide screen presenting, the chart's box is the room left under the diagram (set
-        // by the stylesheet, not by the canvas): drawn to that box, not stretched into it.
-        let wide = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(0.0) > 900.0;
-        let height = match (presenting && wide, el.client_height()) {
-            (true, tall) if tall > 0 => (tall as f64 / 1.5).round() as u32,
-            _ => ((width as f64 / aspect).round() as u32).max(min_height),
-        };
+        let height = ((width as f64 / aspect).round() as u32).max(min_height);
         if el.width() != width {
             el.set_width(width);
         }

@@ -18,9 +18,8 @@ pub fn provide(lesson: Lesson) {
         if let Some(root) = document().document_element() {
             let _ = root.class_list().toggle_with_force("presenter", on);
         }
-        // The layout changed without a window resize: let the charts take their new size (also
-        // when a link opens in presenter mode, in case a chart was fitted before the class was set).
-        if prev.is_some() || on {
+        // The layout changed without a window resize: let the charts take their new width.
+        if prev.is_some() {
             if let Some(super::canvas::Resized(r)) = use_context::<super::canvas::Resized>() {
                 r.update(|n| *n = n.wrapping_add(1));
             }

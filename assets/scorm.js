@@ -19,7 +19,7 @@
   // second learner on a shared computer does not start with the first one's answers.
   var LEARNER = 'backprop-lab-scorm-learner';
   var MESSAGE = {
-    ko: '학습 관리 시스템이 푼 기록을 받지 못했습니다. 답은 이 브라우저에 남아 있습니다.',
+    ko: '학습 관리 시스템이 풀이 기록을 받지 못했습니다. 답은 이 브라우저에 그대로 남아 있습니다.',
     en: 'The learning management system did not accept your progress. Your answers are kept in this browser.'
   };
   var body = document.body;

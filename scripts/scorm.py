@@ -5,7 +5,7 @@
 
 SITE is a build made with `--public-url ./` (every file named relative to the page, as an LMS
 serves a package under a path of its own). Into it go the launch file `scorm.html`, which frames
-`index.html?step=FROM&practice=1&embed=1&from=FROM&to=TO` and loads `scorm.js` and `scorm.css`
+`index.html?step=FROM&practice=1&sheet=0&embed=1&from=FROM&to=TO` (no answer-sheet link in a graded activity) and loads `scorm.js` and `scorm.css`
 (assets/); then `imsmanifest.xml` (one organization, one item, one SCO resource whose <file>
 entries name every file of the package); then everything is zipped into ZIP, the manifest at
 its root. The questions of the range, and the example's progress key, come from the practice
@@ -111,7 +111,7 @@ def main():
         sys.exit(f"scorm.py: the steps {args.first} to {args.last} ask no question: nothing to report")
     if longest > SUSPEND_MAX:
         sys.exit(f"scorm.py: the range's progress can take {longest} characters, over SCORM 1.2's {SUSPEND_MAX}")
-    query = f"step={args.first}&practice=1&embed=1&from={args.first}&to={args.last}"
+    query = f"step={args.first}&practice=1&sheet=0&embed=1&from={args.first}&to={args.last}"
     if args.seed is not None:
         query += f"&seed={args.seed}"
     if args.lang == "en":

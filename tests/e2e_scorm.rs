@@ -426,7 +426,7 @@ async fn e2e_scorm_refused_commit_shows_the_message_and_keeps_the_answer() {
         until(&page, &format!("{msg}.hidden"), json!(false)).await;
         assert_eq!(
             page.js(&format!("{msg}.textContent")).await,
-            json!("학습 관리 시스템이 푼 기록을 받지 못했습니다. 답은 이 브라우저에 남아 있습니다.")
+            json!("학습 관리 시스템이 풀이 기록을 받지 못했습니다. 답은 이 브라우저에 그대로 남아 있습니다.")
         );
         assert_eq!(page.js(&format!("{msg}.getAttribute('role')")).await, json!("alert"));
         assert_ne!(

@@ -222,7 +222,7 @@ fn the_weight_index_hint_names_the_weight_asked() {
     let swapped = hd.w[4] * hd.hh[0] + hd.w[5] * hd.hh[1] + hd.w[10];
     let v = check_value(q(&sq, "value-y1"), swapped);
     let ko = practice(Lang::Ko).hint(v.diagnosis, &v.term);
-    assert!(ko.contains("이 자리에 쓰는 가중치는 w23입니다"), "{ko}");
+    assert!(ko.contains("여기에 해당하는 가중치는 w23입니다"), "{ko}");
     assert!(ko.contains("w23: H2 → y1"), "{ko}");
     let en = practice(Lang::En).hint(v.diagnosis, &v.term);
     assert!(en.contains("the weight here is w23"), "{en}");
@@ -234,7 +234,7 @@ fn the_weight_index_hint_names_the_weight_asked() {
     let v = check_value(q(&g21, "factor-1-1"), hd.yy[0]);
     assert_eq!(v.diagnosis, Diagnosis::ValueForGradient);
     let ko = practice(Lang::Ko).hint(v.diagnosis, &v.term);
-    assert!(ko.contains("그 수는 Y1 자체의 값입니다. 묻는 것은 편미분 ∂Error1/∂Y1, 곧 Y1을 조금 바꿀 때 Error1이 바뀌는 정도입니다."), "{ko}");
+    assert!(ko.contains("그 수는 Y1의 값 자체입니다. 여기서 묻는 것은 편미분 ∂Error1/∂Y1, 즉 Y1을 조금 바꿀 때 Error1이 그 몇 배만큼 바뀌는지입니다."), "{ko}");
 }
 
 /// An updated value to three digits can be right while its change is not (w11: 0.15 −

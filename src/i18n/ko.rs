@@ -85,7 +85,7 @@ pub const STRINGS: Strings = Strings {
     update_cols: ["매개변수", "현재 값", "∂E/∂p", "η · ∂E/∂p", "새 값"],
     update_ties: "w21 행의 기울기는 w21 연쇄법칙 단계의 경로 곱과 같고, w11 행의 기울기는 w11 단계의 두 경로의 합과 같습니다.",
     apply_update: "이 갱신 적용하기",
-    undo_hint: "적용한 뒤 ‘◀ 이전’ 버튼(← 키)을 누르면 갱신만 되돌아갑니다.",
+    undo_hint: "적용한 뒤 ‘◀ 이전’ 버튼(← 키)을 누르면 이 단계에 머문 채 갱신만 취소됩니다.",
     error_before: "갱신 전 E",
     error_after: "갱신 후 E",
     error_weights_only: "편향은 그대로 두고 가중치 8개만 갱신했을 때의 E",

@@ -86,7 +86,7 @@ pub fn beyond(v: f64) -> String {
 
 /// The accepted range and why it matters (`value::MAX_ABS`: a link carries only values in it).
 const RANGE_KO: &str =
-    "이 실습에서 쓸 수 있는 범위(−1000000에서 1000000 사이)를 벗어납니다. 링크에 담을 수 없는 값이므로";
+    "이 실습에서 다룰 수 있는 범위(−1000000에서 1000000 사이)를 벗어납니다. 링크에 담을 수 없는 값이므로";
 const RANGE_EN: &str = "beyond ±1000000, the largest value the lab accepts (a link could not carry it),";
-const SMALLER_KO: &str = "학습률 η를 줄이면 모든 매개변수가 범위 안에 머뭅니다.";
+const SMALLER_KO: &str = "학습률 η를 충분히 줄이면 모든 매개변수가 범위 안에 머뭅니다.";
 const SMALLER_EN: &str = "A smaller learning rate η keeps every parameter in range.";

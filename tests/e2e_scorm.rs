@@ -150,7 +150,7 @@ fn e2e_scorm_manifest_names_the_launch_file_and_every_file() {
 
     // The launch file frames the range in practice mode, and loads the adapter.
     let launch = text(LAUNCH);
-    let app = format!("index.html?step={FROM}&amp;practice=1&amp;embed=1&amp;from={FROM}&amp;to={TO}");
+    let app = format!("index.html?step={FROM}&amp;practice=1&amp;sheet=0&amp;embed=1&amp;from={FROM}&amp;to={TO}");
     assert!(launch.contains(&format!("data-app=\"{app}\"")), "{launch}");
     assert!(launch.contains("<script src=\"scorm.js\" defer></script>"), "{launch}");
     // As many questions as docs/lessons.md lists for the range.

@@ -12,6 +12,9 @@ mod harness;
 #[path = "e2e/reference.rs"]
 #[allow(dead_code)]
 mod reference;
+#[allow(dead_code)]
+#[path = "e2e/taught.rs"]
+mod taught;
 
 use std::collections::BTreeSet;
 use std::io::Read;
@@ -270,20 +273,21 @@ async fn next(page: &Page, slug: &str) {
     .await;
 }
 
-/// The worked example's forward pass and errors (Mazur 2015), in closed form from the
-/// reference's numbers: h1 h2 H1 H2 y1 y2 Y1 Y2 Error1 Error2 E.
+/// The worked example's forward pass and errors (Mazur 2015) in closed form, as practice asks
+/// them (tests/e2e/taught.rs, by page id): h1 h2 H1 H2 y1 y2 Y1 Y2 Error1 Error2 E.
 fn worked() -> [f64; 11] {
-    let n = MAZUR;
-    let s = |z: f64| 1.0 / (1.0 + (-z).exp());
-    let h1 = n.w11 * n.x1 + n.w13 * n.x2 + n.b1;
-    let h2 = n.w12 * n.x1 + n.w14 * n.x2 + n.b2;
-    let (big_h1, big_h2) = (s(h1), s(h2));
-    let y1 = n.w21 * big_h1 + n.w23 * big_h2 + n.b3;
-    let y2 = n.w22 * big_h1 + n.w24 * big_h2 + n.b4;
-    let (big_y1, big_y2) = (s(y1), s(y2));
-    let e1 = 0.5 * (n.t1 - big_y1).powi(2);
-    let e2 = 0.5 * (n.t2 - big_y2).powi(2);
-    [h1, h2, big_h1, big_h2, y1, y2, big_y1, big_y2, e1, e2, e1 + e2]
+    let asked: Vec<(String, f64)> = taught::steps(&MAZUR, 0.5, [0.0, 0.0], 1.0)
+        .into_iter()
+        .flat_map(|(_, ids)| ids)
+        .collect();
+    ["h1", "h2", "H1", "H2", "y1", "y2", "Y1", "Y2", "Error1", "Error2", "E"].map(|name| {
+        let id = format!("value-{name}");
+        asked
+            .iter()
+            .find(|(i, _)| *i == id)
+            .unwrap_or_else(|| panic!("taught.rs asks no {id}"))
+            .1
+    })
 }
 
 /// `cmi.core.score.raw` is `solved` of docs/lessons.md's 11 questions, × 100.

@@ -74,9 +74,10 @@ pub fn update_refused(lang: Lang, e: &NetError) -> String {
 /// never an exponent beside "1000000"), with its fraction only where rounding would print the
 /// bound itself; beyond 10^15 [`short`]'s exponent form.
 pub fn beyond(v: f64) -> String {
-    let text = if !(v.is_finite() && v.abs() < 1e15) {
+    if !(v.is_finite() && v.abs() < 1e15) {
         return short(v);
-    } else if v.abs().round() > crate::value::MAX_ABS {
+    }
+    let text = if v.abs().round() > crate::value::MAX_ABS {
         format!("{v:.0}")
     } else {
         format!("{v}")

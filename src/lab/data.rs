@@ -54,12 +54,13 @@ pub struct Data {
     pub train: Vec<bool>,
 }
 
-/// A small random source on splitmix64: uniform and normal draws.
-struct Draw(u64);
+/// A small random source on splitmix64: uniform and normal draws (the data and the lab's
+/// initial weights).
+pub(super) struct Draw(pub(super) u64);
 
 impl Draw {
     /// Uniform on [0, 1).
-    fn unit(&mut self) -> f64 {
+    pub(super) fn unit(&mut self) -> f64 {
         let (next, out) = splitmix64(self.0);
         self.0 = next;
         (out >> 11) as f64 / (1u64 << 53) as f64

@@ -1,9 +1,8 @@
 //! A lab network on the autograd core: its activation, output and loss, one example's graph (built once, reused), gradients of an example and of a batch, and the SGD step.
 
-use super::data::Point;
+use super::data::{Draw, Point};
 use super::shape::{ParamName, Shape};
 use crate::autograd::{Gradients, Graph, NodeId};
-use crate::value::splitmix64;
 
 /// The hidden layers' activation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -220,14 +219,12 @@ impl Model {
     pub fn new(spec: Spec, seed: u64) -> Model {
         let names = spec.shape.params();
         let sizes = spec.shape.sizes();
-        let mut state = seed;
+        let mut draw = Draw(seed);
         let params = names
             .iter()
             .map(|n| match *n {
                 ParamName::Weight { layer, .. } => {
-                    let (next, out) = splitmix64(state);
-                    state = next;
-                    let unit = (out >> 11) as f64 / (1u64 << 53) as f64;
+                    let unit = draw.unit();
                     let limit = (6.0 / (sizes[layer - 1] + sizes[layer]) as f64).sqrt();
                     (2.0 * unit - 1.0) * limit
                 }
